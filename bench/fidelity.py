@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Event-coding fidelity on the dev gold, scored with ../shared/eval's scorers.
+
+Runs `realpolitik code --jsonl` logic over ../shared/gold/plover_gsr_dev.jsonl (PLOVER type,
+type+source, type+dyad) and ../shared/gold/conflibert_quad_dev.jsonl (quad-class accuracy), in two
+configurations measured in the same run:
+  rules      — the dictionary/dependency coder alone (no learned component);
+  rules+clf  — with the sentence classifier, CROSS-VALIDATED: for each of K folds the classifier is
+               trained on the other folds only, so no sentence is coded by a model that saw it.
+The shipped model is trained on all of the gold and is never scored here.
+Usage: python bench/fidelity.py [--folds 5] [--out DIR] [--only plover|quad]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PLOVER = SHARED / "gold" / "plover_gsr_dev.jsonl"
+QUAD = SHARED / "gold" / "conflibert_quad_dev.jsonl"
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def write_inputs(rows: list[dict], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date")}) + "\n")
+
+
+def code_rows(rows: list[dict], out: Path, classifier) -> None:
+    from realpolitik.api import code_jsonl
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "in.jsonl"
+        write_inputs(rows, inp)
+        with out.open("a", encoding="utf-8") as dst:
+            code_jsonl(inp, dst, classifier=classifier)
+
+
+def folds(rows: list[dict], k: int, seed: int = 13) -> list[list[dict]]:
+    rows = rows[:]
+    random.Random(seed).shuffle(rows)
+    return [rows[i::k] for i in range(k)]
+
+
+def cross_validated(task: str, rows: list[dict], other: list[dict], k: int, out: Path) -> None:
+    """Code each fold with a classifier trained on the other folds (+ all of the other task's data)."""
+    from realpolitik.events.classifier import SentenceClassifier
+
+    parts = folds(rows, k)
+    for i, held in enumerate(parts):
+        train = [r for j, p in enumerate(parts) if j != i for r in p]
+        if task == "plover":
+            clf = SentenceClassifier.train([r["text"] for r in train], [r["event"] for r in train],
+                                           [r["text"] for r in other], [r["label"] for r in other])
+        else:
+            clf = SentenceClassifier.train([r["text"] for r in other], [r["event"] for r in other],
+                                           [r["text"] for r in train], [r["label"] for r in train])
+        code_rows(held, out, clf)
+
+
+def score(scorer: str, gold: Path, pred: Path) -> dict:
+    res = subprocess.run([sys.executable, str(SHARED / "eval" / scorer), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True)
+    return json.loads(res.stdout)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=None, help="keep prediction files here")
+    ap.add_argument("--only", choices=["plover", "quad"], default=None)
+    ap.add_argument("--rules-only", action="store_true", help="skip the cross-validated classifier runs")
+    args = ap.parse_args()
+    if not PLOVER.exists():
+        sys.exit(f"gold data not found at {PLOVER} (../shared beside the repo)")
+    out_dir = args.out or Path(tempfile.mkdtemp(prefix="rp-fidelity-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    plover, quad = load(PLOVER), load(QUAD)
+    results: dict[str, dict] = {}
+    configs = ["rules"] + ([] if args.rules_only else ["rules+clf(cv)"])
+    for config in configs:
+        for task, rows, gold, scorer in (("plover", plover, PLOVER, "score_events.py"),
+                                         ("quad", quad, QUAD, "score_quad.py")):
+            if args.only and task != args.only:
+                continue
+            pred = out_dir / f"{task}-{config.replace('+', '_').replace('(cv)', '_cv')}.jsonl"
+            pred.unlink(missing_ok=True)
+            t0 = time.perf_counter()
+            if config == "rules":
+                code_rows(rows, pred, None)
+            else:
+                cross_validated(task, rows, quad if task == "plover" else plover, args.folds, pred)
+            secs = time.perf_counter() - t0
+            results[f"{task}/{config}"] = {"scores": score(scorer, gold, pred), "seconds": round(secs, 1)}
+    print(f"predictions in {out_dir}")
+    for key, val in results.items():
+        task, config = key.split("/")
+        s = val["scores"]
+        if task == "plover":
+            line = "  ".join(f"{lvl} F1={s[lvl]['f1']:.3f} (P={s[lvl]['precision']:.3f} R={s[lvl]['recall']:.3f})"
+                             for lvl in ("type", "type+source", "type+dyad"))
+            print(f"PLOVER gold (n={len(plover)}) [{config}] {line}  [{val['seconds']}s]")
+        else:
+            print(f"ConfliBERT quad (n={s['n']}) [{config}] accuracy={s['accuracy']:.3f} macro-F1={s['macro_f1']:.3f}"
+                  f"  [{val['seconds']}s]")
+
+
+if __name__ == "__main__":
+    main()

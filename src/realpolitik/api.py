@@ -1,0 +1,240 @@
+"""The library functions the CLI wraps, one per command: ingest, code_text, code_jsonl, events, actors, demo.
+
+This is where the stages meet: ingest yields Documents, nlp parses their segments in batches,
+actors + events code them, store keeps them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from realpolitik.records import Actor, CodedSentence, Document, IngestFailure, Segment
+
+DEFAULT_DB = "realpolitik.duckdb"
+BATCH_DOCS = 64
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    added: int = 0
+    skipped: int = 0  # already stored (same content hash)
+    events: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Coded:
+    """One document coded: its sentences (with events and mentions) and the actors it taught us."""
+
+    document: Document
+    sentences: list[CodedSentence]
+    actors: list[Actor]
+
+    @property
+    def events(self):
+        return [e for s in self.sentences for e in s.events]
+
+
+def default_classifier():
+    """The shipped sentence classifier, or None when its weights are not installed (rules only)."""
+    from realpolitik.errors import ModelMissingError
+    from realpolitik.events.classifier import SentenceClassifier
+
+    try:
+        return SentenceClassifier.load()
+    except ModelMissingError:
+        return None
+
+
+def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None) -> list[Coded]:
+    """Parse every segment of the documents in one spaCy batch and code them document by document."""
+    from realpolitik.actors import ActorResolver
+    from realpolitik.events.coder import CoderOptions, code_segments
+    from realpolitik.nlp import load_nlp
+
+    nlp = load_nlp()
+    clf = default_classifier() if classifier == "default" else classifier
+    options = CoderOptions(classifier=clf, use_classifier=clf is not None)
+    texts = [seg.text for d in docs for seg in d.segments]
+    parsed = iter(nlp.pipe(texts, batch_size=64))
+    out = []
+    for d in docs:
+        seg_docs = [next(parsed) for _ in d.segments]
+        resolver = ActorResolver(kb=kb, date=d.date)
+        sentences = code_segments(seg_docs, d.segments, resolver, doc_id=d.doc_id, anchor=d.date, options=options)
+        out.append(Coded(d, sentences, resolver.actors()))
+    return out
+
+
+def document_from_text(text: str, *, date: dt.date | None = None, doc_id: str | None = None,
+                       path: str = "<text>") -> Document:
+    """A Document from raw text (paragraphs split on blank lines), as `code` uses it."""
+    from realpolitik.ingest import make_document
+
+    return make_document(text, path=path, date=date, doc_id=doc_id)
+
+
+def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default") -> Coded:
+    """Code one text: sentences, actor mentions and events (nothing is stored)."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    return code_documents([document_from_text(text, date=date)], classifier=classifier)[0]
+
+
+def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
+    """One line of the prediction JSONL that ../shared/eval/score_events.py reads (PLOVER events only)."""
+    events = []
+    for e in coded.events:
+        if not e.plover:  # CAMEO codes with no PLOVER counterpart (e.g. plain statements)
+            continue
+        events.append({
+            "plover": e.plover, "mode": e.plover_mode, "cameo": e.cameo, "quad_class": e.quad_class,
+            "source": {"country": e.source.country, "sector": e.source.sector, "name": e.source.name} if e.source else None,
+            "target": {"country": e.target.country, "sector": e.target.sector, "name": e.target.name} if e.target else None,
+            "hypothetical": e.hypothetical, "negated": e.negated, "modality": list(e.modality),
+            "date": e.date.date.isoformat() if e.date.date else None, "trigger": e.trigger, "rule": e.rule,
+        })
+    return {"id": item_id, "events": events}
+
+
+def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
+               batch: int = 64) -> int:
+    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format; returns lines written."""
+    from realpolitik.errors import InputError
+
+    src = open(inp, encoding="utf-8") if isinstance(inp, (str, Path)) else inp
+    dst = open(out, "w", encoding="utf-8") if isinstance(out, (str, Path)) else out
+    clf = default_classifier() if classifier == "default" else classifier
+    name = str(inp) if isinstance(inp, (str, Path)) else "<stdin>"
+    n = 0
+    try:
+        pending: list[tuple[str, Document]] = []
+        for lineno, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                item_id, text = str(rec["id"]), rec["text"]
+                date = dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(name, f"line {lineno}: expected JSON with 'id' and 'text' ({exc})") from exc
+            pending.append((item_id, document_from_text(text, date=date, doc_id=item_id)))
+            if len(pending) >= batch:
+                n += _write_predictions(pending, dst, clf)
+                pending = []
+        n += _write_predictions(pending, dst, clf)
+    finally:
+        if src is not inp:
+            src.close()
+        if dst is not out:
+            dst.close()
+    return n
+
+
+def _write_predictions(pending, dst, clf) -> int:
+    if not pending:
+        return 0
+    coded = code_documents([d for _, d in pending], classifier=clf)
+    for (item_id, _), c in zip(pending, coded):
+        dst.write(json.dumps(prediction_line(item_id, c)) + "\n")
+    return len(pending)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.date | None = None,
+           source: str | None = None, columns: dict[str, str] | None = None, stdin: TextIO | None = None,
+           progress: bool | None = None, classifier: Any = "default", max_bytes: int | None = None,
+           stdin_format: str | None = None) -> IngestReport:
+    """Read, clean, code and store articles; bad files are reported and the rest go on."""
+    from tqdm import tqdm
+
+    from realpolitik.ingest import read_paths, read_stdin
+    from realpolitik.store import Store
+
+    report = IngestReport()
+    kwargs: dict[str, Any] = {"date": date, "source": source}
+    if columns:
+        kwargs["columns"] = columns
+    if max_bytes:
+        kwargs["max_bytes"] = max_bytes
+    records: Iterable[Document | IngestFailure] = (
+        read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(list(paths), **kwargs))
+    store = Store(db or DEFAULT_DB)
+    clf = default_classifier() if classifier == "default" else classifier
+    bar = tqdm(desc="ingest", unit="doc", disable=progress is False if progress is not None else None,
+               file=sys.stderr, leave=False)
+    try:
+        for batch in _batches(records, BATCH_DOCS):
+            docs: list[Document] = []
+            seen: set[str] = set()
+            for rec in batch:
+                if isinstance(rec, IngestFailure):
+                    report.failures.append(rec)
+                    continue
+                if rec.doc_id in seen or store.has(rec.doc_id):
+                    report.skipped += 1
+                    continue
+                seen.add(rec.doc_id)
+                docs.append(rec)
+                if rec.date is None:
+                    report.undated.append(rec.path)
+            if docs:
+                coded = code_documents(docs, classifier=clf)
+                report.added += store.add_many([(c.document, c.sentences, c.actors) for c in coded])
+                report.events += sum(len(c.events) for c in coded)
+            bar.update(len(batch))
+    finally:
+        bar.close()
+    return report
+
+
+def events(db: str | Path | None = None, **filters):
+    """Stored events as a DataFrame (filters: actor, dyad, since, until, root, plover, include_hypothetical)."""
+    from realpolitik.store import Store
+
+    return Store(db or DEFAULT_DB, read_only=True).events(**filters)
+
+
+def actors(db: str | Path | None = None, kind: str | None = None):
+    """Stored actors (states, people, institutions, IGOs, factions) with roles, members and evidence."""
+    from realpolitik.store import Store
+
+    return Store(db or DEFAULT_DB, read_only=True).actors(kind=kind)
+
+
+def demo_corpus() -> Path:
+    """The bundled demo corpus folder."""
+    return Path(__file__).parent / "data" / "demo"
+
+
+def demo(db: str | Path | None = None, *, fresh: bool = True) -> tuple[IngestReport, dict[str, Any]]:
+    """Ingest the bundled demo corpus into a fresh database and summarise it."""
+    from realpolitik.analysis import summary
+    from realpolitik.store import Store
+
+    db = Path(db or "realpolitik-demo.duckdb")
+    if fresh:
+        for p in (db, Path(str(db) + ".wal")):
+            if p.exists():
+                p.unlink()
+    files = [str(p) for p in sorted(demo_corpus().iterdir()) if p.is_file() and p.name != "README.md"]
+    report = ingest(files, db=db)
+    return report, summary(Store(db, read_only=True))

@@ -1,0 +1,24 @@
+"""Options and helpers shared by the command modules."""
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+from rich.console import Console
+
+from realpolitik.errors import RealpolitikError
+
+stderr = Console(stderr=True)
+DbOption = typer.Option("realpolitik.duckdb", "--db", help="DuckDB database file.")
+FormatOption = typer.Option("table", "--format", "-f", help="table|csv|jsonl|json|parquet")
+OutOption = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout.")
+
+
+def parse_date(value: str | None, flag: str = "--date") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a one-line error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RealpolitikError(f"{flag}: '{value}' is not a date in YYYY-MM-DD form") from None

@@ -1,0 +1,46 @@
+"""`realpolitik ingest PATH...` — read, clean, code and store articles."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Optional
+
+import typer
+
+from realpolitik.cli.common import DbOption, parse_date, stderr
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(
+        paths: list[str] = typer.Argument(None, help="Files, directories (recursive) or globs; '-' or none = stdin."),
+        db: str = DbOption,
+        date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for every input."),
+        source: Optional[str] = typer.Option(None, "--source", help="Publisher name for every input."),
+        text_column: Optional[str] = typer.Option(None, "--text-column", help="CSV/JSON field holding the text."),
+        date_column: Optional[str] = typer.Option(None, "--date-column", help="CSV/JSON field holding the date."),
+        stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="txt|html|jsonl|csv for stdin."),
+        no_model: bool = typer.Option(False, "--rules-only", help="Code with rules only (no learned classifier)."),
+    ) -> None:
+        """Ingest articles: .txt/.md, .html, .jsonl/.json, .csv, RSS/Atom; re-ingesting the same text adds nothing."""
+        from realpolitik import api
+
+        columns = {k: v for k, v in (("text", text_column), ("date", date_column)) if v}
+        use_stdin = not paths or paths == ["-"]
+        kwargs = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
+                      classifier=None if no_model else "default")
+        if use_stdin:
+            from realpolitik.ingest import read_stdin  # noqa: F401 - fail early if stdin reading is missing
+            report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
+        else:
+            report = api.ingest(paths, **kwargs)
+        for failure in report.failures:
+            stderr.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+        for path in report.undated[:20]:
+            stderr.print(f"[yellow]no date[/yellow] {path}: publication date unknown (use --date)", highlight=False)
+        if len(report.undated) > 20:
+            stderr.print(f"[yellow]no date[/yellow] … and {len(report.undated) - 20} more documents")
+        typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
+                   f"{report.events} events, {len(report.failures)} failed → {db}")
+        if report.failures:
+            raise typer.Exit(1)

@@ -1,0 +1,49 @@
+"""`realpolitik events` and `realpolitik actors` — query and export the event base."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from realpolitik.cli.common import DbOption, FormatOption, OutOption, parse_date
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def events(
+        db: str = DbOption,
+        actor: Optional[str] = typer.Option(None, "--actor", help="Actor id, code, country or name (either side)."),
+        dyad: Optional[str] = typer.Option(None, "--dyad", help="Two actors/countries, e.g. IRN,RUS (both directions)."),
+        since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
+        until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+        root: Optional[str] = typer.Option(None, "--root", help="CAMEO root code, e.g. 04."),
+        plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
+        all_: bool = typer.Option(False, "--all", help="Include hypothetical and negated events."),
+        limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+        fmt: str = FormatOption,
+        out: Optional[str] = OutOption,
+    ) -> None:
+        """List coded events (factual ones unless --all) as a table or export them."""
+        from realpolitik import api
+        from realpolitik.store import export
+
+        pair = tuple(x.strip() for x in dyad.split(",")) if dyad else None
+        if pair is not None and len(pair) != 2:
+            raise typer.BadParameter("--dyad takes two actors separated by a comma, e.g. IRN,RUS")
+        df = api.events(db, actor=actor, dyad=pair, since=parse_date(since, "--since"),
+                        until=parse_date(until, "--until"), root=root, plover=plover,
+                        include_hypothetical=all_, limit=limit)
+        export(df, fmt, out)
+
+    @app.command()
+    def actors(
+        db: str = DbOption,
+        kind: Optional[str] = typer.Option(None, "--kind", help="state|person|institution|igo|faction|group"),
+        fmt: str = FormatOption,
+        out: Optional[str] = OutOption,
+    ) -> None:
+        """List actors with roles, members, first/last seen and evidence."""
+        from realpolitik import api
+        from realpolitik.store import export
+
+        export(api.actors(db, kind=kind), fmt, out)

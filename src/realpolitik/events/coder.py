@@ -1,0 +1,345 @@
+"""The event coder: a parsed sentence -> who did what to whom, when, and how sure the text is.
+
+Each lexicon trigger (verb or event noun) is tied to its source and target actors through the
+dependency parse: subjects (with coordination, passive agents, relative clauses, control verbs and
+coordinated verbs inheriting their subject), direct objects and target prepositions, possessors and
+demonym modifiers of event nouns ("Shoigu's visit to Tehran", "Russian airstrikes"). A learned
+sentence classifier arbitrates between competing triggers and codes sentences the lexicon misses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.records import ActorRef, CodedSentence, Event, Segment
+from realpolitik.events import codebook, triggers
+from realpolitik.events.dates import event_date
+from realpolitik.events.modality import modality
+
+SUBJ_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
+# Prepositions that introduce a target when the lexicon entry does not say otherwise.
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from")
+# Verbs whose subject a dependent infinitive/gerund inherits ("Russia agreed to supply ...").
+CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+# Classifier confidence needed to code a sentence the lexicon missed / to override a lexicon pick.
+CLASSIFIER_FILL_P = 0.55
+
+
+@dataclass
+class CoderOptions:
+    """Knobs for the coder; defaults are what the CLI uses."""
+
+    classifier: object | None = None  # a SentenceClassifier, or None for rules only
+    use_classifier: bool = True
+    code_titles: bool = False  # headlines repeat the body in headline-ese
+
+
+def _np_span(head: Token) -> Span:
+    """The noun phrase headed by `head`, without trailing relative clauses and appositions' punctuation."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "advcl"}:
+            break
+        right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Iran and Russia")."""
+    return [tok, *[c for c in tok.conjuncts if c.i != tok.i]]
+
+
+def _resolve_all(resolver, heads: Iterable[Token]) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for head in heads:
+        for tok in _conjuncts(head):
+            ref = resolver.resolve(_np_span(tok), head=tok)
+            if ref is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+                # "officials of Iran", "leaders from Russia": the actor hangs off a preposition
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                ref = resolver.resolve(_np_span(pobj), head=pobj)
+            if ref is not None and all(r.actor_id != ref.actor_id for r in refs):
+                refs.append(ref)
+    return refs
+
+
+def _subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject heads of a verb and whether the clause is passive (subject = the one acted on)."""
+    subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subs:
+        return subs, False
+    psubs = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+    if psubs:
+        return psubs, True
+    return [], False
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """Subject of a governing verb for xcomp/conj/advcl chains, or the noun a relative clause modifies."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return [tok.head]
+        if tok.dep_ not in CONTROL_DEPS or tok.head is tok:
+            return []
+        tok = tok.head
+        subs, passive = _subjects(tok)
+        if subs and not passive:
+            # "Iran was asked to leave" -> the object of the asking acts; keep simple: active only
+            return subs
+        if tok.dep_ == "xcomp":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs:  # "urged Iran to stop" -> Iran stops
+                return objs
+    return []
+
+
+def _prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _nominal_source(noun: Token) -> list[Token]:
+    """Source of an event noun: possessor, "by X", a demonym/compound modifier ("Russian airstrikes")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    by = _prep_objects(noun, ("by",))
+    if by:
+        return by
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+    return mods
+
+
+def _light_verb_subject(noun: Token) -> list[Token]:
+    """ "Russia carried out airstrikes": an event noun as object of a verb takes that verb's subject."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        if noun.dep_ == "pobj":
+            head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subs, passive = _subjects(head)
+            if passive:
+                return _agents(head)
+            return subs or _inherited_subjects(head)
+    return []
+
+
+def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
+    """(sources, targets, structure rule) for one trigger."""
+    tok = match.trigger_token
+    preps = tuple(match.target_preps) or DEFAULT_TARGET_PREPS
+    if match.nominal or tok.pos_ in {"NOUN", "PROPN"}:
+        src_heads = _nominal_source(tok)
+        rule = "nominal"
+        sources = _resolve_all(resolver, src_heads)
+        if not sources:
+            sources = _resolve_all(resolver, _light_verb_subject(tok))
+            rule = "nominal+verb-subject"
+        tgt_heads = _prep_objects(tok, preps)
+        # "sign a deal with Iran" style: the target may hang off the governing verb
+        if not tgt_heads and tok.dep_ == "dobj":
+            tgt_heads = _prep_objects(tok.head, preps)
+        targets = _resolve_all(resolver, tgt_heads)
+        return sources, targets, rule
+
+    subs, passive = _subjects(tok)
+    if passive:
+        rule = "passive"
+        src_heads = _agents(tok)
+        tgt_heads = subs
+    else:
+        rule = "active"
+        src_heads = subs or _inherited_subjects(tok)
+        if not subs:
+            rule = "active+inherited-subject"
+        tgt_heads = []
+        if match.target_dobj:
+            tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    tgt_heads = [*tgt_heads, *_prep_objects(tok, preps)]
+    sources = _resolve_all(resolver, src_heads)
+    targets = _resolve_all(resolver, tgt_heads)
+    if not targets:
+        # "signed an agreement with Iran", "imposed sanctions on Iran": target off the object noun
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            targets = _resolve_all(resolver, _prep_objects(obj, preps))
+            if targets:
+                break
+    return sources, targets, rule
+
+
+@dataclass
+class _Match:
+    """A trigger match plus the token it sits on (the lexicon gives doc indices)."""
+
+    raw: object
+    trigger_token: Token
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+def _event_id(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _fallback_actors(sent: Span, tok: Token, mentions: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Nearest actor mention before the trigger as source, nearest after it as target."""
+    rel = tok.idx - sent.start_char
+    before = [m for m in mentions if m.end <= rel]
+    after = [m for m in mentions if m.start > rel]
+    src = [before[-1]] if before else []
+    tgt = [m for m in after if not src or m.actor_id != src[0].actor_id][:1]
+    return src, tgt
+
+
+def code_sentence(
+    sent: Span,
+    resolver,
+    *,
+    doc_id: str,
+    segment: Segment,
+    sentence_index: int,
+    anchor: dt.date | None,
+    prediction=None,
+) -> CodedSentence:
+    """Code one parsed sentence. `resolver` must already have `learn`ed this sentence."""
+    sid = f"{doc_id}:{segment.index}:{sentence_index}"
+    text = sent.text
+    coded = CodedSentence(sid, segment.index, sentence_index, text, sent.start_char)
+    coded.mentions = list(resolver.mentions(sent))
+    raw_matches = triggers.match_sentence(sent)
+    matches = [_Match(m, sent.doc[m.head]) for m in raw_matches]
+    pred_plover = prediction.plover if prediction is not None else None
+
+    candidates: list[Event] = []
+    for m in matches:
+        tok = m.trigger_token
+        try:
+            code = codebook.cameo(m.cameo)
+        except Exception:
+            continue
+        sources, targets, rule = _actors_for(m, resolver)
+        if not sources:
+            fs, ft = _fallback_actors(sent, tok, coded.mentions)
+            if fs:
+                sources, rule = fs, rule + "+fallback-source"
+                if not targets:
+                    targets = ft
+        if not sources:
+            continue
+        mod = modality(tok)
+        when = event_date(sent, anchor, tok)
+        pairs: list[tuple[ActorRef, ActorRef | None]] = []
+        if m.symmetric and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a.actor_id != b.actor_id]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor_id != s.actor_id]
+            if m.symmetric:
+                pairs += [(t, s) for s, t in list(pairs) if t is not None]
+        start_tok, end_tok = sent.doc[m.start], sent.doc[m.end - 1]
+        t_start = start_tok.idx - sent.start_char
+        t_end = end_tok.idx + len(end_tok.text) - sent.start_char
+        for src, tgt in pairs:
+            candidates.append(Event(
+                event_id=_event_id(sid, m.head, src.actor_id, tgt.actor_id if tgt else "", code.code),
+                doc_id=doc_id, sentence_id=sid, sentence=text, date=when, source=src, target=tgt,
+                cameo=code.code, cameo_root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
+                plover=code.plover or "", plover_mode=code.plover_mode,
+                trigger=text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
+                hypothetical=mod.hypothetical, negated=mod.negated, modality=tuple(mod.kinds),
+                rule=f"{m.rule};{rule}" + (f";src:{src.rule}" if src.rule else ""),
+                segment_kind=segment.kind,
+            ))
+
+    if not candidates and prediction is not None and prediction.plover_prob >= CLASSIFIER_FILL_P:
+        candidates.extend(_classifier_events(sent, sid, doc_id, segment, anchor, prediction, coded.mentions))
+    elif pred_plover and len({e.plover for e in candidates if e.plover}) > 1:
+        # competing types in one sentence: keep the type the classifier backs, when it backs one we found
+        found = {e.plover for e in candidates}
+        if pred_plover in found:
+            candidates = [e for e in candidates if e.plover in (pred_plover, "")]
+    seen = set()
+    for ev in candidates:
+        key = (ev.cameo, ev.source.actor_id if ev.source else "", ev.target.actor_id if ev.target else "",
+               ev.hypothetical, ev.negated)
+        if key not in seen:
+            seen.add(key)
+            coded.events.append(ev)
+    return coded
+
+
+def _classifier_events(sent, sid, doc_id, segment, anchor, prediction, mentions) -> list[Event]:
+    """Code a sentence the lexicon missed from the classifier's type, actors from the root clause."""
+    root = sent.root
+    if len(mentions) == 0:
+        return []
+    src, tgt = _fallback_actors(sent, root, mentions)
+    if not src:
+        src, tgt = mentions[:1], [m for m in mentions[1:] if m.actor_id != mentions[0].actor_id][:1]
+    cameo_code = codebook.cameo(codebook.default_cameo(prediction.plover))
+    mod = modality(root)
+    when = event_date(sent, anchor, root)
+    t_start = root.idx - sent.start_char
+    return [Event(
+        event_id=_event_id(sid, root.i, src[0].actor_id, tgt[0].actor_id if tgt else "", cameo_code.code),
+        doc_id=doc_id, sentence_id=sid, sentence=sent.text, date=when, source=src[0],
+        target=tgt[0] if tgt else None, cameo=cameo_code.code, cameo_root=cameo_code.root,
+        quad_class=cameo_code.quad_class, goldstein=cameo_code.goldstein, plover=cameo_code.plover or prediction.plover,
+        plover_mode=cameo_code.plover_mode, trigger=root.text, trigger_start=t_start,
+        trigger_end=t_start + len(root.text), hypothetical=mod.hypothetical, negated=mod.negated,
+        modality=tuple(mod.kinds), rule=f"model:classifier(p={prediction.plover_prob:.2f})",
+        segment_kind=segment.kind,
+    )]
+
+
+def code_segments(
+    docs: Sequence[Doc],
+    segments: Sequence[Segment],
+    resolver,
+    *,
+    doc_id: str,
+    anchor: dt.date | None,
+    options: CoderOptions | None = None,
+) -> list[CodedSentence]:
+    """Code the parsed segments of one document, in order, sharing one resolver (people learned carry over)."""
+    options = options or CoderOptions()
+    sents_by_seg = [list(d.sents) for d in docs]
+    predictions: dict[tuple[int, int], object] = {}
+    clf = options.classifier if options.use_classifier else None
+    if clf is not None:
+        keys = [(si, k) for si, ss in enumerate(sents_by_seg) for k in range(len(ss))
+                if segments[si].kind != "title" or options.code_titles]
+        if keys:
+            preds = clf.predict([sents_by_seg[si][k].text for si, k in keys])
+            predictions = dict(zip(keys, preds))
+    out: list[CodedSentence] = []
+    for si, (seg, sents) in enumerate(zip(segments, sents_by_seg)):
+        for k, sent in enumerate(sents):
+            resolver.learn(sent)
+            if seg.kind == "title" and not options.code_titles:
+                continue
+            out.append(code_sentence(sent, resolver, doc_id=doc_id, segment=seg, sentence_index=k,
+                                     anchor=(seg.date or anchor) if seg.kind == "caption" else anchor,
+                                     prediction=predictions.get((si, k))))
+    return out
