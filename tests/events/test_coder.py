@@ -1,0 +1,91 @@
+"""The coder on sentences we wrote: structure, modality, dates, provenance."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from realpolitik.api import code_text
+
+ANCHOR = dt.date(2015, 11, 23)  # a Monday
+
+
+def events_of(text: str, date: dt.date = ANCHOR, factual_only: bool = False):
+    coded = code_text(text, date=date, classifier=None)
+    return [e for e in coded.events if e.factual or not factual_only]
+
+
+def dyads(events):
+    return {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events}
+
+
+def test_active_voice_with_titled_people():
+    evs = events_of("Russian President Vladimir Putin met Iranian President Hassan Rouhani in Tehran.")
+    consult = [e for e in evs if e.cameo_root == "04"]
+    assert consult, evs
+    assert ("RUS", "IRN") in dyads(consult)
+    assert consult[0].source.sector == "GOV"
+
+
+def test_passive_voice_swaps_source_and_target():
+    evs = events_of("Iranian diplomats were expelled by Saudi Arabia.")
+    assert ("SAU", "IRN") in dyads(evs)
+    assert all(e.source.country != "IRN" for e in evs)
+
+
+def test_coordinated_subjects_of_symmetric_verb_give_both_directions():
+    evs = events_of("Iran and Russia signed a barter agreement.")
+    assert {("IRN", "RUS"), ("RUS", "IRN")} <= dyads(evs)
+    assert {e.plover for e in evs} == {"AGREE"}
+
+
+def test_nominal_event_with_possessor_and_target():
+    # Shoigu is introduced with his title first; the later surname resolves to him (RUS)
+    evs = events_of("Russian Defense Minister Sergei Shoigu arrived in Moscow. Shoigu's visit to Tehran came a week later.")
+    visit = [e for e in evs if e.cameo.startswith("04") and e.target is not None and e.target.country == "IRN"]
+    assert visit and visit[0].source.country == "RUS"
+
+
+def test_caption_event_takes_its_own_date():
+    text = "Russian President Vladimir Putin meets Iranian President Hassan Rouhani in Ufa, Russia, July 9, 2015."
+    evs = events_of(text)
+    assert evs and evs[0].date.date == dt.date(2015, 7, 9)
+    assert evs[0].date.precision == "day"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia could limit its cooperation with Iran.",
+    "Washington should engage Tehran.",
+    "If Iran violates the deal, the United States will impose sanctions on Iran.",
+])
+def test_hypothetical_statements_are_flagged_not_facts(text):
+    evs = events_of(text)
+    assert evs, "the event should still be coded"
+    assert all(e.hypothetical for e in evs)
+    assert events_of(text, factual_only=True) == []
+
+
+def test_negated_event_is_flagged():
+    evs = events_of("Moscow did not condemn Tehran's missile test.")
+    assert evs and all(e.negated for e in evs)
+
+
+def test_relative_date_resolves_against_article_date():
+    evs = events_of("Iran and Russia signed a military agreement last July.")
+    assert evs and evs[0].date.date.year == 2015 and evs[0].date.date.month == 7
+    assert evs[0].date.precision == "month"
+
+
+def test_weekday_resolves_to_last_such_day():
+    evs = events_of("Iranian Foreign Minister Mohammad Javad Zarif met Russian Foreign Minister Sergei Lavrov "
+                    "on Thursday.")
+    assert evs and evs[0].date.date == dt.date(2015, 11, 19)
+
+
+def test_event_is_tied_to_sentence_and_trigger_span():
+    text = "Iran condemned Saudi Arabia. Russia praised Iran."
+    coded = code_text(text, date=ANCHOR, classifier=None)
+    praise = [e for e in coded.events if e.source.country == "RUS"]
+    assert praise and praise[0].sentence == "Russia praised Iran."
+    assert praise[0].sentence[praise[0].trigger_start:praise[0].trigger_end] == "praised"
+    assert praise[0].sentence_id.startswith(coded.document.doc_id)
