@@ -1,0 +1,358 @@
+"""Trigger lexicon and matcher: the CAMEO code a verb or event noun denotes, given its dependency context.
+
+Entries live in ``data/triggers/*.yaml``. An entry fires when all its conditions hold (particle,
+preposition, object lemma, preposition-object lemma, complement lemma, modifier, modal); the one with
+the most conditions wins. Attitude verbs (agree, refuse, demand, threaten, call for ...) take the code
+of their complement through a *family* map ("refused to lift the curfew" -> 1241, not 081), light verbs
+(hold, launch, carry out ...) take the code of their event-noun object, and modals re-code the
+predicate ("will visit" -> 036 intent, "must release" -> 1053 demand, "won't lift" -> 1244 refuse).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+_DATA = "realpolitik.data.triggers"
+_OBJ_DEPS = {"dobj", "attr", "oprd"}
+_COMP_DEPS = {"xcomp", "ccomp"}
+_PREP_DEPS = {"prep", "agent", "dative"}
+# Heads that stand for the noun after "of": "some of the sanctions", "a series of bombs".
+_QUANTIFIERS = {"some", "all", "part", "most", "one", "series", "number", "wave", "round", "set", "package",
+                "raft", "string", "spate", "host", "lot", "dozen", "hundred", "thousand", "rest", "any", "none"}
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A lexicon entry that fired on a sentence token, with what the coder needs to find actors."""
+
+    cameo: str
+    head: int  # doc token index of the trigger head (verb or event noun)
+    start: int
+    end: int  # doc token span of the whole trigger phrase
+    rule: str  # which entry fired, e.g. "lex:sign+dobj:agreement"
+    target_preps: tuple[str, ...] = ()  # preps whose object is the target
+    target_dobj: bool = True  # the direct object is the target
+    symmetric: bool = False  # "A and B met" -> events both ways
+    nominal: bool = False  # an event noun ("visit", "talks", "annexation")
+    complement: int | None = None  # token whose code refined this one ("threatened to *shell*", "launch an *attack*")
+    modal_absorbed: bool = False  # the code already encodes the head's modal/negation ("won't lift" -> refuse)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a lemma, its conditions and what it yields."""
+
+    lemma: str
+    pos: str  # "VERB" | "NOUN" | "ADJ"
+    cameo: str | None  # None for pure light verbs
+    prt: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    dobj: tuple[str, ...] = ()
+    pobj: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    xcomp: tuple[str, ...] = ()
+    mod: tuple[str, ...] = ()
+    aux: tuple[str, ...] = ()
+    family: str | None = None  # attitude verb: the complement's code is mapped through this family
+    light: bool = False  # takes the code of its event-noun object
+    light_only: bool = False  # noun fires only as the object of a light/attitude verb
+    target_preps: tuple[str, ...] = ()
+    target_dobj: bool = True
+    symmetric: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux)) + len(self.pobj)
+
+    @property
+    def rule(self) -> str:
+        parts = [f"lex:{self.lemma}"]
+        parts += [f"prt:{'|'.join(self.prt)}"] if self.prt else []
+        parts += [f"prep:{'|'.join(self.prep)}"] if self.prep else []
+        parts += [f"dobj:{'|'.join(self.dobj[:2])}"] if self.dobj else []
+        parts += [f"{p}:{'|'.join(v[:2])}" for p, v in self.pobj]
+        parts += [f"xcomp:{'|'.join(self.xcomp[:2])}"] if self.xcomp else []
+        parts += [f"mod:{'|'.join(self.mod[:2])}"] if self.mod else []
+        parts += [f"aux:{'|'.join(self.aux)}"] if self.aux else []
+        return "+".join(parts)
+
+
+def _word(x: Any) -> str:
+    # YAML 1.1 reads bare on/off as booleans; in this lexicon they are always the prepositions.
+    return "on" if x is True else "off" if x is False else str(x).lower()
+
+
+def _tup(v: Any) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    return tuple(_word(x) for x in (v if isinstance(v, list) else [v]))
+
+
+def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
+    d = {**defaults, **raw}
+    code = d.get("cameo")
+    return Entry(
+        lemma=lemma, pos=pos, cameo=str(code) if code is not None else None, prt=_tup(d.get("prt")),
+        prep=_tup(d.get("prep")), dobj=_tup(d.get("dobj")),
+        pobj=tuple(sorted((_word(p), _tup(v)) for p, v in (d.get("pobj") or {}).items())),
+        xcomp=_tup(d.get("xcomp")), mod=_tup(d.get("mod")), aux=_tup(d.get("aux")), family=d.get("family"),
+        light=bool(d.get("light")), light_only=bool(d.get("light_only")),
+        target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
+        symmetric=bool(d.get("symmetric")))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """(lemma, pos) -> entries, most specific first; loaded once from the package's YAML files."""
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for f in sorted(resources.files(_DATA).iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for section, pos in (("verbs", "VERB"), ("nouns", "NOUN"), ("adjectives", "ADJ")):
+            for lemma, raws in (data.get(section) or {}).items():
+                raws = [r if isinstance(r, dict) else {"cameo": r} for r in (raws if isinstance(raws, list) else [raws])]
+                defaults = {k: v for k, v in raws[0].items() if k in ("target_preps", "symmetric", "target_dobj")}
+                for i, raw in enumerate(raws):
+                    out.setdefault((str(lemma).lower(), pos), []).append(
+                        _entry(str(lemma).lower(), pos, raw, defaults if i else {}))
+    return {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> dict:
+    return yaml.safe_load(resources.files(_DATA).joinpath("families.yaml").read_text(encoding="utf-8"))
+
+
+def family_code(family: str, code: str) -> str | None:
+    """Map a complement's CAMEO code through an attitude family ("threaten" + 195 -> 1384)."""
+    fam = _config()["families"][family]
+    table: dict[str, str] = {str(k): str(v) for k, v in (fam.get("map") or {}).items()}
+    for n in range(len(code), 1, -1):  # longest prefix wins
+        if code[:n] in table:
+            hit = table[code[:n]]
+            if hit == "=":
+                return code
+            return family_code(hit[1:], code) if hit.startswith("@") else hit
+    return str(fam["default"]) if fam.get("default") else None
+
+
+# ---------------------------------------------------------------- dependency context
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _expand(tok: Token) -> Token:
+    """The noun a quantifier stands for ("some of the sanctions" -> sanctions)."""
+    if _lemma(tok) in _QUANTIFIERS:
+        for c in tok.children:
+            if c.dep_ == "prep" and _lemma(c) == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return tok
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Direct objects (and passive subjects) of a verb, quantifiers expanded, conjuncts included."""
+    objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    objs = [_expand(o) for o in objs]
+    return objs + [c for o in objs for c in o.children if c.dep_ == "conj"]
+
+
+def _preps(tok: Token) -> list[Token]:
+    """Preposition children, plus the prep hanging off a bare prep ("pulled out of")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in _PREP_DEPS or (c.dep_ in ("prt", "advmod") and c.pos_ == "ADP"):
+            out.append(c)
+            out += [g for g in c.children if g.dep_ == "prep"]
+    return out
+
+
+def _prep_objects(tok: Token, prep: str | None = None) -> list[Token]:
+    return [_expand(o) for p in _preps(tok) if prep is None or _lemma(p) == prep
+            for o in p.children if o.dep_ in ("pobj", "pcomp")]
+
+
+def _prts(tok: Token) -> set[str]:
+    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")}
+
+
+def _mods(tok: Token) -> set[str]:
+    out = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "nummod")}
+    return out | {t.lower_ for t in [tok] if "-" in t.text}
+
+
+def _auxes(tok: Token) -> set[str]:
+    out = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return {"will" if a in ("'ll", "wo", "shall") else a for a in out}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _satisfies(e: Entry, tok: Token) -> bool:
+    if e.prt and not (set(e.prt) & _prts(tok)):
+        return False
+    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok)}):
+        return False
+    if e.dobj and not (set(e.dobj) & {_lemma(o) for o in _objects(tok)}):
+        return False
+    for prep, lemmas in e.pobj:
+        if not (set(lemmas) & {_lemma(o) for o in _prep_objects(tok, prep)}):
+            return False
+    if e.xcomp and not (set(e.xcomp) & {_lemma(c) for c in tok.children if c.dep_ in _COMP_DEPS}):
+        return False
+    if e.mod and not (set(e.mod) & _mods(tok)):
+        return False
+    if e.aux and not (set(e.aux) & _auxes(tok)):
+        return False
+    return True
+
+
+def _best(tok: Token) -> Entry | None:
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+    for e in lexicon().get((_lemma(tok), pos), ()):
+        if _satisfies(e, tok):
+            return e
+    return None
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _span_of(toks: list[Token]) -> tuple[int, int]:
+    return min(t.i for t in toks), max(t.i for t in toks) + 1
+
+
+def _core(tok: Token, depth: int = 0) -> TriggerMatch | None:
+    """Match a token ignoring whether a governing trigger already absorbs it."""
+    if depth > 4:
+        return None
+    gov = tok
+    if _lemma(tok) == "be" or tok.pos_ == "AUX":  # "is ready to host", "is opposed to"
+        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and _best(c)]
+        if not adj:
+            return None
+        gov = adj[0]
+    e = _best(gov)
+    if e is None:
+        return None
+    code, rule, comp, toks = e.cameo, e.rule, None, [tok, gov]
+    toks += [c for c in gov.children if c.dep_ == "prt" or (c.dep_ == "prep" and _lemma(c) in e.prt + e.prep)]
+    toks += [o for o in _objects(gov) if _lemma(o) in e.dobj]
+    toks += [o for p, ls in e.pobj for o in _prep_objects(gov, p) if _lemma(o) in ls]
+    toks += [o for p in e.prep for o in _prep_objects(gov, p)]
+    target_preps, target_dobj, symmetric = e.target_preps, e.target_dobj, e.symmetric
+    if e.family or e.light:
+        inner = _inner(gov, e, depth)
+        if inner is not None:
+            m, via = inner
+            comp = m.head if m.head != gov.i else via.i
+            toks += [via, gov.doc[m.start], gov.doc[m.end - 1]]
+            if e.family:
+                mapped = family_code(e.family, m.cameo)
+                code = mapped or code
+                rule += f">{e.family}:{m.rule}"
+            else:  # light verb: the noun's code and the noun's target preps
+                code = m.cameo
+                rule += f">{m.rule}"
+                target_preps = tuple(dict.fromkeys(e.target_preps + m.target_preps))
+                target_dobj, symmetric = False, m.symmetric
+    if code is None:
+        return None
+    absorbed = False
+    if tok.pos_ in ("VERB", "AUX"):
+        code, absorbed, rule = _modal(tok, code, rule)
+    start, end = _span_of(toks)
+    return TriggerMatch(code, tok.i, start, end, rule, target_preps, target_dobj, symmetric,
+                        nominal=gov.pos_ in ("NOUN", "PROPN") and tok is gov, complement=comp,
+                        modal_absorbed=absorbed)
+
+
+def _inner(gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
+    """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
+    cands: list[Token] = []
+    if e.family:
+        cands += [c for c in gov.children if c.dep_ in _COMP_DEPS]
+    cands += _objects(gov)
+    cands += [o for p in ("for", "to", "on", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
+    for c in cands:
+        m = _core(c, depth + 1)
+        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
+            return m, c
+    return None
+
+
+def _modal(tok: Token, code: str, rule: str) -> tuple[str, bool, str]:
+    """Re-code a predicate for its modal/negation: will X -> intent/threat, must X -> demand, not X -> refuse."""
+    auxes = _auxes(tok)
+    modals: dict[str, dict] = _config()["modals"]
+    spec = next((modals[a] for a in auxes if a in modals), None)
+    fam = spec["family"] if spec and code[:2] not in spec["exempt_roots"] else None
+    if _negated(tok) and code[:2] in _config()["negatable_roots"]:
+        fam = "reject"
+    if fam is None:
+        return code, False, rule
+    mapped = family_code(fam, code)
+    return (mapped, True, f"{rule}>modal:{fam}") if mapped else (code, False, rule)
+
+
+def _governor(tok: Token) -> Token | None:
+    """The token whose trigger may absorb this one (its verb, or the verb of its preposition)."""
+    if tok.dep_ in _OBJ_DEPS | _COMP_DEPS | {"nsubjpass", "conj"}:
+        return tok.head if tok.head is not tok else None
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in _PREP_DEPS | {"prep", "prt"}:
+        h = tok.head.head
+        if h.dep_ in ("prep", "prt") and h.pos_ == "ADP":  # "pulled out of the talks"
+            h = h.head
+        return h
+    return None
+
+
+def _absorbed(tok: Token) -> bool:
+    gov = _governor(tok)
+    seen = 0
+    while gov is not None and seen < 4:
+        m = _core(gov)
+        if m is not None:
+            if m.complement == tok.i or m.start <= tok.i < m.end:
+                return True
+            # A reason or setting for a triggered verb is not an event of its own ("accused X of violating ...").
+            if tok.dep_ in ("pobj", "pcomp", "dobj", "nsubjpass"):
+                return True
+            return False
+        if tok.dep_ == "conj":
+            return False
+        tok, gov = gov, _governor(gov)
+        seen += 1
+    return False
+
+
+def match(token: Token) -> TriggerMatch | None:
+    """The most specific lexicon entry for a verb or event noun, or None (also when a governing trigger absorbs it)."""
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None
+    m = _core(token)
+    if m is None:
+        return None
+    if m.nominal and _best(token) is not None and _best(token).light_only:
+        return None
+    if _absorbed(token):
+        return None
+    return m
+
+
+def match_sentence(sent: Span) -> list[TriggerMatch]:
+    """Every trigger in a sentence, in token order, without triggers absorbed by a governing one."""
+    return [m for m in (match(t) for t in sent) if m is not None]
