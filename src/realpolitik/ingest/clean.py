@@ -1,0 +1,208 @@
+"""Cleaning: drop boilerplate lines, turn photo captions into caption segments, build the Document.
+
+Input is a sequence of *units*: ``("line", text)`` for a raw line of text ("" = paragraph break) and
+``("caption", text)`` for text already known to be a caption (an HTML <figcaption>).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+from realpolitik.ingest.dates import filename_date, trailing_date
+from realpolitik.records import Document, IngestFailure, Segment
+
+# A capitalised personal name of 2-5 words ("Alexei Nikolsky", "Ali al-Hashemi", "Jan van der Berg").
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|der|du|la|da)){1,4}"
+# Characters that end a sentence or a complete line; a line ending otherwise may be hard-wrapped.
+_TERMINAL = tuple(".!?:;\"”’)»…]")
+_BULLET_RE = re.compile(r"[-*•–]\s")
+# Zero-width characters, soft hyphens and BOMs vanish; odd spaces become plain spaces.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
+_CAPTION_MAX_WORDS = 60
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    drop: re.Pattern[str]  # one named group per boilerplate family
+    credit: re.Pattern[str]  # a whole credit line
+    tail: re.Pattern[str]  # a caption line ending with a credit
+    max_chars: int
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    """Compile boilerplate.yaml once."""
+    spec = yaml.safe_load(resources.files("realpolitik.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
+    agencies = "|".join(spec["agencies"])
+
+    def expand(p: str) -> str:
+        return p.replace("{NAME}", _NAME).replace("{AGENCY}", agencies)
+
+    groups = []
+    for family, entry in spec["families"].items():
+        body = "|".join(f"(?:{expand(p)})" for p in entry["patterns"])
+        flags = "(?i:" if entry.get("ignore_case") else "(?:"
+        groups.append(f"(?P<{family}>{flags}{body}))")
+    credit = "|".join(f"(?:{expand(p)})" for p in spec["credit"]["patterns"])
+    return _Patterns(
+        drop=re.compile("|".join(groups)),
+        credit=re.compile(credit),
+        tail=re.compile(rf"(?P<caption>.*?[.!?”\"’)])\s+(?:{credit})"),
+        max_chars=int(spec.get("max_line_chars", 400)),
+    )
+
+
+def squash(text: str) -> str:
+    """Collapse all whitespace (including no-break spaces) to single spaces and drop invisible characters."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def boilerplate_family(line: str) -> str | None:
+    """The boilerplate family a whole line belongs to ("paywall", "share", ...), or None if it is content."""
+    pats = patterns()
+    if len(line) > pats.max_chars:
+        return None
+    m = pats.drop.fullmatch(line)
+    return m.lastgroup if m else None
+
+
+def is_credit(line: str) -> bool:
+    """True when the whole line is a photo credit ("Alexei Nikolsky / Sputnik", "(Photo: AFP)")."""
+    pats = patterns()
+    return len(line) <= 160 and pats.credit.fullmatch(line) is not None
+
+
+def strip_credit(line: str) -> str | None:
+    """The caption part of a short line that ends with a photo credit, or None if it has no credit."""
+    pats = patterns()
+    if len(line) > pats.max_chars or line.count(" ") >= _CAPTION_MAX_WORDS + 10:
+        return None
+    m = pats.tail.fullmatch(line)
+    return m.group("caption") if m else None
+
+
+def clean_caption(text: str) -> str | None:
+    """A caption without its credit; None when nothing but credit/boilerplate is left."""
+    text = squash(text)
+    if not text or is_credit(text) or boilerplate_family(text):
+        return None
+    return strip_credit(text) or text
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` continues a hard-wrapped paragraph whose last line is ``prev``."""
+    if _BULLET_RE.match(line):
+        return False
+    if line[0].islower():
+        return True
+    return len(prev) >= 40 and not prev.endswith(_TERMINAL)
+
+
+def clean_units(units: Iterable[tuple[str, str]], *, join_wrapped: bool = True) -> list[tuple[str, str]]:
+    """Cleaned ``(kind, text)`` paragraphs: boilerplate dropped, credits dropped, captions marked."""
+    out: list[tuple[str, str]] = []
+    cur: list[str] = []
+
+    def close() -> None:
+        if cur:
+            out.append(("body", " ".join(cur)))
+            cur.clear()
+
+    for kind, raw in units:
+        if kind == "caption":
+            close()
+            caption = clean_caption(raw)
+            if caption:
+                out.append(("caption", caption))
+            continue
+        line = squash(raw)
+        if not line:
+            close()
+            continue
+        if is_credit(line):
+            close()
+            # The credit belongs to the picture whose caption is the short paragraph just before it.
+            if out and out[-1][0] == "body" and out[-1][1].count(" ") < _CAPTION_MAX_WORDS:
+                out[-1] = ("caption", out[-1][1])
+            continue
+        if boilerplate_family(line):
+            continue
+        caption = strip_credit(line)
+        if caption:
+            close()
+            out.append(("caption", caption))
+            continue
+        if cur and join_wrapped and _continues(cur[-1], line):
+            cur.append(line)
+        else:
+            close()
+            cur.append(line)
+    close()
+    return out
+
+
+def doc_id(text: str) -> str:
+    """Content hash of the cleaned text with whitespace collapsed (first 16 hex chars of sha256)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Draft:
+    """What a reader found in one file or record, before cleaning and date precedence."""
+
+    path: str
+    units: list[tuple[str, str]] = field(default_factory=list)
+    title: str | None = None
+    date: dt.date | None = None
+    date_source: str = "unknown"  # "record" | "feed" | "html-meta" when ``date`` is set
+    source: str | None = None
+    url: str | None = None
+    join_wrapped: bool = True
+    file_path: str | None = None  # the file name to look for a date in (path without "#N")
+
+
+def build_document(draft: Draft, *, date: dt.date | None = None, source: str | None = None) -> Document | IngestFailure:
+    """Clean a draft into a Document, applying date precedence: flag > record/feed/html-meta > file name."""
+    paragraphs = clean_units(draft.units, join_wrapped=draft.join_wrapped)
+    title = squash(draft.title) if draft.title else None
+    if title and (boilerplate_family(title) or is_credit(title)):
+        title = None
+    segments: list[Segment] = []
+    seen: set[str] = set()
+    if title:
+        segments.append(Segment(0, "title", title))
+        seen.add(title.casefold())
+    for kind, text in paragraphs:
+        key = text.casefold()
+        if key in seen:  # extraction artefacts: the title repeated, a caption both in the figure and the body
+            continue
+        seen.add(key)
+        seg_date = trailing_date(text) if kind == "caption" else None
+        segments.append(Segment(len(segments), kind, text, seg_date))
+    if not any(s.kind != "title" for s in segments) and not title:
+        return IngestFailure(draft.path, "no text left after removing boilerplate")
+    if date is not None:
+        doc_date, date_source = date, "flag"
+    elif draft.date is not None:
+        doc_date, date_source = draft.date, draft.date_source
+    else:
+        doc_date = filename_date(draft.file_path or draft.path)
+        date_source = "filename" if doc_date else "unknown"
+    segs = tuple(segments)
+    return Document(
+        doc_id=doc_id("\n\n".join(s.text for s in segs)),
+        path=draft.path,
+        segments=segs,
+        title=title,
+        date=doc_date,
+        date_source=date_source,
+        source=source or (squash(draft.source) if draft.source else None) or None,
+        url=draft.url or None,
+    )

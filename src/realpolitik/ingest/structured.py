@@ -1,0 +1,179 @@
+"""Record files: JSON (a list or one object), JSON Lines and CSV/TSV, one document per record."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any, Iterable, Iterator, Mapping
+
+from realpolitik.ingest.clean import Draft
+from realpolitik.ingest.dates import parse_date
+from realpolitik.ingest.html import extract_fragment
+from realpolitik.ingest.text import looks_like_html, text_draft
+from realpolitik.records import IngestFailure
+
+# Field -> column names tried in order (case-insensitive) unless the caller names the column.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "story", "full_text", "fulltext", "maintext"),
+    "title": ("title", "headline", "heading"),
+    "date": ("date", "published", "published_at", "publish_date", "publishdate", "pubdate", "pub_date",
+             "date_publish", "datetime", "timestamp", "created_at"),
+    "url": ("url", "link", "href", "permalink"),
+    "source": ("source", "publisher", "outlet", "site", "source_name", "sitename"),
+}
+# Top-level keys of a JSON object that wraps a list of articles.
+_LIST_KEYS = ("articles", "items", "documents", "docs", "records", "data", "entries", "results")
+_DELIMITERS = ",;\t|"
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies overflow csv's 128 KB default
+
+
+class Columns:
+    """Maps the fields text/title/date/url/source to the names used in one file's records."""
+
+    def __init__(self, overrides: Mapping[str, str] | None = None):
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v}
+        self._cache: dict[tuple[str, ...], dict[str, str]] = {}
+
+    def resolve(self, names: Iterable[Any]) -> dict[str, str]:
+        """Field -> actual column name for the given column names (cached per distinct key set)."""
+        key = tuple(names)
+        found = self._cache.get(key)
+        if found is None:
+            lower = {n.strip().lower(): n for n in key if isinstance(n, str)}
+            found = {}
+            for fld, aliases in ALIASES.items():
+                wanted = (self.overrides[fld],) if fld in self.overrides else aliases
+                for alias in wanted:
+                    if alias.strip().lower() in lower:
+                        found[fld] = lower[alias.strip().lower()]
+                        break
+            self._cache[key] = found
+        return found
+
+    def missing_text(self, names: list[str]) -> str:
+        """The one-line reason for a file whose records have no text (nor title) column."""
+        shown = ", ".join(names[:20]) + (", ..." if len(names) > 20 else "") if names else "none"
+        if "text" in self.overrides:
+            return f"no column {self.overrides['text']!r} for the text (columns: {shown})"
+        return f"no text column (columns: {shown}); name it with columns={{'text': ...}} / --column text=NAME"
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n\n".join(str(v) for v in value if v is not None)
+    if isinstance(value, dict):  # {"name": "Reuters"} style publisher objects
+        name = value.get("name") or value.get("title")
+        return name if isinstance(name, str) else None
+    return str(value)
+
+
+def record_draft(record: Mapping[str, Any], path: str, file_path: str, cols: Columns) -> Draft | IngestFailure:
+    """One record (JSON object or CSV row) as a Draft; a record with neither text nor title fails."""
+    names = cols.resolve(record.keys())
+    if "text" not in names and "title" not in names:
+        return IngestFailure(path, cols.missing_text(list(record.keys())))
+    text = (_as_str(record.get(names.get("text", ""))) or "").strip()
+    title = (_as_str(record.get(names.get("title", ""))) or "").strip() or None
+    if not text and not title:
+        return IngestFailure(path, "record has no text")
+    if text and looks_like_html(text):
+        parts = extract_fragment(text)
+        draft = Draft(path=path, units=parts.units, title=title)
+    else:
+        draft = text_draft(text, path, detect_title=False)
+        draft.title = title
+    draft.file_path = file_path
+    raw_date = record.get(names["date"]) if "date" in names else None
+    draft.date = parse_date(raw_date)
+    draft.date_source = "record" if draft.date else "unknown"
+    draft.source = _as_str(record.get(names["source"])) if "source" in names else None
+    draft.url = _as_str(record.get(names["url"])) if "url" in names else None
+    return draft
+
+
+def _object_records(obj: dict[str, Any], path: str) -> list[tuple[str, Any]] | None:
+    """A wrapper object's list of records, if it has one under a usual key."""
+    for key in _LIST_KEYS:
+        if isinstance(obj.get(key), list):
+            return [(f"{path}#{i}", rec) for i, rec in enumerate(obj[key], 1)]
+    return None
+
+
+def _one(item: Any, path: str, file_path: str, cols: Columns) -> Draft | IngestFailure:
+    if isinstance(item, dict):
+        return record_draft(item, path, file_path, cols)
+    if isinstance(item, str):
+        return record_draft({"text": item}, path, file_path, Columns())
+    return IngestFailure(path, f"record is a JSON {type(item).__name__}, not an object")
+
+
+def json_records(text: str, path: str, cols: Columns, *, lines: bool) -> Iterator[Draft | IngestFailure]:
+    """Records of a .json file (a list, one object, or JSON Lines in disguise) or a .jsonl file."""
+    if not lines:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if exc.msg != "Extra data":
+                yield IngestFailure(path, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+                return
+            lines = True  # several objects one after another: JSON Lines with a .json name
+        else:
+            if isinstance(data, list):
+                for i, item in enumerate(data, 1):
+                    yield _one(item, f"{path}#{i}", path, cols)
+            elif isinstance(data, dict):
+                wrapped = _object_records(data, path)
+                if wrapped is None:
+                    yield _one(data, path, path, cols)
+                else:
+                    for sub, item in wrapped:
+                        yield _one(item, sub, path, cols)
+            else:
+                yield IngestFailure(path, f"JSON holds a {type(data).__name__}, not articles")
+            return
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestFailure(f"{path}#{n}", f"malformed JSON on line {n}, column {exc.colno}: {exc.msg}")
+            continue
+        yield _one(item, f"{path}#{n}", path, cols)
+
+
+def csv_records(text: str, path: str, cols: Columns, *, delimiter: str | None = None) -> Iterator[Draft | IngestFailure]:
+    """Rows of a CSV/TSV file with a header; the delimiter is the header's most frequent of , ; tab |."""
+    header = text.split("\n", 1)[0]
+    if delimiter is None:
+        delimiter = max(_DELIMITERS, key=header.count) if any(d in header for d in _DELIMITERS) else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        names = [n.strip() for n in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        yield IngestFailure(path, f"cannot read the CSV header ({exc or 'no rows'})")
+        return
+    found = cols.resolve(names)
+    if "text" not in found and "title" not in found:
+        yield IngestFailure(path, cols.missing_text(names))
+        return
+    row_no = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row_no += 1
+            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV near line {reader.line_num}: {exc}")
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        row_no += 1
+        yield record_draft(dict(zip(names, row)), f"{path}#{row_no}", path, cols)
