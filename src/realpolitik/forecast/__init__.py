@@ -1,0 +1,66 @@
+"""Stakeholder bargaining forecasts: scenario files and DEU III issues in, predicted outcomes out.
+
+Models: compromise (weighted mean), weighted median, Nash bargaining, Bueno de Mesquita's expected
+utility model (Scholz, Calbert & Smith 2011 reconstruction). See docs/forecast.md.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from realpolitik.errors import ScenarioError
+from realpolitik.forecast.deu3 import load_deu3
+from realpolitik.forecast.engine import MODELS, run_model
+from realpolitik.forecast.eum import EUMParams, run_eum
+from realpolitik.forecast.models import compromise, nash, weighted_median
+from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move, predictions_frame
+from realpolitik.forecast.scenario import (Scenario, Stakeholder, apply_overrides, apply_variant,
+                                           load_scenario)
+
+FORMATS = ("auto", "scenario", "deu3")
+
+__all__ = ["forecast", "load_scenario", "load_deu3", "apply_overrides", "apply_variant", "run_model",
+           "run_eum", "EUMParams", "compromise", "weighted_median", "nash", "Scenario", "Stakeholder",
+           "ForecastResult", "MonteCarlo", "Move", "predictions_frame", "MODELS", "FORMATS"]
+
+
+def _detect(path: Path) -> str:
+    if path.suffix.lower() in (".tsv", ".tab"):
+        return "deu3"
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:
+            head = fh.readline()
+    except OSError:
+        return "scenario"
+    return "deu3" if "\t" in head and "isnr" in head.split("\t") else "scenario"
+
+
+def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "compromise", rounds: int = 10,
+             overrides: list[str] | tuple[str, ...] = (), variant: str | None = None, mc: int = 0,
+             seed: int | None = None, status_quo: float | None = None, capability: str = "nice",
+             params: dict[str, Any] | None = None) -> list[ForecastResult]:
+    """Forecast every issue in a scenario file (one issue) or a DEU III file (many); one result per issue."""
+    if fmt not in FORMATS:
+        raise ScenarioError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
+    if isinstance(source, Scenario):
+        issues = [source]
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise ScenarioError(f"{path}: no such file")
+        kind = _detect(path) if fmt == "auto" else fmt
+        issues = load_deu3(path, capability=capability) if kind == "deu3" else [load_scenario(path)]
+    out = []
+    for scn in issues:
+        if variant:
+            scn = apply_variant(scn, variant)
+        if overrides:
+            scn = apply_overrides(scn, overrides)
+        if status_quo is not None:
+            from dataclasses import replace
+
+            scn = replace(scn, status_quo=float(status_quo))
+        if len(scn.actors) < 1:
+            raise ScenarioError(f"issue {scn.issue_id or scn.name}: no actor has a position")
+        out.append(run_model(scn, model=model, rounds=rounds, mc=mc, seed=seed, params=params))
+    return out

@@ -1,0 +1,96 @@
+"""Run a model on a scenario: one deterministic forecast plus an optional Monte Carlo over input ranges."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from realpolitik.errors import ScenarioError
+from realpolitik.forecast import models
+from realpolitik.forecast.eum import KINDS, NONE, EUMParams, run_eum
+from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move
+from realpolitik.forecast.scenario import Scenario
+
+MODELS = ("compromise", "median", "nash", "eum")
+
+
+def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, scn: Scenario,
+                  rounds: int = 10, params: dict[str, Any] | None = None) -> np.ndarray:
+    """Predicted outcome for each row of (batch, n) inputs."""
+    params = params or {}
+    if model == "compromise":
+        return models.compromise(pos, cap, sal)
+    if model == "median":
+        return models.weighted_median(pos, cap, sal)
+    if model == "nash":
+        return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
+                           utility=params.get("utility", "quadratic"))
+    if model == "eum":
+        return run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale).prediction
+    raise ScenarioError(f"unknown model '{model}' (use {', '.join(MODELS)})")
+
+
+def eum_params(params: dict[str, Any]) -> EUMParams:
+    fields = set(EUMParams.__dataclass_fields__)
+    bad = set(params) - fields - {"status_quo", "utility"}
+    if bad:
+        raise ScenarioError(f"unknown model parameter(s) {', '.join(sorted(bad))} (EUM takes {', '.join(sorted(fields))})")
+    return EUMParams(**{k: v for k, v in params.items() if k in fields})
+
+
+def sample_inputs(scn: Scenario, runs: int, seed: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Draw (runs, n) capability, position, salience: normal for *_sd, uniform for *_range, clipped to range."""
+    rng = np.random.default_rng(seed)
+    n = len(scn.actors)
+    out = []
+    for fld, lo, hi in (("capability", 0.0, np.inf), ("position", *scn.scale), ("salience", 0.0, 1.0)):
+        base = np.array([getattr(a, fld) for a in scn.actors], float)
+        sd = np.array([getattr(a, f"{fld}_sd") for a in scn.actors], float)
+        half = np.array([getattr(a, f"{fld}_range") for a in scn.actors], float)
+        draw = base + rng.normal(size=(runs, n)) * sd + rng.uniform(-1, 1, size=(runs, n)) * half
+        out.append(np.clip(draw, lo, hi))
+    return out[0], out[1], out[2]
+
+
+def run_model(scn: Scenario, model: str = "compromise", rounds: int = 10, mc: int = 0, seed: int | None = None,
+              params: dict[str, Any] | None = None, keep_samples: bool = False) -> ForecastResult:
+    """Forecast one scenario; `mc` > 0 adds a Monte Carlo distribution over the input ranges."""
+    if model not in MODELS:
+        raise ScenarioError(f"unknown model '{model}' (use {', '.join(MODELS)})")
+    if rounds < 1:
+        raise ScenarioError(f"--rounds must be at least 1, got {rounds}")
+    params = dict(params or {})
+    cap, pos, sal = scn.arrays()
+    names = tuple(scn.names)
+    moves: list[Move] = []
+    medians: tuple[float, ...] = ()
+    if model == "eum":
+        run = run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale)
+        positions = tuple(tuple(float(v) for v in row) for row in run.positions[0])
+        medians = tuple(float(v) for v in run.medians[0])
+        for r in range(run.rounds):
+            for k in range(len(names)):
+                kind, src = int(run.offer_kind[0, r, k]), int(run.offer_from[0, r, k])
+                before, after = run.positions[0, r, k], run.positions[0, r + 1, k]
+                if kind != NONE and abs(after - before) > 1e-9:
+                    moves.append(Move(round=r + 1, actor=names[k], before=float(before), after=float(after),
+                                      kind=KINDS[kind], offered_by=names[src]))
+        prediction = float(run.prediction[0])
+    else:
+        prediction = float(predict_batch(model, pos, cap, sal, scn, rounds, params))
+        # static models: actors do not move; the table shows the input positions and the outcome row
+        positions = (tuple(float(v) for v in pos),)
+    mc_result = None
+    if mc:
+        if mc < 0:
+            raise ScenarioError(f"--mc must be positive, got {mc}")
+        mcap, mpos, msal = sample_inputs(scn, mc, seed)
+        preds = np.concatenate([predict_batch(model, mpos[i:i + 250], mcap[i:i + 250], msal[i:i + 250], scn,
+                                              rounds, params) for i in range(0, mc, 250)])
+        qs = {f"p{q}": float(np.percentile(preds, q)) for q in (5, 25, 50, 75, 95)}
+        mc_result = MonteCarlo(runs=mc, seed=seed, mean=float(preds.mean()), sd=float(preds.std()),
+                               quantiles=qs, samples=tuple(float(v) for v in preds) if keep_samples else ())
+    return ForecastResult(scenario=scn.name, model=model, prediction=prediction, actors=names,
+                          positions=positions, medians=medians, moves=tuple(moves), issue_id=scn.issue_id,
+                          outcome=scn.outcome, status_quo=scn.status_quo, montecarlo=mc_result,
+                          params={"rounds": rounds, **params})
