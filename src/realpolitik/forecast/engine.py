@@ -19,7 +19,12 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
     """Predicted outcome for each row of (batch, n) inputs."""
     params = params or {}
     if model == "compromise":
-        return models.compromise(pos, cap, sal)
+        bad = set(params) - {"salience_power", "capability_power"}
+        if bad:
+            raise ScenarioError(f"unknown compromise parameter(s) {', '.join(sorted(bad))} "
+                                "(use salience_power, capability_power)")
+        return models.compromise(pos, cap, sal, float(params.get("salience_power", 1.0)),
+                                 float(params.get("capability_power", 1.0)))
     if model == "median":
         return models.weighted_median(pos, cap, sal)
     if model == "nash":

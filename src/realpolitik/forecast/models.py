@@ -15,10 +15,18 @@ def _weights(cap: np.ndarray, sal: np.ndarray) -> np.ndarray:
     return np.where(empty, 1.0, w)
 
 
-def compromise(pos: np.ndarray, cap: np.ndarray, sal: np.ndarray) -> np.ndarray:
-    """Capability x salience weighted mean of positions (the 'compromise model')."""
+def compromise(pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, salience_power: float = 1.0,
+               capability_power: float = 1.0) -> np.ndarray:
+    """Capability x salience weighted mean of positions (the 'compromise model').
+
+    The powers generalise the weights to cap**b * sal**a (a = b = 1 is the classic model); with a < 1
+    actors who reported zero salience keep a small say (a floor of 0.001 before the power).
+    """
     pos = np.asarray(pos, float)
-    w = _weights(cap, sal)
+    sal = np.asarray(sal, float)
+    if salience_power != 1.0:
+        sal = (sal + 1e-3) ** salience_power
+    w = _weights(np.asarray(cap, float) ** capability_power, sal)
     return (w * pos).sum(-1) / w.sum(-1)
 
 

@@ -1,0 +1,104 @@
+"""Validation bench for the forecast models on DEU III (../shared/deu3/deu3_dev.tsv).
+
+Prints the mean absolute error of every model and baseline against the real outcomes, the
+cross-validated MAE of the one fitted model, and the Monte Carlo timing (30 actors x 1,000 EUM runs).
+Run: /work/venv/bin/python bench/forecast.py [path/to/deu3.tsv]
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from realpolitik.forecast import load_deu3
+from realpolitik.forecast.engine import predict_batch
+from realpolitik.forecast.eum import run_eum
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "deu3" / "deu3_dev.tsv"
+GRID = {"salience_power": [0.0, 0.25, 0.5, 0.75, 1.0], "capability_power": [0.0, 0.5, 1.0, 1.5]}
+
+
+def predict_all(issues, model, **kw) -> np.ndarray:
+    out = []
+    for s in issues:
+        cap, pos, sal = s.arrays()
+        out.append(float(np.ravel(predict_batch(model, pos, cap, sal, s, **kw))[0]))
+    return np.array(out)
+
+
+def mae(pred: np.ndarray, y: np.ndarray) -> tuple[float, int]:
+    ok = ~np.isnan(pred)
+    return float(np.mean(np.abs(pred[ok] - y[ok]))), int(ok.sum())
+
+
+def baselines(eq, y) -> dict[str, np.ndarray]:
+    """Baselines with equal capability: salience-weighted mean, unweighted mean, median actor, reference point."""
+    return {
+        "baseline: salience-weighted mean": predict_all(eq, "compromise"),
+        "baseline: unweighted mean": np.array([s.arrays()[1].mean() for s in eq]),
+        "baseline: median actor": np.array([np.median(s.arrays()[1]) for s in eq]),
+        "baseline: reference point (rp)": np.array([np.nan if s.status_quo is None else s.status_quo for s in eq]),
+    }
+
+
+def cv_compromise(issues, y) -> tuple[np.ndarray, list[dict]]:
+    """Leave-one-dossier-out CV: pick the weight powers on the other dossiers, predict the held-out one."""
+    combos = [dict(zip(GRID, v)) for v in itertools.product(*GRID.values())]
+    table = np.stack([predict_all(issues, "compromise", params=c) for c in combos])  # (combo, issue)
+    err = np.abs(table - y)
+    groups = np.array([s.meta.get("dossier", s.issue_id) for s in issues])
+    pred = np.empty(len(y))
+    chosen = []
+    for g in np.unique(groups):
+        test = groups == g
+        best = int(np.argmin(err[:, ~test].mean(1)))
+        pred[test] = table[best, test]
+        chosen.append(combos[best])
+    return pred, chosen
+
+
+def timing(runs: int = 1000, n: int = 30, seed: int = 7) -> tuple[float, float]:
+    """(wall, CPU) seconds for `runs` Monte Carlo draws of a 30-actor issue through 10 EUM rounds."""
+    rng = np.random.default_rng(seed)
+    pos, cap, sal = rng.uniform(0, 100, (runs, n)), rng.uniform(1, 30, (runs, n)), rng.uniform(0, 1, (runs, n))
+    t0, c0 = time.perf_counter(), time.process_time()
+    for i in range(0, runs, 250):
+        run_eum(pos[i:i + 250], cap[i:i + 250], sal[i:i + 250], rounds=10)
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def main(path: Path = DEFAULT) -> None:
+    if not path.exists():
+        sys.exit(f"bench/forecast.py: {path} not found (needs ../shared/deu3)")
+    nice = [s for s in load_deu3(path, capability="nice") if s.outcome is not None]
+    eq = [s for s in load_deu3(path, capability="equal") if s.outcome is not None]
+    y = np.array([s.outcome for s in nice])
+    rows: list[tuple[str, float, int]] = []
+    for name, pred in baselines(eq, y).items():
+        rows.append((name, *mae(pred, y)))
+    for model, kw in [("compromise", {}), ("median", {}), ("nash", {}), ("nash", {"params": {"status_quo": None}}),
+                      ("eum", {}), ("eum", {"params": {"risk": "neutral"}}),
+                      ("eum", {"params": {"risk": "neutral", "outcome": "mean"}, "rounds": 1})]:
+        label = f"{model} (Nice votes x salience)" + (f" {kw}" if kw else "")
+        rows.append((label, *mae(predict_all(nice, model, **kw), y)))
+    pred, chosen = cv_compromise(nice, y)
+    rows.append(("compromise, weight powers fitted: leave-one-dossier-out CV", *mae(pred, y)))
+    common = {tuple(sorted(c.items())) for c in chosen}
+    secs = timing()
+    print(f"DEU III: {len(y)} issues with a known outcome, {len({s.meta['dossier'] for s in nice})} dossiers ({path.name})")
+    print(f"{'model':<78} {'MAE':>7} {'n':>4}")
+    for name, m, n in rows:
+        print(f"{name:<78} {m:7.2f} {n:4d}")
+    print(f"CV folds chose (salience_power, capability_power): {sorted(common)}")
+    ref = rows[0][1]
+    best = min(rows[4:], key=lambda r: r[1])
+    print(f"best model vs salience-weighted mean: {best[0]} {best[1]:.2f} vs {ref:.2f} ({ref - best[1]:+.2f})")
+    print(f"performance: 30 actors x 1,000 Monte Carlo runs of the EUM (10 rounds): {secs[0]:.2f} s wall, "
+          f"{secs[1]:.2f} s CPU (target < 5 s)")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
