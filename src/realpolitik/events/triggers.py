@@ -23,7 +23,8 @@ _COMP_DEPS = {"xcomp", "ccomp"}
 _PREP_DEPS = {"prep", "agent", "dative"}
 # Heads that stand for the noun after "of": "some of the sanctions", "a series of bombs".
 _QUANTIFIERS = {"some", "all", "part", "most", "one", "series", "number", "wave", "round", "set", "package",
-                "raft", "string", "spate", "host", "lot", "dozen", "hundred", "thousand", "rest", "any", "none"}
+                "raft", "string", "spate", "host", "lot", "dozen", "hundred", "thousand", "rest", "any", "none",
+                "state", "kind", "form", "type"}  # "a state of emergency"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,141 @@
+"""The trigger lexicon and matcher: codes from lemmas plus their dependency context."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events.codebook import cameo
+from realpolitik.events.triggers import lexicon, match, match_sentence
+
+
+def _at(nlp, text: str, word: str):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    return doc, match(tok)
+
+
+# One sentence per CAMEO root family: (text, trigger word, expected root).
+ROOTS = [
+    ("Kenya's foreign minister urged Somalia to release the hostages.", "urged", "02"),
+    ("Ethiopia pledged to send troops to the peacekeeping mission.", "pledged", "03"),
+    ("The Chilean president met his Argentine counterpart in Santiago.", "met", "04"),
+    ("The Nordic ministers praised Finland for its handling of the crisis.", "praised", "05"),
+    ("Ghana and Togo will share intelligence on smuggling networks.", "share", "03"),
+    ("Norway and Iceland shared intelligence on submarine movements.", "shared", "06"),
+    ("Japan provided humanitarian aid to flood victims in Pakistan.", "provided", "07"),
+    ("Azerbaijan released twelve Armenian prisoners on Sunday.", "released", "08"),
+    ("Prosecutors in Lima investigated the former minister.", "investigated", "09"),
+    ("The opposition demanded the resignation of the prime minister.", "demanded", "10"),
+    ("Seoul condemned the missile launch by Pyongyang.", "condemned", "11"),
+    ("Baghdad rejected the Kurdish proposal.", "rejected", "12"),
+    ("Turkey threatened to expel the Dutch ambassador.", "threatened", "13"),
+    ("Thousands of teachers demonstrated outside parliament in Nairobi.", "demonstrated", "14"),
+    ("Armenia mobilized its reservists after the border incident.", "mobilized", "15"),
+    ("Canada expelled two Russian diplomats on Tuesday.", "expelled", "16"),
+    ("Police in Minsk arrested dozens of opposition activists.", "arrested", "17"),
+    ("Gunmen abducted three aid workers near Gao.", "abducted", "18"),
+    ("Artillery units shelled villages along the frontier.", "shelled", "19"),
+    ("Militiamen massacred dozens of villagers in the province.", "massacred", "20"),
+]
+
+
+@pytest.mark.parametrize("text,word,root", ROOTS)
+def test_each_root_family(nlp, text, word, root):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo[:2] == root, m
+
+
+# Context decides the code: (text, trigger word, expected code).
+CONTEXT = [
+    ("The European Union lifted sanctions on Belarus.", "lifted", "085"),
+    ("The European Union imposed sanctions on Belarus.", "imposed", "163"),
+    ("The army imposed a curfew on the city.", "imposed", "1723"),
+    ("Serbia lifted the curfew in the province.", "lifted", "0813"),
+    ("The two delegations held talks in Doha.", "held", "040"),
+    ("Rebel fighters launched an attack on the garrison.", "launched", "190"),
+    ("Jets carried out strikes on militant camps.", "carried", "190"),
+    ("Dock workers went on strike in Antwerp.", "went", "143"),
+    ("The activist began a hunger strike in prison.", "began", "142"),
+    ("Bolivia turned to Brazil for help with the fires.", "turned", "020"),
+    ("The senator spoke out against the new law.", "spoke", "111"),
+    ("The mayor called for calm after the riots.", "called", "020"),
+    ("Moscow pulled out of the arms control treaty.", "pulled", "160"),
+    ("Washington stepped up pressure on Caracas.", "stepped", "100"),
+    ("The Kremlin rejected the accusations of interference.", "rejected", "016"),
+    ("Hanoi refused to release the detained journalist.", "refused", "1243"),
+    ("The junta threatened to impose martial law.", "threatened", "1324"),
+    ("The premier said the rebels must release the hostages.", "release", "1053"),
+    ("The rebels must promise to respect the truce.", "promise", "100"),
+    ("The minister will visit Beijing next month.", "visit", "036"),
+    ("The government will not lift the embargo.", "lift", "1244"),
+    ("Uganda called on Kenya to reopen the border.", "called", "0255"),
+    ("Sudan accepted the demands of the protesters.", "accepted", "083"),
+    ("Peru declared a state of emergency in the south.", "declared", "1724"),
+    ("Donors suspended aid to the interim government.", "suspended", "162"),
+    ("Portugal signed a fisheries agreement with Morocco.", "signed", "057"),
+    ("The two armies agreed to a ceasefire.", "agreed", "0356"),
+]
+
+
+@pytest.mark.parametrize("text,word,code", CONTEXT)
+def test_context_sensitive_codes(nlp, text, word, code):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == code, m
+
+
+def test_signing_of_agreements_is_a_nominal_trigger(nlp):
+    doc, m = _at(nlp, "The signing of the border agreements was delayed again.", "signing")
+    assert m.cameo == "057" and m.nominal and doc[m.start:m.end].text.endswith("agreements")
+
+
+def test_phrase_span_covers_particle_and_preposition(nlp):
+    doc, m = _at(nlp, "The council called for new elections.", "called")
+    assert doc[m.start:m.end].text.startswith("called for")
+
+
+def test_absorbed_complement_is_not_a_second_trigger(nlp):
+    doc = nlp("Tehran threatened to shell border towns.")
+    ms = match_sentence(doc[:])
+    assert [m.cameo for m in ms] == ["1384"] and ms[0].complement == 3
+
+
+def test_light_verb_object_not_matched_twice(nlp):
+    doc = nlp("The navy launched an attack on the port.")
+    assert [m.cameo for m in match_sentence(doc[:])] == ["190"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("France and Germany met in Aachen.", "met"),
+    ("Egypt signed a gas deal with Israel.", "signed"),
+])
+def test_symmetric_triggers(nlp, text, word):
+    assert _at(nlp, text, word)[1].symmetric
+
+
+def test_sign_object_is_not_the_target(nlp):
+    m = _at(nlp, "Egypt signed a gas deal with Israel.", "signed")[1]
+    assert not m.target_dobj and "with" in m.target_preps
+
+
+def test_visit_object_is_the_target(nlp):
+    assert _at(nlp, "The Pope visited Iraq in March.", "visited")[1].target_dobj
+
+
+def test_nominal_visit_target_prep(nlp):
+    m = _at(nlp, "After the visit to Kyiv, the chancellor flew home.", "visit")[1]
+    assert m.nominal and "to" in m.target_preps
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The minister said he was tired.", "said"),
+    ("The report describes the economy.", "describes"),
+    ("The spokesman issued a short note.", "issued"),
+])
+def test_non_events_do_not_match(nlp, text, word):
+    assert _at(nlp, text, word)[1] is None
+
+
+def test_every_lexicon_code_exists():
+    for entries in lexicon().values():
+        for e in entries:
+            if e.cameo is not None:
+                cameo(e.cameo)
