@@ -1,0 +1,118 @@
+"""THE one database loader: opens (and on first write creates) the DuckDB file, checks its schema version."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+import duckdb
+
+from realpolitik import __version__
+from realpolitik.errors import StoreError
+from realpolitik.store.schema import SCHEMA_VERSION, ddl
+
+DEFAULT_PATH = Path("realpolitik.duckdb")
+# How long to wait for another process (an ingest, a reader) to release the file.
+DEFAULT_LOCK_TIMEOUT = float(os.environ.get("REALPOLITIK_LOCK_TIMEOUT", "30"))
+
+
+def resolve_path(path: str | Path | None) -> Path:
+    """The database path: the argument, else $REALPOLITIK_DB, else ./realpolitik.duckdb."""
+    if path is None:
+        path = os.environ.get("REALPOLITIK_DB") or DEFAULT_PATH
+    return Path(path).expanduser()
+
+
+def connect(path: str | Path | None = None, read_only: bool = False,
+            lock_timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the event database; a write-open creates the schema, every open checks its version.
+
+    While another process holds the file, retry with backoff for ``lock_timeout`` seconds.
+    """
+    p = resolve_path(path)
+    if p.is_dir():
+        raise StoreError(f"{p} is a directory, not a database file")
+    if read_only and not p.exists():
+        raise StoreError(f"no database at {p}: run `realpolitik ingest` first (or pass --db)")
+    if not read_only and not p.parent.exists():
+        raise StoreError(f"cannot create database {p}: folder {p.parent} does not exist")
+    con = _open_with_retry(p, read_only, DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout)
+    try:
+        _check_or_create_schema(con, p, read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _open_with_retry(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout
+    delay = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(p), read_only=read_only)
+        except duckdb.Error as exc:
+            msg = str(exc)
+            if "lock" not in msg.lower():
+                raise _open_error(p, msg) from None
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"{p} is locked by another process (an ingest?) and stayed locked for {timeout:g}s; "
+                    "try again when it finishes or raise REALPOLITIK_LOCK_TIMEOUT") from None
+            time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 0.5)
+
+
+def _open_error(p: Path, msg: str) -> StoreError:
+    low = msg.lower()
+    if "not a valid duckdb database" in low:
+        return StoreError(f"{p} is not a DuckDB database file; pass another --db path")
+    if "version" in low and ("storage" in low or "database file" in low):
+        return StoreError(f"{p} was written by an incompatible DuckDB version; upgrade duckdb or use a new --db")
+    if "different configuration" in low:
+        return StoreError(f"{p} is already open in this process with another mode (read-only vs write)")
+    first = msg.strip().splitlines()[0] if msg.strip() else type(msg).__name__
+    return StoreError(f"cannot open database {p}: {first}")
+
+
+def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: bool) -> None:
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{p} is a DuckDB file but not a realpolitik database (no meta table)")
+        if read_only:
+            raise StoreError(f"{p} is an empty database: run `realpolitik ingest` first")
+        _create_schema(con)
+        return
+    # fetchall, not fetchone: DuckDB 2 refuses new work while a result is left half-read.
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
+    try:
+        version = int(row[0]) if row else None
+    except ValueError:
+        version = None
+    if version is None:
+        raise StoreError(f"{p} has no readable schema_version; it was not written by realpolitik")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{p} uses schema version {version}, newer than this realpolitik "
+                         f"(schema {SCHEMA_VERSION}); upgrade realpolitik")
+    if version < SCHEMA_VERSION:
+        raise StoreError(f"{p} uses old schema version {version} (this realpolitik needs {SCHEMA_VERSION}); "
+                         "re-ingest into a new --db")
+
+
+def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for stmt in ddl():
+            con.execute(stmt)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("schema_version", str(SCHEMA_VERSION)), ("created_by", f"realpolitik {__version__}"),
+            ("created_at", now)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

@@ -1,0 +1,164 @@
+"""The event query: output columns (named once, documented in docs/columns.md) and the filter SQL."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from realpolitik.errors import StoreError
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of `realpolitik events` output."""
+
+    name: str
+    sql: str
+    meaning: str
+    counterpart: str = ""  # GDELT 2.0 / ICEWS column an analyst would know
+
+
+def _side(side: str, n: int, icews: str) -> list[Column]:
+    s = f"e.{side}_"
+    gdelt = f"Actor{n}"
+    return [
+        Column(f"{side}_name", s + "name", f"canonical name of the {side} actor",
+               f"GDELT {gdelt}Name · ICEWS {icews} Name"),
+        Column(f"{side}_actor_id", s + "actor_id", f"stable id of the {side} actor (key of `actors`)", ""),
+        Column(f"{side}_code", s + "code", f"CAMEO actor code of the {side} (country + sector + attribute)",
+               f"GDELT {gdelt}Code"),
+        Column(f"{side}_country", s + "country", f"ISO 3166 alpha-3 country of the {side}; empty for IGOs",
+               f"GDELT {gdelt}CountryCode · ICEWS {icews} Country"),
+        Column(f"{side}_sector", s + "sector", f"CAMEO sector of the {side} (GOV, MIL, OPP, ...); empty = the state",
+               f"GDELT {gdelt}Type1Code · ICEWS {icews} Sectors"),
+        Column(f"{side}_kind", s + "kind", f"{side} actor kind: state, person, institution, igo, faction, group", ""),
+        Column(f"{side}_text", s + "text", f"the {side} mention as written in the sentence", ""),
+        Column(f"{side}_rule", s + "rule", f"why the {side} mention resolved to this actor", ""),
+    ]
+
+
+EVENT_COLUMNS: list[Column] = [
+    Column("event_id", "e.event_id", "stable id of the event", "GDELT GlobalEventID · ICEWS Event ID"),
+    Column("event_date", "e.date", "date the event happened (may differ from the article date)",
+           "GDELT SQLDATE · ICEWS Event Date"),
+    Column("date_precision", "e.date_precision", "precision of event_date: day, month, year or unknown", ""),
+    Column("date_text", "e.date_text", "phrase that fixed the date (\"last July\"); empty = article date", ""),
+    Column("date_rule", "e.date_rule", "rule that produced event_date", ""),
+    *_side("source", 1, "Source"),
+    *_side("target", 2, "Target"),
+    Column("cameo_code", "e.cameo", "CAMEO event code (3-4 digits, leading zero kept)",
+           "GDELT EventCode · ICEWS CAMEO Code"),
+    Column("cameo_root", "e.cameo_root", "CAMEO root code (first two digits)", "GDELT EventRootCode"),
+    Column("quad_class", "e.quad_class",
+           "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict",
+           "GDELT QuadClass"),
+    Column("goldstein", "e.goldstein", "Goldstein scale of the CAMEO code, -10 (conflict) to +10 (cooperation)",
+           "GDELT GoldsteinScale · ICEWS Intensity"),
+    Column("plover_type", "e.plover", "PLOVER event type (CONSULT, AGREE, ASSAULT, ...)", "POLECAT Event Type"),
+    Column("plover_mode", "e.plover_mode", "PLOVER mode of the event type, if any", "POLECAT Event Mode"),
+    Column("is_hypothetical", "e.is_hypothetical",
+           "true if modal, conditional, future, prescriptive, a question or speculative", ""),
+    Column("is_negated", "e.is_negated", "true if the sentence says the event did not happen", ""),
+    Column("modality", "e.modality", "comma list of modality kinds (modal, future, conditional, ...)", ""),
+    Column("trigger", "e.trigger", "the word(s) that triggered the event code"),
+    Column("rule", "e.rule", "which coding rule or model fired", ""),
+    Column("segment_kind", "e.segment_kind", "part of the article: title, body or caption", ""),
+    Column("sentence", "s.text", "the sentence the event was coded from"),
+    Column("sentence_id", "e.sentence_id", "doc_id:segment:sentence", "ICEWS Story ID + Sentence Number"),
+    Column("doc_id", "e.doc_id", "content hash of the article (key of `documents`)", "ICEWS Story ID"),
+    Column("doc_path", "d.path", "file the article came from (path#n for the n-th record of a JSONL/CSV/feed)"),
+    Column("doc_title", "d.title", "article title", ""),
+    Column("doc_date", "d.pub_date", "article publication date"),
+    Column("publisher", "d.source", "publisher or outlet", "ICEWS Publisher"),
+    Column("url", "d.url", "article URL, if known", "GDELT SOURCEURL"),
+]
+
+EVENT_COLUMN_NAMES = [c.name for c in EVENT_COLUMNS]
+# What `--format table` shows when the caller does not pick columns: the full row is too wide.
+TABLE_COLUMNS = ["event_date", "source_name", "cameo_code", "plover_type", "goldstein", "target_name",
+                 "is_hypothetical", "trigger"]
+
+_FROM = "FROM events e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id"
+
+
+def parse_bound(value: str | dt.date | None, end: bool, flag: str) -> dt.date | None:
+    """A --since/--until bound: a date, or "YYYY", "YYYY-MM", "YYYY-MM-DD" (until takes the period's last day)."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    text = str(value).strip()
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], last if end else 1)
+        if len(parts) == 3:
+            return dt.date(*parts)
+    except ValueError:
+        pass
+    raise StoreError(f"{flag}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _pair(dyad: str | tuple[str, str] | list[str], ) -> tuple[str, str]:
+    parts = [p.strip() for p in dyad.split(",")] if isinstance(dyad, str) else [str(p).strip() for p in dyad]
+    if len(parts) != 2 or not all(parts):
+        raise StoreError(f"--dyad: expected two actors like IRN,RUS, got {dyad!r}")
+    return parts[0], parts[1]
+
+
+def _side_match(side: str, fields: tuple[str, ...]) -> str:
+    return "(" + " OR ".join(f"lower(e.{side}_{f}) = lower(?)" for f in fields) + ")"
+
+
+def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | None = None,
+                      since: str | dt.date | None = None, until: str | dt.date | None = None,
+                      root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
+                      limit: int | None = None, columns: list[str] | None = None) -> tuple[str, list[Any]]:
+    """SQL + parameters for the events query; every value is a bound parameter."""
+    wanted = columns or EVENT_COLUMN_NAMES
+    by_name = {c.name: c for c in EVENT_COLUMNS}
+    unknown = [c for c in wanted if c not in by_name]
+    if unknown:
+        raise StoreError(f"unknown event column(s): {', '.join(unknown)}; see docs/columns.md")
+    select = ", ".join(f'{by_name[c].sql} AS "{c}"' for c in wanted)
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        fields = ("actor_id", "code", "country", "name")
+        where.append(f"({_side_match('source', fields)} OR {_side_match('target', fields)})")
+        params += [actor] * 8
+    if dyad:
+        a, b = _pair(dyad)
+        fields = ("country", "actor_id", "code")
+        where.append(f"(({_side_match('source', fields)} AND {_side_match('target', fields)}) OR "
+                     f"({_side_match('source', fields)} AND {_side_match('target', fields)}))")
+        params += [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
+    lo, hi = parse_bound(since, False, "--since"), parse_bound(until, True, "--until")
+    if lo:
+        where.append("e.date >= ?")
+        params.append(lo)
+    if hi:
+        where.append("e.date <= ?")
+        params.append(hi)
+    if root:
+        r = str(root).strip()
+        if not r.isdigit() or len(r) > 2:
+            raise StoreError(f"--root: {root!r} is not a CAMEO root code (01-20)")
+        where.append("e.cameo_root = ?")
+        params.append(r.zfill(2))
+    if plover:
+        where.append("upper(e.plover) = upper(?)")
+        params.append(plover.strip())
+    if not include_hypothetical:
+        where.append("NOT e.is_hypothetical AND NOT e.is_negated")
+    sql = f"SELECT {select} {_FROM}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.date NULLS LAST, e.doc_id, s.segment_idx, s.sentence_idx, e.event_id"
+    if limit is not None:
+        if int(limit) < 0:
+            raise StoreError(f"--limit must be 0 or more, got {limit}")
+        sql += f" LIMIT {int(limit)}"
+    return sql, params

@@ -1,0 +1,177 @@
+"""Flatten records (Document, CodedSentence, Event, Actor) into table rows, and merge actor rows."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event
+
+_LISTS = ("aliases", "roles", "members", "evidence")
+
+
+@dataclass
+class ActorRow:
+    """An actors-table row being merged: list fields keep first-seen order, seen dates widen."""
+
+    actor_id: str
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str
+    attribute: str | None = None
+    former: bool = False
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+    def merge(self, other: ActorRow) -> bool:
+        """Fold ``other`` into this row (unions, widened dates, filled blanks); True if anything changed."""
+        before = self.to_row()
+        for name in ("code", "country", "sector", "attribute"):
+            if not getattr(self, name) and getattr(other, name):
+                setattr(self, name, getattr(other, name))
+        for name in _LISTS:
+            mine = getattr(self, name)
+            mine.extend(x for x in getattr(other, name) if x and x not in mine)
+        self.first_seen = _widen(self.first_seen, other.first_seen, min)
+        self.last_seen = _widen(self.last_seen, other.last_seen, max)
+        return self.to_row() != before
+
+    def to_row(self) -> dict[str, Any]:
+        row = {k: getattr(self, k) for k in ("actor_id", "name", "code", "country", "sector", "kind",
+                                             "attribute", "former", "first_seen", "last_seen")}
+        row.update({k: json.dumps(getattr(self, k), ensure_ascii=False) for k in _LISTS})
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ActorRow:
+        data = dict(row)
+        for k in _LISTS:
+            data[k] = json.loads(data[k]) if data.get(k) else []
+        return cls(**data)
+
+
+def _widen(a: dt.date | None, b: dt.date | None, pick) -> dt.date | None:
+    if a is None or b is None:
+        return a or b
+    return pick(a, b)
+
+
+def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
+    return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
+                    actor.attribute, actor.former, list(dict.fromkeys(a for a in actor.aliases if a)),
+                    list(dict.fromkeys(r for r in actor.roles if r)), list(dict.fromkeys(actor.members)),
+                    list(dict.fromkeys(actor.evidence)), seen, seen)
+
+
+def actor_from_ref(ref: ActorRef, seen: dt.date | None) -> ActorRow:
+    """An actor row implied by a mention, so every actor_id in mentions/events has a parent row."""
+    aliases = [ref.text] if ref.text and ref.text != ref.name else []
+    return ActorRow(ref.actor_id, ref.name, ref.code, ref.country, ref.sector, ref.kind,
+                    former=ref.former, aliases=aliases, roles=[ref.role] if ref.role else [],
+                    first_seen=seen, last_seen=seen)
+
+
+@dataclass
+class DocRows:
+    """Every row one document contributes, ready for insertion."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    segments: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    actors: dict[str, ActorRow] = field(default_factory=dict)
+
+    def extend(self, other: DocRows) -> None:
+        for name in ("documents", "segments", "sentences", "mentions", "events"):
+            getattr(self, name).extend(getattr(other, name))
+        for actor_id, row in other.actors.items():
+            if actor_id in self.actors:
+                self.actors[actor_id].merge(row)
+            else:
+                self.actors[actor_id] = row
+
+
+def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
+             ingested_at: dt.datetime) -> DocRows:
+    """Flatten one coded document; duplicate sentence/event ids inside it keep their first occurrence."""
+    out = DocRows()
+    out.documents.append({"doc_id": doc.doc_id, "path": doc.path, "title": doc.title, "pub_date": doc.date,
+                          "date_source": doc.date_source, "source": doc.source, "url": doc.url,
+                          "ingested_at": ingested_at})
+    seen_idx: set[int] = set()
+    for seg in doc.segments:
+        if seg.index not in seen_idx:
+            seen_idx.add(seg.index)
+            out.segments.append({"doc_id": doc.doc_id, "idx": seg.index, "kind": seg.kind, "text": seg.text,
+                                 "seg_date": seg.date})
+    seen = doc.date or _first_event_date(sentences)
+
+    def note(row: ActorRow) -> None:
+        if row.actor_id in out.actors:
+            out.actors[row.actor_id].merge(row)
+        else:
+            out.actors[row.actor_id] = row
+
+    for actor in actors:
+        note(actor_from_record(actor, seen))
+    sent_ids: set[str] = set()
+    event_ids: set[str] = set()
+    for cs in sentences:
+        if cs.sentence_id in sent_ids:
+            continue
+        sent_ids.add(cs.sentence_id)
+        out.sentences.append({"sentence_id": cs.sentence_id, "doc_id": doc.doc_id,
+                              "segment_idx": cs.segment_index, "sentence_idx": cs.sentence_index,
+                              "start_char": cs.start, "text": cs.text})
+        for i, ref in enumerate(cs.mentions):
+            note(actor_from_ref(ref, seen))
+            out.mentions.append({"sentence_id": cs.sentence_id, "idx": i, "actor_id": ref.actor_id,
+                                 "text": ref.text, "start_char": ref.start, "end_char": ref.end,
+                                 "rule": ref.rule, "role": ref.role})
+        for ev in cs.events:
+            if ev.event_id in event_ids:
+                continue
+            if ev.doc_id != doc.doc_id:
+                raise ValueError(f"event {ev.event_id} belongs to {ev.doc_id}, not {doc.doc_id}")
+            event_ids.add(ev.event_id)
+            for ref in (ev.source, ev.target):
+                if ref is not None:
+                    note(actor_from_ref(ref, seen))
+            out.events.append(event_row(ev, cs.sentence_id))
+    return out
+
+
+def _first_event_date(sentences: list[CodedSentence]) -> dt.date | None:
+    dates = [e.date.date for cs in sentences for e in cs.events if e.date.date]
+    return min(dates) if dates else None
+
+
+def _side(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
+    keys = ("name", "actor_id", "code", "country", "sector", "kind", "text", "start", "end", "rule", "role")
+    if ref is None:
+        return {f"{prefix}_{k}": None for k in keys}
+    return {f"{prefix}_{k}": getattr(ref, k) for k in keys}
+
+
+def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
+    """One events-table row; the sentence text itself lives in ``sentences``."""
+    row: dict[str, Any] = {"event_id": ev.event_id, "doc_id": ev.doc_id, "sentence_id": sentence_id}
+    row.update(_side("source", ev.source))
+    row.update(_side("target", ev.target))
+    row.update({
+        "date": ev.date.date, "date_precision": ev.date.precision, "date_text": ev.date.text,
+        "date_rule": ev.date.rule, "cameo": ev.cameo, "cameo_root": ev.cameo_root,
+        "quad_class": ev.quad_class, "goldstein": float(ev.goldstein), "plover": ev.plover,
+        "plover_mode": ev.plover_mode, "trigger": ev.trigger, "trigger_start": ev.trigger_start,
+        "trigger_end": ev.trigger_end, "is_hypothetical": bool(ev.hypothetical), "is_negated": bool(ev.negated),
+        "modality": ",".join(ev.modality), "rule": ev.rule, "segment_kind": ev.segment_kind,
+    })
+    return row

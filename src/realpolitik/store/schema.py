@@ -1,0 +1,88 @@
+"""The database schema: one table definition drives the DDL and the Arrow types used for bulk inserts."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+# Bump when a table changes; connect() refuses files written with a newer version.
+SCHEMA_VERSION = 1
+
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+}
+
+_SIDE = [
+    ("name", "VARCHAR"), ("actor_id", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"),
+    ("sector", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
+    ("end", "INTEGER"), ("rule", "VARCHAR"), ("role", "VARCHAR"),
+]
+
+# Table -> (columns, constraints). List-valued actor fields are JSON text: DuckDB rewrites a row
+# whose LIST column is updated as delete+insert, which foreign keys referencing the row forbid.
+TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "meta": ([("key", "VARCHAR"), ("value", "VARCHAR")], ["PRIMARY KEY (key)"]),
+    "documents": (
+        [("doc_id", "VARCHAR"), ("path", "VARCHAR"), ("title", "VARCHAR"), ("pub_date", "DATE"),
+         ("date_source", "VARCHAR"), ("source", "VARCHAR"), ("url", "VARCHAR"), ("ingested_at", "TIMESTAMP")],
+        ["PRIMARY KEY (doc_id)"],
+    ),
+    "segments": (
+        [("doc_id", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("text", "VARCHAR"), ("seg_date", "DATE")],
+        ["PRIMARY KEY (doc_id, idx)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)"],
+    ),
+    "sentences": (
+        [("sentence_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("segment_idx", "INTEGER"),
+         ("sentence_idx", "INTEGER"), ("start_char", "INTEGER"), ("text", "VARCHAR")],
+        ["PRIMARY KEY (sentence_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)"],
+    ),
+    "actors": (
+        [("actor_id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"),
+         ("sector", "VARCHAR"), ("kind", "VARCHAR"), ("attribute", "VARCHAR"), ("former", "BOOLEAN"),
+         ("aliases", "VARCHAR"), ("roles", "VARCHAR"), ("members", "VARCHAR"), ("evidence", "VARCHAR"),
+         ("first_seen", "DATE"), ("last_seen", "DATE")],
+        ["PRIMARY KEY (actor_id)"],
+    ),
+    "mentions": (
+        [("sentence_id", "VARCHAR"), ("idx", "INTEGER"), ("actor_id", "VARCHAR"), ("text", "VARCHAR"),
+         ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("rule", "VARCHAR"), ("role", "VARCHAR")],
+        ["PRIMARY KEY (sentence_id, idx)", "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
+         "FOREIGN KEY (actor_id) REFERENCES actors (actor_id)"],
+    ),
+    "events": (
+        [("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence_id", "VARCHAR")]
+        + [(f"source_{n}", t) for n, t in _SIDE]
+        + [(f"target_{n}", t) for n, t in _SIDE]
+        + [("date", "DATE"), ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"), ("date_rule", "VARCHAR"),
+           ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
+           ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"), ("trigger", "VARCHAR"),
+           ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("is_hypothetical", "BOOLEAN"),
+           ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")],
+        ["PRIMARY KEY (event_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
+         "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
+         "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",
+         "FOREIGN KEY (target_actor_id) REFERENCES actors (actor_id)"],
+    ),
+}
+
+def columns(table: str) -> list[str]:
+    """Column names of a table, in DDL order."""
+    return [name for name, _ in TABLES[table][0]]
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """Arrow schema matching a table, so all-NULL batches still insert with the right types."""
+    return pa.schema([(name, _ARROW[sql]) for name, sql in TABLES[table][0]])
+
+
+def ddl() -> list[str]:
+    """CREATE statements for every table, parents before children."""
+    out = []
+    for table, (cols, constraints) in TABLES.items():
+        body = [f'"{name}" {sql}' for name, sql in cols] + constraints
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} (\n  " + ",\n  ".join(body) + "\n)")
+    return out

@@ -1,0 +1,212 @@
+"""`Store`: add coded documents in one transaction per batch and query them back as DataFrames.
+
+The writer holds the file only while a batch is written, and readers open read-only and retry
+while it is locked, so `realpolitik events` works while an ingest runs in another process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pyarrow as pa
+
+from realpolitik.records import Actor, CodedSentence, Document
+from realpolitik.store.connection import DEFAULT_LOCK_TIMEOUT, connect, resolve_path
+from realpolitik.store.query import build_event_query
+from realpolitik.store.rows import ActorRow, DocRows, doc_rows
+from realpolitik.store.schema import arrow_schema, columns
+
+if TYPE_CHECKING:  # pandas loads lazily (DuckDB's fetchdf imports it): ingest should not pay for it
+    import pandas as pd
+
+Batch = Iterable[tuple[Document, list[CodedSentence], list[Actor]]]
+
+_TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "events")
+
+
+class Store:
+    """The event database at ``path`` (default ./realpolitik.duckdb); connections are opened per call."""
+
+    def __init__(self, path: str | Path | None = None, lock_timeout: float | None = None):
+        self.path = resolve_path(path)
+        self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # ------------------------------------------------------------ connections
+
+    @contextmanager
+    def _reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = connect(self.path, read_only=True, lock_timeout=self.lock_timeout)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = connect(self.path, read_only=False, lock_timeout=self.lock_timeout)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """Run a read-only SQL query against the database (for analysis and power users)."""
+        with self._reader() as con:
+            return con.execute(sql, params or []).fetchdf()
+
+    # ------------------------------------------------------------ writes
+
+    def add(self, doc: Document, sentences: list[CodedSentence], actors: list[Actor] | None = None) -> bool:
+        """Store one coded document; False (and nothing written) if its doc_id is already stored."""
+        return self.add_many([(doc, sentences, actors or [])]) == 1
+
+    def add_many(self, batch: Batch) -> int:
+        """Store a batch of coded documents in one transaction; returns how many were new."""
+        items = list(batch)
+        if not items:
+            return 0
+        with self._writer() as con:
+            ids = list(dict.fromkeys(doc.doc_id for doc, _, _ in items))
+            stored = _existing(con, "documents", "doc_id", ids)
+            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+            rows = DocRows()
+            added = 0
+            for doc, sentences, actors in items:
+                if doc.doc_id in stored:
+                    continue
+                stored.add(doc.doc_id)  # a doc repeated inside the batch is written once
+                rows.extend(doc_rows(doc, sentences, actors or [], now))
+                added += 1
+            if not added:
+                return 0
+            # Ids already in the table (from other documents) are skipped, never duplicated.
+            taken = _existing(con, "sentences", "sentence_id", [r["sentence_id"] for r in rows.sentences])
+            rows.sentences = [r for r in rows.sentences if r["sentence_id"] not in taken]
+            rows.mentions = [r for r in rows.mentions if r["sentence_id"] not in taken]
+            taken = _existing(con, "events", "event_id", [r["event_id"] for r in rows.events])
+            rows.events = [r for r in rows.events if r["event_id"] not in taken]
+            con.execute("BEGIN TRANSACTION")
+            try:
+                _upsert_actors(con, rows.actors)
+                for table in _TABLES_IN_ORDER:
+                    _insert(con, table, getattr(rows, table))
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            return added
+
+    # ------------------------------------------------------------ reads
+
+    def has(self, doc_id: str) -> bool:
+        """True if a document with this doc_id is stored (False when there is no database yet)."""
+        if not self.path.exists():
+            return False
+        with self._reader() as con:
+            return bool(con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchall())
+
+    def events(self, actor: str | None = None, dyad: str | tuple[str, str] | None = None,
+               since: str | dt.date | None = None, until: str | dt.date | None = None,
+               root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
+               limit: int | None = None, columns: list[str] | None = None) -> pd.DataFrame:
+        """Events matching the filters, one row per event (columns in docs/columns.md).
+
+        Factual events only unless ``include_hypothetical`` (which also brings back negated ones).
+        """
+        sql, params = build_event_query(actor=actor, dyad=dyad, since=since, until=until, root=root,
+                                        plover=plover, include_hypothetical=include_hypothetical,
+                                        limit=limit, columns=columns)
+        return self.query(sql, params)
+
+    def actors(self, kind: str | None = None) -> pd.DataFrame:
+        """The actor table with list fields decoded, plus how often each actor is mentioned and in events."""
+        sql = (
+            "WITH ev AS (SELECT actor_id, count(*) AS n FROM ("
+            "  SELECT source_actor_id AS actor_id FROM events UNION ALL SELECT target_actor_id FROM events)"
+            "  WHERE actor_id IS NOT NULL GROUP BY actor_id),"
+            " mn AS (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) "
+            "SELECT a.*, coalesce(mn.n, 0) AS mentions, coalesce(ev.n, 0) AS events FROM actors a "
+            "LEFT JOIN mn USING (actor_id) LEFT JOIN ev USING (actor_id)"
+        )
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE lower(a.kind) = lower(?)"
+            params.append(kind)
+        sql += " ORDER BY events DESC, mentions DESC, a.actor_id"
+        df = self.query(sql, params)
+        for col in ("aliases", "roles", "members", "evidence"):
+            df[col] = [json.loads(v) if isinstance(v, str) and v else [] for v in df[col]]
+        return df
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table, plus factual and flagged (hypothetical or negated) events."""
+        with self._reader() as con:
+            out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+                   for t in ("documents", "segments", "sentences", "actors", "mentions", "events")}
+            flagged = con.execute(
+                "SELECT count(*) FROM events WHERE is_hypothetical OR is_negated").fetchall()[0][0]
+        out["events_flagged"] = flagged
+        out["events_factual"] = out["events"] - flagged
+        return out
+
+
+def _existing(con: duckdb.DuckDBPyConnection, table: str, key: str, values: list[str]) -> set[str]:
+    if not values:
+        return set()
+    probe = pa.table({"v": pa.array(list(set(values)), pa.string())})
+    con.register("_probe", probe)
+    try:
+        return {r[0] for r in con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT v FROM _probe)")
+                .fetchall()}
+    finally:
+        con.unregister("_probe")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
+    cols = ", ".join(f'"{c}"' for c in columns(table))
+    con.register("_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def _upsert_actors(con: duckdb.DuckDBPyConnection, incoming: dict[str, ActorRow]) -> None:
+    """Insert new actors; merge into stored ones with UPDATE (no delete: mentions/events reference them)."""
+    if not incoming:
+        return
+    probe = pa.table({"v": pa.array(list(incoming), pa.string())})
+    con.register("_probe", probe)
+    try:
+        cur = con.execute("SELECT * FROM actors WHERE actor_id IN (SELECT v FROM _probe)")
+        names = [d[0] for d in cur.description]
+        stored = {r[0]: ActorRow.from_row(dict(zip(names, r))) for r in cur.fetchall()}
+    finally:
+        con.unregister("_probe")
+    new, changed = [], []
+    for actor_id, row in incoming.items():
+        if actor_id in stored:
+            if stored[actor_id].merge(row):
+                changed.append(stored[actor_id].to_row())
+        else:
+            new.append(row.to_row())
+    _insert(con, "actors", new)
+    if changed:
+        data = pa.Table.from_pylist(changed, schema=arrow_schema("actors"))
+        sets = ", ".join(f'"{c}" = u."{c}"' for c in columns("actors") if c != "actor_id")
+        con.register("_upd", data)
+        try:
+            con.execute(f"UPDATE actors SET {sets} FROM _upd u WHERE actors.actor_id = u.actor_id")
+        finally:
+            con.unregister("_upd")

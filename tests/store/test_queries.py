@@ -1,0 +1,97 @@
+"""Event query filters and output columns."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.errors import StoreError
+from realpolitik.store import EVENT_COLUMN_NAMES
+
+
+def _pairs(df):
+    return sorted(zip(df["source_actor_id"].fillna(""), df["cameo_code"]))
+
+
+def test_output_columns_are_the_documented_ones(store):
+    assert list(store.events().columns) == EVENT_COLUMN_NAMES
+
+
+def test_default_returns_factual_events_only(store):
+    df = store.events()
+    assert len(df) == 5
+    assert not (df["is_hypothetical"] | df["is_negated"]).any()
+
+
+def test_include_hypothetical_returns_flagged_events(store):
+    df = store.events(include_hypothetical=True)
+    assert len(df) == 7
+    assert set(df.loc[df["is_hypothetical"], "modality"]) == {"modal"}
+
+
+@pytest.mark.parametrize("actor", ["person:vladimir-putin", "rusgov", "Vladimir Putin"])
+def test_actor_matches_id_code_or_name(store, actor):
+    assert _pairs(store.events(actor=actor)) == [("person:vladimir-putin", "051")]
+
+
+def test_actor_matches_country_on_either_side(store):
+    df = store.events(actor="usa")
+    assert sorted(df["cameo_code"]) == ["112", "181"]
+
+
+@pytest.mark.parametrize("dyad", ["IRN,RUS", "RUS,IRN", ("rus", "irn")])
+def test_dyad_matches_both_directions(store, dyad):
+    assert sorted(store.events(dyad=dyad)["cameo_code"]) == ["040", "051"]
+
+
+def test_dyad_by_actor_id(store):
+    assert list(store.events(dyad="igo:SCO,RUS")["cameo_code"]) == ["057"]
+
+
+@pytest.mark.parametrize("root,expected", [("04", ["040"]), ("4", ["040"]), ("18", ["181"]), ("11", ["112"])])
+def test_root_filter(store, root, expected):
+    assert list(store.events(root=root)["cameo_code"]) == expected
+
+
+@pytest.mark.parametrize("since,until,expected", [
+    ("2015-07-01", "2015-07-31", ["040", "051"]),
+    ("2015-07", "2015-07", ["040", "051"]),
+    (None, "2015-06", ["181"]),
+    ("2016", None, ["112", "057"]),
+])
+def test_date_bounds_use_the_event_date(store, since, until, expected):
+    assert list(store.events(since=since, until=until)["cameo_code"]) == expected
+
+
+def test_plover_filter_is_case_insensitive(store):
+    assert list(store.events(plover="accuse")["cameo_code"]) == ["112"]
+
+
+def test_results_are_in_date_order_and_limited(store):
+    df = store.events(limit=2)
+    assert list(df["cameo_code"]) == ["181", "040"]
+
+
+def test_event_rows_carry_sentence_and_document(store):
+    row = store.events(root="18").iloc[0]
+    assert row["sentence"] == "The Iranian military seized a US drone in June."
+    assert (row["doc_path"], row["doc_date"].date().isoformat()) == ("articles/d2.txt", "2015-08-02")
+    assert (row["source_sector"], row["quad_class"], row["goldstein"]) == ("MIL", 4, -9.0)
+
+
+@pytest.mark.parametrize("kwargs", [dict(since="July 2015"), dict(dyad="IRN"), dict(root="abc"),
+                                    dict(columns=["nope"]), dict(limit=-1)])
+def test_bad_filters_raise_store_error(store, kwargs):
+    with pytest.raises(StoreError):
+        store.events(**kwargs)
+
+
+@pytest.mark.parametrize("kind,expected", [("state", {"IRN", "RUS", "USA"}), ("person", {"person:vladimir-putin"}),
+                                           ("igo", {"igo:SCO"})])
+def test_actors_by_kind(store, kind, expected):
+    assert set(store.actors(kind=kind)["actor_id"]) == expected
+
+
+def test_actor_event_counts(store):
+    counts = store.actors().set_index("actor_id")["events"]
+    # IRN: 040, 051, 070 (hyp), 190 (neg), 112 — all stored events count.
+    assert counts["IRN"] == 5
+    assert counts["igo:SCO"] == 1

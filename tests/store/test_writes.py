@@ -1,0 +1,91 @@
+"""Adding coded documents: counts, idempotent re-adds, actor merging, atomic batches."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import build, ev
+from realpolitik.records import Actor
+from realpolitik.store import Store
+
+
+def test_counts_after_adding_the_corpus(store):
+    c = store.counts()
+    assert (c["documents"], c["sentences"], c["events"]) == (3, 7, 7)
+    assert (c["events_factual"], c["events_flagged"]) == (5, 2)
+
+
+def test_add_returns_false_for_a_stored_document(store, corpus):
+    assert store.add(*corpus[0]) is False
+
+
+@pytest.mark.parametrize("table", ["documents", "segments", "sentences", "actors", "mentions", "events"])
+def test_re_adding_changes_no_table(store, corpus, table):
+    before = store.counts()[table]
+    assert store.add_many(corpus) == 0
+    assert store.counts()[table] == before
+
+
+def test_add_many_counts_only_new_documents(store, corpus):
+    fresh = build("d4", "2016-02-01", [("Iran hosted Russian envoys.", [ev("IRN", "RUS", "042", 1, 1.9, "CONSULT")])])
+    # d1 is stored already and d4 appears twice in the batch: one new document.
+    assert store.add_many([corpus[0], fresh, fresh]) == 1
+    assert store.counts()["documents"] == 4
+    assert store.has("d4")
+
+
+def test_has_is_false_without_a_database(tmp_path):
+    assert Store(tmp_path / "none.duckdb").has("d1") is False
+
+
+def test_every_referenced_actor_has_a_row(store):
+    actors = set(store.actors()["actor_id"])
+    used = set(store.events(include_hypothetical=True)[["source_actor_id", "target_actor_id"]].stack())
+    assert used <= actors
+
+
+def test_actor_rows_merge_across_documents(tmp_path):
+    s = Store(tmp_path / "m.duckdb")
+    a1 = Actor("person:ali-khamenei", "Ali Khamenei", "IRNGOV", "IRN", "GOV", "person",
+               aliases=("Khamenei",), roles=("Supreme Leader",))
+    a2 = Actor("person:ali-khamenei", "Ali Khamenei", "IRNGOV", "IRN", "GOV", "person",
+               aliases=("Ayatollah Khamenei", "Khamenei"), evidence=("Supreme Leader Ali Khamenei warned ...",))
+    s.add(*build("k1", "2015-05-01", [("Khamenei spoke.", [])], actors=[a1]))
+    s.add(*build("k2", "2014-03-01", [("Ayatollah Khamenei spoke.", [])], actors=[a2]))
+    row = s.actors().set_index("actor_id").loc["person:ali-khamenei"]
+    assert row["aliases"] == ["Khamenei", "Ayatollah Khamenei"]
+    assert row["roles"] == ["Supreme Leader"]
+    assert len(row["evidence"]) == 1
+    assert (row["first_seen"].date(), row["last_seen"].date()) == (dt.date(2014, 3, 1), dt.date(2015, 5, 1))
+
+
+def test_actor_merge_keeps_rows_referenced_by_events(store):
+    # Putin is referenced by an event of d1; a later document widens his dates through an UPDATE.
+    later = build("d9", "2017-03-03", [("Putin met Iran.", [ev("person:vladimir-putin", "IRN", "040", 1, 1.0,
+                                                                "CONSULT")])])
+    assert store.add(*later)
+    row = store.actors().set_index("actor_id").loc["person:vladimir-putin"]
+    assert row["last_seen"].date() == dt.date(2017, 3, 3)
+    assert row["events"] == 2
+
+
+def test_a_failed_batch_writes_nothing(store, monkeypatch):
+    import realpolitik.store.store as mod
+
+    real = mod._insert
+
+    def crash(con, table, rows):
+        if table == "events":
+            raise RuntimeError("disk full")
+        real(con, table, rows)
+
+    monkeypatch.setattr(mod, "_insert", crash)
+    fresh = build("d5", "2016-03-01", [("Iran and Russia agreed.", [ev("IRN", "RUS", "057", 1, 8.0, "AGREE")])])
+    before = store.counts()
+    with pytest.raises(RuntimeError):
+        store.add(*fresh)
+    assert store.counts() == before
+    assert not store.has("d5")
+    monkeypatch.setattr(mod, "_insert", real)
+    assert store.add(*fresh) is True
