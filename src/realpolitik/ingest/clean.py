@@ -19,7 +19,7 @@ from realpolitik.ingest.dates import filename_date, trailing_date
 from realpolitik.records import Document, IngestFailure, Segment
 
 # A capitalised personal name of 2-5 words ("Alexei Nikolsky", "Ali al-Hashemi", "Jan van der Berg").
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|der|du|la|da)){1,4}"
+_NAME = r"(?!(?:The|A|An|In|On|At|Of|For|And|But|This|That)\s)[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|der|du|la|da|of|the)){1,4}"
 # Characters that end a sentence or a complete line; a line ending otherwise may be hard-wrapped.
 _TERMINAL = tuple(".!?:;\"”’)»…]")
 _BULLET_RE = re.compile(r"[-*•–]\s")
@@ -43,7 +43,7 @@ def patterns() -> _Patterns:
     agencies = "|".join(spec["agencies"])
 
     def expand(p: str) -> str:
-        return p.replace("{NAME}", _NAME).replace("{AGENCY}", agencies)
+        return p.replace("{NAME}", _NAME).replace("{AGENCY}", f"(?i:{agencies})")
 
     groups = []
     for family, entry in spec["families"].items():
@@ -90,10 +90,12 @@ def strip_credit(line: str) -> str | None:
 
 def clean_caption(text: str) -> str | None:
     """A caption without its credit; None when nothing but credit/boilerplate is left."""
-    text = squash(text)
-    if not text or is_credit(text) or boilerplate_family(text):
+    lines = [squash(line) for line in text.split("\n")]
+    kept = [line for line in lines if line and not is_credit(line) and not boilerplate_family(line)]
+    if not kept:
         return None
-    return strip_credit(text) or text
+    joined = " ".join(kept)
+    return strip_credit(joined) or joined
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -126,6 +128,9 @@ def clean_units(units: Iterable[tuple[str, str]], *, join_wrapped: bool = True) 
         if not line:
             close()
             continue
+        if cur and join_wrapped and _continues(cur[-1], line):
+            cur.append(line)  # mid-sentence in hard-wrapped text: never boilerplate, whatever it looks like
+            continue
         if is_credit(line):
             close()
             # The credit belongs to the picture whose caption is the short paragraph just before it.
@@ -139,11 +144,8 @@ def clean_units(units: Iterable[tuple[str, str]], *, join_wrapped: bool = True) 
             close()
             out.append(("caption", caption))
             continue
-        if cur and join_wrapped and _continues(cur[-1], line):
-            cur.append(line)
-        else:
-            close()
-            cur.append(line)
+        close()
+        cur.append(line)
     close()
     return out
 

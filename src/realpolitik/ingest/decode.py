@@ -43,13 +43,17 @@ class BadInput(Exception):
         self.reason = reason
 
 
-def _mb(n: float) -> str:
-    return f"{n / 2**20:.1f} MB"
+def _size(n: float) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MB"
+    return f"{n / 1024:.1f} KB" if n >= 1024 else f"{int(n)} bytes"
 
 
 def limit_text(max_bytes: int) -> str:
-    """'64 MB' for the default limit."""
-    return f"{max_bytes / 2**20:g} MB"
+    """'64 MB' for the default limit, '1.5 KB' for odd small ones."""
+    if max_bytes >= 2**20 and max_bytes % 2**20 == 0:
+        return f"{max_bytes // 2**20} MB"
+    return _size(max_bytes)
 
 
 def read_file(path: str, max_bytes: int) -> bytes:
@@ -65,7 +69,7 @@ def read_file(path: str, max_bytes: int) -> bytes:
     if os.path.isdir(path):
         raise BadInput("is a directory")
     if st.st_size > max_bytes:
-        raise BadInput(f"file is {_mb(st.st_size)}, over the {limit_text(max_bytes)} limit (--max-bytes)")
+        raise BadInput(f"file is {_size(st.st_size)}, over the {limit_text(max_bytes)} limit (--max-bytes)")
     try:
         with open(path, "rb") as fh:
             return fh.read(max_bytes + 1)

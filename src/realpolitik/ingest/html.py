@@ -167,7 +167,7 @@ def _time_element(tree: lhtml.HtmlElement) -> dt.date | None:
 
 
 def _caption_text(node: lhtml.HtmlElement) -> str:
-    """Text of a caption element without nested credit elements (<span class="credit">, <cite>, <small>)."""
+    """Caption text without nested credit elements (<span class="credit">, <cite>, <small>); lines kept."""
     pieces: list[str] = []
 
     def walk(el: lhtml.HtmlElement, top: bool) -> None:
@@ -177,12 +177,14 @@ def _caption_text(node: lhtml.HtmlElement) -> str:
                 pieces.append(el.text)
             for child in el:
                 if isinstance(child.tag, str):
+                    if child.tag in _BLOCK_TAGS:
+                        pieces.append("\n")  # <br>Credit line: keep lines apart so the credit can be dropped
                     walk(child, False)
                 if child.tail:
                     pieces.append(child.tail)
 
     walk(node, True)
-    return squash(" ".join(pieces))
+    return "\n".join(line for line in (squash(p) for p in "".join(pieces).split("\n")) if line)
 
 
 def _captions(tree: lhtml.HtmlElement) -> list[tuple[str | None, str]]:
@@ -239,8 +241,8 @@ def _trafilatura(tree: lhtml.HtmlElement, markup: str, *, need_meta: bool, parts
             result = None
         if result is not None and len(result.text or "") >= _MIN_TRAFILATURA_CHARS:
             break
-    if result is None or not result.text:
-        return []
+    if result is None or len(result.text or "") < _MIN_TRAFILATURA_CHARS:
+        return []  # too little to trust (often the nav menu): the caller falls back to the page's blocks
     if need_meta and parts.date is None and result.date:
         parts.date = parse_date(result.date)
     return [line for line in result.text.split("\n") if line.strip()]
