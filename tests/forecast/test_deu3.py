@@ -60,3 +60,11 @@ def test_dev_salience_weighted_mean_matches_published_figure(shared_dir):
     res = forecast(path, model="compromise", capability="equal")
     err = [abs(r.prediction - r.outcome) for r in res if r.outcome is not None]
     assert np.mean(err) == pytest.approx(22.96, abs=0.01)
+
+
+@pytest.mark.parametrize("model", ["compromise", "median", "nash", "eum"])
+def test_issue_with_one_or_no_actor_does_not_stop_a_batch(tmp_path, model):
+    p = tmp_path / "few.tsv"
+    p.write_text("isnr\tpcom\tpde\tscom\tsde\trp\tout\ni1\t30\t\t50\t\t\t40\ni2\t\t\t\t\t20\t0\n", encoding="utf-8")
+    res = forecast(p, model=model)
+    assert [r.prediction for r in res] == pytest.approx([30.0, 20.0])

@@ -60,7 +60,13 @@ def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "
             from dataclasses import replace
 
             scn = replace(scn, status_quo=float(status_quo))
-        if len(scn.actors) < 1:
-            raise ScenarioError(f"issue {scn.issue_id or scn.name}: no actor has a position")
+        if not scn.actors:
+            # a DEU row where nobody stated a position: nothing to bargain over, the status quo
+            # (or the scale midpoint) is the only defensible guess; keeps a batch from failing
+            guess = scn.status_quo if scn.status_quo is not None else sum(scn.scale) / 2
+            out.append(ForecastResult(scenario=scn.name, model=model, prediction=float(guess), actors=(),
+                                      positions=((),), issue_id=scn.issue_id, outcome=scn.outcome,
+                                      status_quo=scn.status_quo, params={"note": "no actor positions"}))
+            continue
         out.append(run_model(scn, model=model, rounds=rounds, mc=mc, seed=seed, params=params))
     return out
