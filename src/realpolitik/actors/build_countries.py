@@ -1,0 +1,97 @@
+"""Developer tool: regenerate data/actors/countries.csv from pycountry + CountryInfo facts.
+
+Not used at run time. Usage:
+    python -m realpolitik.actors.build_countries /path/to/CountryInfo.120116.txt
+Hand-written additions (metonyms, seats of government, extra demonyms) live in countries_extra.yaml,
+which the loader merges on top of this table, so regenerating never loses them.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+import pycountry
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "actors" / "countries.csv"
+
+# CountryInfo nationality lists mix English adjectives with foreign-language names and typos;
+# we keep only entries that look like English words (ASCII letters, spaces, hyphens, dots, apostrophes).
+_OK = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+# Nationality entries that would capture far too much as plain English words.
+_DROP = {"american", "america", "the americas", "guinea", "georgia", "jersey", "man", "chad",
+         "turkey", "china", "niger", "malawi", "mali", "congo", "korea", "korean", "united",
+         "states", "us", "dominica", "samoa", "samoan", "virgin islands", "sudanese", "sudan",
+         "congolese", "guinean", "irish", "ireland", "cyprus", "cypriot"}
+
+
+def _clean(entry: str) -> str:
+    entry = entry.split("#", 1)[0].strip().rstrip("_").replace("_", " ").strip()
+    return re.sub(r"\s+", " ", entry)
+
+
+def parse_countryinfo(path: Path) -> dict[str, dict[str, list[str]]]:
+    """ISO3 -> {"nationality": [...], "capital": [...]} from the CountryInfo pseudo-XML."""
+    text = path.read_bytes().decode("latin-1")
+    out: dict[str, dict[str, list[str]]] = {}
+    for block in text.split("<Country>")[1:]:
+        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block) or re.search(r"<CountryCode>([A-Z]{3})", block)
+        if not m:
+            continue
+        iso = m.group(1)
+        rec: dict[str, list[str]] = {}
+        for tag in ("Nationality", "Capital"):
+            t = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            items = [_clean(x) for x in t.group(1).splitlines()] if t else []
+            rec[tag.lower()] = [x for x in items if x and _OK.match(x)]
+        name = re.search(r"<CountryName>([^<]+)", block)
+        rec["ciname"] = [_clean(name.group(1))] if name else []
+        if iso in out:  # duplicate codes (territories): keep the first, which is the sovereign state
+            continue
+        out[iso] = rec
+    return out
+
+
+def build(countryinfo: Path) -> list[dict[str, str]]:
+    """One row per ISO 3166 country: iso3, name, aliases, demonyms, capitals ('|'-separated)."""
+    ci = parse_countryinfo(countryinfo)
+    rows = []
+    for c in pycountry.countries:
+        iso = c.alpha_3
+        name = getattr(c, "common_name", None) or c.name
+        aliases = {c.name, name, getattr(c, "official_name", c.name)}
+        rec = ci.get(iso, {})
+        demonyms, extra = set(), set()
+        for x in rec.get("nationality", []) + rec.get("ciname", []):
+            low = x.lower()
+            if low in _DROP or len(low) < 4:
+                continue
+            # adjectives/demonyms end like English ethnonyms; the rest are alternative names
+            (demonyms if re.search(r"(an|ese|ish|ic|i|ch|ot|ss|ean|ian)$", low) and " " not in low
+             else extra).add(x.title())
+        caps = sorted({x.title() for x in rec.get("capital", []) if x.lower() not in _DROP})
+        rows.append({
+            "iso3": iso,
+            "name": name,
+            "aliases": "|".join(sorted(a for a in aliases | extra if a and "," not in a)),
+            "demonyms": "|".join(sorted(demonyms)),
+            "capitals": "|".join(caps),
+        })
+    return rows
+
+
+def main(argv: list[str]) -> None:
+    rows = build(Path(argv[0]))
+    with OUT.open("w", newline="", encoding="utf-8") as fh:
+        fh.write("# Countries: ISO 3166 names from pycountry (LGPL-2.1 data from Debian iso-codes); demonyms and "
+                 "capitals derived from CountryInfo.120116.txt (openeventdata/CountryInfo, CC BY-SA 3.0). "
+                 "This derived table is CC BY-SA 3.0.\n")
+        w = csv.DictWriter(fh, fieldnames=["iso3", "name", "aliases", "demonyms", "capitals"])
+        w.writeheader()
+        w.writerows(rows)
+    print(f"wrote {len(rows)} rows to {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,111 @@
+"""Longest-match lookup of knowledge-base aliases over a run of spaCy tokens (dict lookups only)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from realpolitik.actors.kb import Entry, KnowledgeBase, first_chunk, norm
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """KB entries found for doc tokens [i, j)."""
+
+    i: int
+    j: int
+    entries: tuple[Entry, ...]
+    plural: bool = False
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+    def covers(self, i: int) -> bool:
+        return self.i <= i < self.j
+
+
+def _may_start(kb: KnowledgeBase, tok: Token) -> bool:
+    """Cheap filter: can an alias start with this token (as written, as lemma, or without plural -s)?"""
+    p = first_chunk(norm(tok.text))
+    if p in kb.prefixes:
+        return True
+    if tok.tag_ in _PLURAL_TAGS:
+        return first_chunk(norm(tok.lemma_)) in kb.prefixes or p[:-1] in kb.prefixes
+    return False
+
+
+def _capitalised(tok: Token) -> bool:
+    c = tok.text[:1]
+    return c.isupper() or c.isdigit()
+
+
+def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
+    """Greedy left-to-right longest matches over ``toks`` (sorted, possibly with gaps)."""
+    out: list[Match] = []
+    n = len(toks)
+    if not n:
+        return out
+    text = toks[0].doc.text
+    k = 0
+    while k < n:
+        t = toks[k]
+        if t.is_punct or t.is_space or t.pos_ == "PRON" or t.dep_ == "det":
+            k += 1
+            continue
+        found: Match | None = None
+        if _may_start(kb, t):
+            for j in range(min(n, k + kb.max_tokens), k, -1):
+                last = toks[j - 1]
+                if last.i - t.i != j - 1 - k or (j - 1 > k and last.is_punct):
+                    continue
+                m = _lookup(kb, text, t, last)
+                if m is not None:
+                    found = m
+                    break
+        if found is None:
+            exact = kb.lookup_exact(t.text)
+            if exact:
+                found = Match(t.i, t.i + 1, tuple(exact))
+        if found is not None:
+            out.append(found)
+            k += found.j - found.i
+        else:
+            k += 1
+    return out
+
+
+def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | None:
+    raw = text[first.idx: last.idx + len(last.text)]
+    key = norm(raw)
+    entries = kb.index.get(key)
+    plural = False
+    if not entries and last.tag_ in _PLURAL_TAGS:
+        # plurals: try the lemma, then a stripped -s ("Iranians" is often its own lemma)
+        stem = text[first.idx: last.idx]
+        for alt in (stem + last.lemma_, raw[:-1] if raw.lower().endswith("s") else ""):
+            if alt:
+                key = norm(alt)
+                entries = kb.index.get(key)
+                if entries:
+                    plural = True
+                    break
+    if not entries:
+        return None
+    if key in kb.proper and not _capitalised(first):
+        # proper names need a capital: "turkey" the bird, "chad" the word, "male" ...
+        entries = [e for e in entries if not _needs_capital(e)]
+        if not entries:
+            return None
+    return Match(first.i, last.i + 1, tuple(entries), plural)
+
+
+def _needs_capital(e: Entry) -> bool:
+    return e.kind not in ("role", "faction")

@@ -1,0 +1,182 @@
+"""User actor files (YAML or CSV) that add or override actors, aliases, roles and factions.
+
+YAML::
+
+    actors:
+      - name: Ali Larijani                 # required
+        kind: person                       # person | institution | group | igo | ngo | state (default person)
+        code: IRNLEG                       # or country: IRN + sector: LEG
+        aliases: [Larijani the elder]
+        roles:                             # optional dated roles (code per period)
+          - {role: Speaker of Parliament, code: IRNLEG, start: 2008-05-28, end: 2020-05-27}
+    factions:
+      - {name: principlists, country: IRN, attribute: RAD, aliases: [osulgarayan], members: [person:ali-larijani]}
+    roles:
+      - {word: pasdar, sector: MIL}
+
+CSV: a header with ``name,code,kind,aliases,country,sector,start,end`` (aliases ``|``-separated);
+one row per actor or dated role (rows with the same name add periods to one actor).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from realpolitik.actors.kb import (
+    FACTION,
+    PERSON,
+    ROLE,
+    STATE,
+    Entry,
+    KnowledgeBase,
+    Period,
+    slug,
+    split_code,
+)
+from realpolitik.errors import InputError
+
+_KINDS = {"person", "institution", "group", "igo", "ngo", "state"}
+_PREFIX = {"person": "person", "institution": "inst", "group": "grp", "igo": "igo", "ngo": "ngo"}
+
+
+def _date(value: Any, path: Path, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(str(path), f"{where}: date '{value}' is not YYYY-MM-DD") from exc
+
+
+def _code(rec: dict, kb: KnowledgeBase, path: Path, where: str) -> tuple[str, str | None, str | None]:
+    code = str(rec.get("code") or "").upper()
+    country = rec.get("country")
+    sector = rec.get("sector")
+    if code:
+        c, s = split_code(code, kb.countries.keys())
+        country = country or c
+        sector = sector or s
+    elif country:
+        code = f"{country}{sector or ''}"
+    else:
+        raise InputError(str(path), f"{where}: give a 'code' (e.g. IRNGOV) or a 'country'")
+    if country and country not in kb.countries:
+        raise InputError(str(path), f"{where}: unknown country code '{country}' (use ISO 3166 alpha-3)")
+    return code, country, sector
+
+
+def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> Entry:
+    """Add (or override) one actor record from a user file."""
+    name = str(rec.get("name") or "").strip()
+    if not name:
+        raise InputError(str(path), f"{where}: missing 'name'")
+    kind = str(rec.get("kind") or "person").lower()
+    if kind not in _KINDS:
+        raise InputError(str(path), f"{where}: kind '{kind}' is not one of {', '.join(sorted(_KINDS))}")
+    periods: list[Period] = []
+    roles: list[str] = []
+    for i, r in enumerate(rec.get("roles") or []):
+        rcode, _, _ = _code({**rec, **r}, kb, path, f"{where} role {i + 1}")
+        periods.append(Period(rcode, _date(r.get("start"), path, where), _date(r.get("end"), path, where)))
+        if r.get("role"):
+            roles.append(str(r["role"]))
+    if rec.get("code") or rec.get("country"):
+        code, country, sector = _code(rec, kb, path, where)
+    elif periods:
+        code = periods[-1].code
+        country, sector = split_code(code, kb.countries.keys())
+    else:
+        raise InputError(str(path), f"{where}: give a 'code', a 'country' or dated 'roles'")
+    if kind == "state":
+        state = kb.countries.get(country or "")
+        if state is None:
+            raise InputError(str(path), f"{where}: a state needs a known country code")
+        kb.add(state, [name, *(rec.get("aliases") or [])], override=True)
+        return state
+    actor_id = str(rec.get("id") or f"{_PREFIX[kind]}:{slug(name)}")
+    e = Entry(actor_id=actor_id, name=name, kind=kind, country=country, sector=sector, code=code,
+              periods=tuple(periods), roles=tuple(roles), source="user")
+    kb.by_id[actor_id] = e
+    aliases = [name, *(str(a) for a in rec.get("aliases") or [])]
+    kb.add(e, aliases, override=True)
+    return e
+
+
+def _add_faction(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> None:
+    name = str(rec.get("name") or "").strip()
+    attr = str(rec.get("attribute") or "").upper()
+    if not name or attr not in ("RAD", "MOD", "REF"):
+        raise InputError(str(path), f"{where}: a faction needs 'name' and 'attribute' RAD, MOD or REF")
+    country = rec.get("country")
+    if country and country not in kb.countries:
+        raise InputError(str(path), f"{where}: unknown country code '{country}'")
+    e = Entry(actor_id=f"faction:{country}:{slug(name)}" if country else "", name=name, kind=FACTION,
+              country=country, sector=rec.get("sector"), attribute=attr, label=name,
+              members=tuple(rec.get("members") or ()), source="user")
+    kb.add(e, [name, *(rec.get("aliases") or [])], override=True)
+    if country:
+        kb.by_id[e.actor_id] = e
+
+
+def _add_role(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> None:
+    word = str(rec.get("word") or rec.get("name") or "").strip().lower()
+    if not word:
+        raise InputError(str(path), f"{where}: a role needs 'word'")
+    e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
+              country=rec.get("country"), source="user")
+    kb.add(e, [word, *(str(a).lower() for a in rec.get("aliases") or [])], override=True)
+
+
+def load_user_file(kb: KnowledgeBase, path: Path) -> None:
+    """Apply a YAML (.yaml/.yml) or CSV (.csv) actor file to ``kb``."""
+    if not path.is_file():
+        raise InputError(str(path), "actor file not found")
+    if path.suffix.lower() == ".csv":
+        _load_csv(kb, path)
+        return
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(str(path), f"not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if not isinstance(doc, dict):
+        raise InputError(str(path), "expected a mapping with 'actors', 'factions' and/or 'roles'")
+    for i, rec in enumerate(doc.get("actors") or []):
+        add_actor(kb, rec, path, f"actors[{i}]")
+    for i, rec in enumerate(doc.get("factions") or []):
+        _add_faction(kb, rec, path, f"factions[{i}]")
+    for i, rec in enumerate(doc.get("roles") or []):
+        _add_role(kb, rec, path, f"roles[{i}]")
+
+
+def _load_csv(kb: KnowledgeBase, path: Path) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    if not rows or "name" not in rows[0]:
+        raise InputError(str(path), "CSV needs a header with at least 'name' and 'code' (or 'country')")
+    grouped: dict[str, dict] = {}
+    for row in rows:
+        name = (row.get("name") or "").strip()
+        rec = grouped.setdefault(name, {"name": name, "kind": row.get("kind") or "person",
+                                        "aliases": [], "roles": []})
+        rec["aliases"].extend(a for a in (row.get("aliases") or "").split("|") if a)
+        if row.get("start") or row.get("end"):
+            rec["roles"].append({"code": row.get("code"), "country": row.get("country") or None,
+                                 "sector": row.get("sector") or None,
+                                 "start": row.get("start"), "end": row.get("end")})
+        else:
+            for k in ("code", "country", "sector"):
+                if row.get(k):
+                    rec[k] = row[k]
+    for i, rec in enumerate(grouped.values()):
+        if not rec["roles"]:
+            rec.pop("roles")
+        add_actor(kb, rec, path, f"row {i + 2}")
+
+
+__all__ = ["load_user_file", "add_actor", "PERSON", "STATE"]
