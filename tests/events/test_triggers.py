@@ -49,7 +49,7 @@ CONTEXT = [
     ("The European Union lifted sanctions on Belarus.", "lifted", "085"),
     ("The European Union imposed sanctions on Belarus.", "imposed", "163"),
     ("The army imposed a curfew on the city.", "imposed", "1723"),
-    ("Serbia lifted the curfew in the province.", "lifted", "0813"),
+    ("Serbia lifted the curfew in the province.", "lifted", "081"),
     ("The two delegations held talks in Doha.", "held", "040"),
     ("Rebel fighters launched an attack on the garrison.", "launched", "190"),
     ("Jets carried out strikes on militant camps.", "carried", "190"),
@@ -73,6 +73,9 @@ CONTEXT = [
     ("Donors suspended aid to the interim government.", "suspended", "162"),
     ("Portugal signed a fisheries agreement with Morocco.", "signed", "057"),
     ("The two armies agreed to a ceasefire.", "agreed", "0356"),
+    ("The embassy declined to comment on the case.", "declined", "011"),
+    ("The Mali government ordered the arrest of the colonel.", "ordered", "173"),
+    ("Dock workers called off their strike on Friday.", "called", "080"),
 ]
 
 
