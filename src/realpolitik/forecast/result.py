@@ -118,7 +118,7 @@ class ForecastResult:
 
 
 def predictions_frame(results: list[ForecastResult]):
-    """One row per issue: isnr (issue id) and prediction, plus the real outcome when known."""
+    """One row per issue: isnr (the issue id) and prediction."""
     import pandas as pd
 
     return pd.DataFrame({"isnr": [r.issue_id or r.scenario for r in results],
