@@ -74,19 +74,26 @@ def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None
     return out
 
 
-def document_from_text(text: str, *, date: dt.date | None = None, doc_id: str | None = None,
-                       path: str = "<text>") -> Document:
-    """A Document from raw text (paragraphs split on blank lines), as `code` uses it."""
-    from realpolitik.ingest import make_document
+def document_from_text(text: str, *, date: dt.date | None = None, path: str = "<text>") -> Document:
+    """A Document from raw text, cleaned as a .txt file would be (a text with nothing left is empty)."""
+    from realpolitik.ingest import read_text
 
-    return make_document(text, path=path, date=date, doc_id=doc_id)
+    doc = read_text(text, name=path, date=date)
+    if isinstance(doc, IngestFailure):
+        return Document(doc_id="", path=path, segments=(), date=date)
+    return doc
 
 
 def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default") -> Coded:
     """Code one text: sentences, actor mentions and events (nothing is stored)."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    return code_documents([document_from_text(text, date=date)], classifier=classifier)[0]
+    doc = document_from_text(text, date=date)
+    if not doc.segments:
+        from realpolitik.errors import InputError
+
+        raise InputError("<text>", "no text to code")
+    return code_documents([doc], classifier=classifier)[0]
 
 
 def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
@@ -126,7 +133,7 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
                 date = dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(name, f"line {lineno}: expected JSON with 'id' and 'text' ({exc})") from exc
-            pending.append((item_id, document_from_text(text, date=date, doc_id=item_id)))
+            pending.append((item_id, document_from_text(text, date=date, path=f"{name}#{lineno}")))
             if len(pending) >= batch:
                 n += _write_predictions(pending, dst, clf)
                 pending = []

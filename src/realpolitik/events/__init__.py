@@ -1,0 +1,1 @@
+"""Events stage: codebooks, trigger lexicon, modality, dates, the learned classifier and the coder."""
