@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import build, ev
+from store_records import build, ev
 from realpolitik.records import Actor
 from realpolitik.store import Store
 
