@@ -85,6 +85,21 @@ def test_csv_without_text_column_lists_its_columns(tmp_path):
     assert "no text column" in reason and "id, story_body, when" in reason
 
 
+def test_csv_with_only_titles_needs_the_text_column_named(tmp_path):
+    path = tmp_path / "headlines.csv"
+    path.write_text("title,date\nPutin lifts S-300 ban,2015-04-13\n", encoding="utf-8")
+    assert "columns: title, date" in only_failure(path).reason
+    doc = only_doc(path, columns={"text": "title"})
+    assert doc.segments[0].text == "Putin lifts S-300 ban"
+
+
+def test_json_record_with_only_a_title_is_a_headline_document(tmp_path):
+    path = tmp_path / "headlines.jsonl"
+    path.write_text('{"title": "Putin lifts S-300 ban", "date": "2015-04-13"}\n', encoding="utf-8")
+    doc = only_doc(path)
+    assert [s.kind for s in doc.segments] == ["title"] and doc.date.year == 2015
+
+
 def test_csv_override_naming_a_missing_column(tmp_path):
     path = tmp_path / "sheet.csv"
     path.write_text("id,text\n1,Iran and Russia met.\n", encoding="utf-8")

@@ -23,8 +23,8 @@ _NAME = r"(?!(?:The|A|An|In|On|At|Of|For|And|But|This|That)\s)[A-Z][\w'’.-]*(?
 # Characters that end a sentence or a complete line; a line ending otherwise may be hard-wrapped.
 _TERMINAL = tuple(".!?:;\"”’)»…]")
 _BULLET_RE = re.compile(r"[-*•–]\s")
-# Zero-width characters, soft hyphens and BOMs vanish; odd spaces become plain spaces.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"), None)
+# Zero-width characters, soft hyphens and BOMs vanish (a regex: str.translate is slow per line).
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 _CAPTION_MAX_WORDS = 60
 
 
@@ -33,6 +33,7 @@ class _Patterns:
     drop: re.Pattern[str]  # one named group per boilerplate family
     credit: re.Pattern[str]  # a whole credit line
     tail: re.Pattern[str]  # a caption line ending with a credit
+    agency_words: frozenset[str]  # last words of agency names, lower case ("sputnik", "images")
     max_chars: int
 
 
@@ -55,13 +56,24 @@ def patterns() -> _Patterns:
         drop=re.compile("|".join(groups)),
         credit=re.compile(credit),
         tail=re.compile(rf"(?P<caption>.*?[.!?”\"’)])\s+(?:{credit})"),
+        agency_words=frozenset(a.replace("\\", "").split()[-1].lower() for a in spec["agencies"]),
         max_chars=int(spec.get("max_line_chars", 400)),
     )
 
 
+def _credit_cue(tail: str) -> bool:
+    """Cheap pre-check: every credit has a slash/bar/bracket, a credit word, or ends with an agency name."""
+    if "/" in tail or "|" in tail or "(" in tail or "\\" in tail:
+        return True
+    low = tail.lower()
+    if "photo" in low or "image" in low or "picture" in low or "credit" in low or " via " in low:
+        return True
+    return low.rsplit(" ", 1)[-1].strip(".)") in patterns().agency_words
+
+
 def squash(text: str) -> str:
     """Collapse all whitespace (including no-break spaces) to single spaces and drop invisible characters."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    return " ".join(_INVISIBLE_RE.sub("", text).split())
 
 
 def boilerplate_family(line: str) -> str | None:
@@ -76,13 +88,13 @@ def boilerplate_family(line: str) -> str | None:
 def is_credit(line: str) -> bool:
     """True when the whole line is a photo credit ("Alexei Nikolsky / Sputnik", "(Photo: AFP)")."""
     pats = patterns()
-    return len(line) <= 160 and pats.credit.fullmatch(line) is not None
+    return len(line) <= 160 and _credit_cue(line) and pats.credit.fullmatch(line) is not None
 
 
 def strip_credit(line: str) -> str | None:
     """The caption part of a short line that ends with a photo credit, or None if it has no credit."""
     pats = patterns()
-    if len(line) > pats.max_chars or line.count(" ") >= _CAPTION_MAX_WORDS + 10:
+    if len(line) > pats.max_chars or line.count(" ") >= _CAPTION_MAX_WORDS + 10 or not _credit_cue(line[-90:]):
         return None
     m = pats.tail.fullmatch(line)
     return m.group("caption") if m else None
