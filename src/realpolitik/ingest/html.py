@@ -250,7 +250,7 @@ def _trafilatura(tree: lhtml.HtmlElement, markup: str, *, need_meta: bool, parts
 
 def _block_text(tree: lhtml.HtmlElement, *, skip_captions: bool = False) -> list[str]:
     """Paragraphs from block elements, skipping scripts, navigation and (optionally) captions."""
-    for el in tree.xpath("//script|//style|//noscript|//template|//svg|//iframe|//button|//select|//textarea"):
+    for el in tree.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
         el.drop_tree()
     drop = "//nav|//aside|//footer|//form" + ("|//figcaption" if skip_captions else "")
     for el in tree.xpath(drop):
