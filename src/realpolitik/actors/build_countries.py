@@ -1,6 +1,6 @@
 """Developer tool: regenerate data/actors/countries.csv from pycountry + CountryInfo facts.
 
-Not used at run time. Usage:
+Not used at run time. Also writes data/actors/leaders.csv (heads of state/government with terms). Usage:
     python -m realpolitik.actors.build_countries /path/to/CountryInfo.120116.txt
 Hand-written additions (metonyms, seats of government, extra demonyms) live in countries_extra.yaml,
 which the loader merges on top of this table, so regenerating never loses them.
@@ -93,5 +93,95 @@ def main(argv: list[str]) -> None:
     print(f"wrote {len(rows)} rows to {OUT}")
 
 
+
+
+# ---------------------------------------------------------------- leaders table
+
+LEADERS_OUT = OUT.parent / "leaders.csv"
+_RELIGIOUS = {"AYATOLLAH", "HOJATOLISLAM", "HOJATOLESLAM", "SAYYED", "SHEIKH", "SHAIKH", "GRAND", "IMAM",
+              "GENERAL", "GEN.", "COLONEL", "COL.", "LT.", "MAJOR", "MARSHAL", "ADMIRAL", "SIR", "DR.", "PRINCE",
+              "KING", "EMIR", "SULTAN", "CAPTAIN", "CAPT."}
+# Dependent territories: their governors/chief ministers would make common surnames ambiguous ("Bush").
+_TERRITORIES = {"CYM", "BMU", "VGB", "AIA", "ABW", "ASM", "GUM", "PRI", "VIR", "MSR", "TCA", "GIB", "GGY", "JEY",
+                "IMN", "FLK", "FRO", "GRL", "NCL", "PYF", "COK", "NIU", "TKL", "WLF", "MYT", "REU", "GLP", "MTQ",
+                "GUF", "SHN", "PCN", "NFK", "CXR", "CCK", "ANT", "BES", "CUW", "SXM", "MAF", "BLM", "SPM", "IOT",
+                "HKG", "MAC", "MNP", "ALA", "ATF", "BVT", "HMD", "SGS", "UMI", "ESH"}
+_LEADER = re.compile(r"^\s*((?:\{[^}]+\})+|[A-Z][^\s\[]*)\s*((?:\[[^\]]*\]\s*)+)")
+_DATE = re.compile(r"\[\s*([<>]?)\s*(\d{8})?\s*(?:-\s*(\d{8}))?\s*\]")
+
+
+def _title(tag: str) -> str:
+    t = tag.strip().rstrip("s") if not tag.strip().endswith("ss") else tag.strip()
+    t = re.sub(r"(ministe)$", "minister", t)
+    return " ".join(w.capitalize() for w in t.split())
+
+
+def _iso(d: str | None) -> str:
+    return f"{d[:4]}-{d[4:6]}-{d[6:]}" if d else ""
+
+
+def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
+    """Heads of state and government (~1960-2011) from the <Leaders> blocks of CountryInfo."""
+    text = countryinfo.read_bytes().decode("latin-1")
+    rows: list[dict[str, str]] = []
+    for block in text.split("<Country>")[1:]:
+        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block) or re.search(r"<CountryCode>([A-Z]{3})", block)
+        lead = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
+        if not m or not lead:
+            continue
+        iso = m.group(1)
+        if iso in _TERRITORIES:
+            continue
+        title = ""
+        for line in lead.group(1).splitlines():
+            line = line.split("#", 1)[0]
+            tag = re.match(r"^\s*<([^/>(][^>(]*)[^>]*>\s*$", line)
+            if tag:
+                title = _title(tag.group(1))
+                continue
+            lm = _LEADER.match(line)
+            if not lm:
+                continue
+            names = re.findall(r"\{([^}]+)\}", lm.group(1)) or [lm.group(1)]
+            aliases = []
+            for n in names:
+                words = [w for w in n.strip("_").split("_") if w]
+                if not words or not all(re.match(r"^[A-Z][A-Z.'\-]*$", w) for w in words):
+                    continue
+                aliases.append(" ".join(w.title() for w in words))
+                bare = [w for w in words if w not in _RELIGIOUS]
+                if bare and bare != words:
+                    aliases.append(" ".join(w.title() for w in bare))
+            if not aliases:
+                continue
+            for dm in _DATE.finditer(lm.group(2)):
+                mark, a, b = dm.groups()
+                if mark == ">":
+                    start, end = a, None
+                elif mark == "<":
+                    start, end = None, a
+                else:
+                    start, end = a, b
+                if not (start or end):
+                    continue
+                rows.append({"name": aliases[-1] if len(aliases) > 1 else aliases[0],
+                             "aliases": "|".join(dict.fromkeys(aliases)), "iso3": iso,
+                             "title": title, "start": _iso(start), "end": _iso(end)})
+    return rows
+
+
+def main_leaders(argv: list[str]) -> None:
+    rows = build_leaders(Path(argv[0]))
+    with LEADERS_OUT.open("w", newline="", encoding="utf-8") as fh:
+        fh.write("# Heads of state and government, ~1960-2011, derived from the <Leaders> blocks of "
+                 "CountryInfo.120116.txt (openeventdata/CountryInfo, CC BY-SA 3.0). This derived table is "
+                 "CC BY-SA 3.0. One row per term; code is {iso3}GOV during the term.\n")
+        w = csv.DictWriter(fh, fieldnames=["name", "aliases", "iso3", "title", "start", "end"])
+        w.writeheader()
+        w.writerows(rows)
+    print(f"wrote {len(rows)} rows to {LEADERS_OUT}")
+
+
 if __name__ == "__main__":
     main(sys.argv[1:])
+    main_leaders(sys.argv[1:])

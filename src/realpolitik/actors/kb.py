@@ -120,6 +120,7 @@ class KnowledgeBase:
         self.max_tokens = 1
         self.countries: dict[str, Entry] = {}
         self.by_id: dict[str, Entry] = {}
+        self.surnames: dict[str, list[Entry]] = {}  # KB people by last name (used only for person-like tokens)
         self.former_markers: frozenset[str] = frozenset()
         self.honorifics: frozenset[str] = frozenset()
 
@@ -158,6 +159,15 @@ class KnowledgeBase:
         else:
             lst.append(entry)
 
+    def add_surname(self, entry: Entry, surname: str) -> None:
+        key = norm(surname)
+        lst = self.surnames.setdefault(key, [])
+        if entry not in lst:
+            lst.append(entry)
+        for prefix in ("al-", "el-", "al ", "el "):
+            if key.startswith(prefix) and len(key) > len(prefix) + 2:
+                self.add_surname(entry, key[len(prefix):])
+
     # ------------------------------------------------------------ lookup
     def lookup(self, key: str) -> list[Entry]:
         return self.index.get(key, [])
@@ -194,27 +204,32 @@ def _load_countries(kb: KnowledgeBase, data: Path) -> None:
     with (data / "countries.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     rows.append({"iso3": "XKX", "name": "Kosovo", "aliases": "Kosovo", "demonyms": "", "capitals": ""})
+    made: dict[str, tuple[Entry, Entry, Entry]] = {}
     for row in rows:
         iso = row["iso3"]
         more = extra.get(iso) or {}
         name = more.get("name") or row["name"]
         state = Entry(actor_id=iso, name=name, kind=STATE, country=iso, code=iso)
         kb.countries[iso] = state
-        demonyms = [d for d in row["demonyms"].split("|") if d] + list(more.get("demonyms") or [])
-        if more.get("demonyms"):
-            state._demonym = more["demonyms"][0]  # type: ignore[attr-defined]
-        elif demonyms:
-            state._demonym = demonyms[0]  # type: ignore[attr-defined]
-        kb.add(state, [name, *row["aliases"].split("|"), *(more.get("aliases") or [])])
         dem = Entry(actor_id=iso, name=name, kind=DEMONYM, country=iso, code=iso)
-        kb.add(dem, demonyms)
-        metonyms = list(more.get("metonyms") or []) or [c for c in row["capitals"].split("|") if c]
-        if metonyms:
-            met = Entry(actor_id=f"{iso}GOV", name=f"{name} government", kind=METONYM, country=iso,
-                        sector="GOV", code=f"{iso}GOV")
-            kb.add(met, metonyms)
+        met = Entry(actor_id=f"{iso}GOV", name=f"{name} government", kind=METONYM, country=iso,
+                    sector="GOV", code=f"{iso}GOV")
+        made[iso] = (state, dem, met)
+        demonyms = list(more.get("demonyms") or []) or [d for d in row["demonyms"].split("|") if d]
+        if demonyms:
+            state._demonym = demonyms[0]  # type: ignore[attr-defined]
+        # curated forms first: they win over the generated table when both claim an alias ("Serbian")
+        kb.add(state, [name, *(more.get("aliases") or [])])
+        kb.add(dem, more.get("demonyms") or [])
+        kb.add(met, more.get("metonyms") or [])
         for region in more.get("regions") or []:
             kb.add(Entry(actor_id=iso, name=region, kind=REGION, country=iso, code=iso), [region])
+    for row in rows:
+        state, dem, met = made[row["iso3"]]
+        kb.add(state, row["aliases"].split("|"))
+        kb.add(dem, [d for d in row["demonyms"].split("|") if d])
+        if not met.aliases:
+            kb.add(met, [c for c in row["capitals"].split("|") if c])
 
 
 def _load_orgs(kb: KnowledgeBase, data: Path) -> None:
@@ -244,6 +259,26 @@ def _load_factions(kb: KnowledgeBase, data: Path) -> None:
         kb.add(e, [word])
 
 
+def _load_leaders(kb: KnowledgeBase, data: Path) -> None:
+    """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it."""
+    with (data / "leaders.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    people: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for row in rows:
+        people.setdefault((row["aliases"], row["iso3"]), []).append(row)
+    for (aliases_s, iso), terms in people.items():
+        aliases = aliases_s.split("|")
+        multi = [a for a in aliases if len(a.split()) >= 2]
+        name = min(multi, key=len) if multi else aliases[0]
+        periods = tuple(Period(f"{iso}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
+                               dt.date.fromisoformat(t["end"]) if t["end"] else None) for t in terms)
+        e = Entry(actor_id=f"person:{slug(name)}", name=name, kind=PERSON, country=iso, sector="GOV",
+                  code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
+                  source="leaders")
+        kb.add(e, multi or aliases)
+        kb.add_surname(e, name.split()[-1])
+
+
 def build_builtin() -> KnowledgeBase:
     """The shipped knowledge base, without user or dictionary additions."""
     kb = KnowledgeBase()
@@ -252,6 +287,7 @@ def build_builtin() -> KnowledgeBase:
     _load_orgs(kb, data)
     _load_roles(kb, data)
     _load_factions(kb, data)
+    _load_leaders(kb, data)
     return kb
 
 

@@ -44,9 +44,9 @@ from realpolitik.records import Actor, ActorRef
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_SKIP_CHILD = frozenset({"conj", "cc", "relcl", "advcl", "appos", "punct", "ccomp", "parataxis", "acl", "det",
-                         "preconj", "prep", "dep", "mark", "advmod", "case"})
-_ANCHOR_PREPS = frozenset({"of", "in", "from", "at", "inside", "within"})
+_SKIP_CHILD = frozenset({"relcl", "advcl", "appos", "ccomp", "parataxis", "acl", "det", "preconj", "prep", "dep",
+                         "mark", "advmod"})
+_ANCHOR_PREPS = frozenset({"of", "in", "from", "at", "inside", "within", "throughout", "across"})
 _NONSTATE = frozenset({"REB", "INS", "OPP"})  # modifier sectors that override a head role ("rebel soldiers")
 _STATE_KINDS = frozenset({STATE, DEMONYM, METONYM, REGION})
 
@@ -256,7 +256,10 @@ class ActorResolver:
             for c in tok.children:
                 if not (span.start <= c.i < span.end):
                     continue
-                if c.dep_ == "prep" and top and c.lower_ in _ANCHOR_PREPS:
+                if top and c.dep_ in ("conj", "cc", "punct"):
+                    continue  # "Iran and Russia": the conjunct is another actor
+                if c.dep_ == "prep" and (c.lower_ in _ANCHOR_PREPS or head.pos_ == "PROPN"):
+                    keep.append(c)  # kept so multi-word names with "of" stay contiguous
                     for p in c.children:
                         if p.dep_ == "pobj":
                             walk(p, False)
@@ -266,6 +269,11 @@ class ActorResolver:
                 walk(c, False)
 
         walk(head, True)
+        ids = {t.i for t in keep}
+        for t in span:
+            # "U.S. and Russian negotiators" given as the span "Russian negotiators": keep "Russian"
+            if t.i < head.i and t.i not in ids and t.dep_ in ("conj", "amod", "compound") and head in t.ancestors:
+                keep.append(t)
         return sorted(set(keep), key=lambda t: t.i)
 
     def _appos_person(self, head: Token, span: Span) -> Token | None:
@@ -363,6 +371,8 @@ class ActorResolver:
         for c in name_head.children:
             if c.dep_ == "appos" and not self._is_person_head(c):
                 desc += [t for t in c.subtree if c.dep_ != "relcl"]
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                desc += list(c.subtree)  # "King Hassan of Morocco"
         return sorted({t.i: t for t in desc}.values(), key=lambda t: t.i)
 
     @staticmethod
@@ -499,6 +509,12 @@ class ActorResolver:
         from realpolitik.actors.kb import norm
 
         entries = [e for e in self.kb.lookup(norm(name)) if e.kind == PERSON]
+        if not entries and len(name.split()) == 1:
+            # a bare surname: only when every KB person with that surname is of one country
+            cands = self.kb.surnames.get(norm(name), [])
+            if cands and len({e.country for e in cands}) == 1:
+                entries = sorted(cands, key=lambda e: max((p.start or dt.date.min) for p in e.periods)
+                                 if e.periods else dt.date.min, reverse=True)
         if not entries:
             return None
         if self.date is not None:
@@ -576,6 +592,8 @@ class ActorResolver:
         if factions:
             return self._faction_ref(head, factions[-1], matches, span, sector=sector)
         if anchor is None:
+            anchor = self._name_anchor(core, head)
+        if anchor is None:
             person = self._holder_of(head_m, self._gpos(head.idx))
             if person is not None:
                 return self._ref(span, *self._extent(core, head_m), name=person.name, actor_id=person.actor_id,
@@ -590,11 +608,40 @@ class ActorResolver:
                                  role=head_m.entry.name)
             return None
         if anchor.kind == PERSON:
-            return None
+            # "the Bush administration", "Putin's spokesman": the person's country
+            country = self._person_country(anchor)
+            if country is None:
+                return None
+            anchor = Match(anchor.i, anchor.j, (self.kb.countries[country],))
         if former and sector:
             sector = "ELI"
         return self._group(anchor, sector, span, self._extent(core, head_m, anchor), "role+" + anchor.kind,
                            role=None)
+
+    def _name_anchor(self, core: list[Token], head: Token) -> Match | None:
+        """A person's name modifying a role noun ("the Bush administration", "Putin's spokesman")."""
+        for t in core:
+            if t.i < head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "poss") and t.head.i == head.i:
+                toks = self._name_tokens(t) if t.ent_type_ == "PERSON" else [t]
+                m = Match(toks[0].i, toks[-1].i + 1, (Entry(actor_id="", name=t.text, kind=PERSON),))
+                country = self._person_country(m)
+                if country in self.kb.countries:
+                    return Match(m.i, m.j, (self.kb.countries[country],))
+        return None
+
+    def _person_country(self, m: Match) -> str | None:
+        e = m.entry
+        if e.kind == PERSON and e.country:
+            return e.country
+        doc = self._doc
+        if doc is None:
+            return None
+        name = self._name_text(self._strip_name(list(doc[m.i:m.j])))
+        person = self._people.get(self._by_name.get(name.lower(), ""))
+        if person is not None and person.country:
+            return person.country
+        kb_e = self._kb_person(name)
+        return kb_e.country if kb_e is not None else None
 
     def _holder_of(self, role_m: Match, before: int) -> _Person | None:
         word = role_m.entry.name.lower()

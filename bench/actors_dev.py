@@ -1,0 +1,106 @@
+"""Dev benchmark: actor resolution against the PLOVER gold actors (../shared/gold/plover_gsr_dev.jsonl).
+
+For each gold source/target actor, find its text in the sentence, resolve that span (head = span.root)
+and compare country and country+sector. Gold 'IGO'/'NGO' countries match our igo/ngo kinds; gold
+sector codes are compared on their first three letters ('CVLkur' -> CVL); '***' gold sectors are skipped
+for the sector score. Baseline in the same run: a demonym/country-name lookup with no sector.
+Usage: python bench/actors_dev.py [--show-errors]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from realpolitik.actors import ActorResolver, load_kb
+from realpolitik.actors.scan import scan
+from realpolitik.nlp import load_nlp
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "plover_gsr_dev.jsonl"
+OLD_CODES = {"ITL": "ITA"}  # gold uses a few pre-ISO codes
+
+
+def find_span(doc, text: str):
+    """The token span of ``text`` in ``doc`` (first occurrence), or None."""
+    t = text.strip()
+    if "..." in t:
+        t = t.split("...")[0].strip()
+    i = doc.text.find(t)
+    if i < 0:
+        i = doc.text.lower().find(t.lower())
+    if i < 0 or not t:
+        return None
+    return doc.char_span(i, i + len(t), alignment_mode="expand")
+
+
+def gold_country(a: dict) -> str | None:
+    c = a.get("country")
+    return OLD_CODES.get(c, c)
+
+
+def pred_country(ref) -> str | None:
+    if ref is None:
+        return None
+    if ref.kind in ("igo", "ngo") or (ref.country is None and ref.code[:3] in ("IGO", "NGO", "IMG")):
+        return "IGO" if ref.kind == "igo" or ref.code.startswith("IGO") else "NGO"
+    return ref.country
+
+
+def same_country(gold: str | None, pred: str | None) -> bool:
+    if gold in ("IGO", "NGO"):
+        return pred in ("IGO", "NGO")
+    return gold == pred
+
+
+def main(argv: list[str]) -> None:
+    show = "--show-errors" in argv
+    if not GOLD.is_file():
+        print(f"gold file not found: {GOLD}")
+        return
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    nlp = load_nlp()
+    kb = load_kb()
+    docs = list(nlp.pipe(r["text"] for r in rows))
+    n = found = c_ok = base_ok = 0
+    s_n = s_ok = 0
+    t0 = time.perf_counter()
+    calls = 0
+    for row, doc in zip(rows, docs):
+        res = ActorResolver(kb=kb)
+        for sent in doc.sents:
+            res.learn(sent)
+        for side in ("source", "target"):
+            for a in row.get(side) or []:
+                n += 1
+                span = find_span(doc, a["text"])
+                if span is None:
+                    continue
+                found += 1
+                calls += 1
+                ref = res.resolve(span, span.root)
+                gc, pc = gold_country(a), pred_country(ref)
+                ok = same_country(gc, pc)
+                c_ok += ok
+                base = next((m.entry.country for m in scan(kb, list(span))
+                             if m.kind in ("state", "demonym")), None)
+                base_ok += same_country(gc, base)
+                gs = (a.get("sector") or None)
+                if gs != "***":
+                    s_n += 1
+                    ps = ref.sector if ref is not None else None
+                    sec_ok = ok and ((gs or "")[:3] == (ps or "")[:3])
+                    s_ok += sec_ok
+                    if show and not sec_ok:
+                        print(f"  {a['text']!r}: gold {gc}/{gs}  got {pc}/{ps} "
+                              f"({ref.rule if ref else 'None'})  | {row['text'][:110]}")
+    elapsed = time.perf_counter() - t0
+    print(f"gold actors: {n}, text found in sentence: {found}")
+    print(f"baseline (first country/demonym in span) country accuracy: {base_ok / n:.3f}")
+    print(f"country accuracy:          {c_ok / n:.3f} ({c_ok}/{n})")
+    print(f"country+sector accuracy:   {s_ok / s_n:.3f} ({s_ok}/{s_n}, '***' sectors skipped)")
+    print(f"learn+resolve time: {elapsed * 1000:.0f} ms for {len(docs)} sentences, {calls} resolve calls")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
