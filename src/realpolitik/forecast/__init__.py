@@ -1,7 +1,8 @@
 """Stakeholder bargaining forecasts: scenario files and DEU III issues in, predicted outcomes out.
 
 Models: compromise (weighted mean), weighted median, Nash bargaining, Bueno de Mesquita's expected
-utility model (Scholz, Calbert & Smith 2011 reconstruction). See docs/forecast.md.
+utility model (Scholz, Calbert & Smith 2011 reconstruction), the exchange model (Stokman & Van
+Oosten 1994). See docs/forecast.md.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from realpolitik.errors import ScenarioError
 from realpolitik.forecast.deu3 import load_deu3
 from realpolitik.forecast.engine import MODELS, run_model
 from realpolitik.forecast.eum import EUMParams, run_eum
+from realpolitik.forecast.exchange import exchange_issues, exchange_params, exchange_positions
 from realpolitik.forecast.models import compromise, nash, weighted_median
 from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move, predictions_frame
 from realpolitik.forecast.scenario import (Scenario, Stakeholder, apply_overrides, apply_variant,
@@ -20,7 +22,8 @@ from realpolitik.forecast.scenario import (Scenario, Stakeholder, apply_override
 FORMATS = ("auto", "scenario", "deu3")
 
 __all__ = ["forecast", "load_scenario", "load_deu3", "apply_overrides", "apply_variant", "run_model",
-           "run_eum", "EUMParams", "compromise", "weighted_median", "nash", "Scenario", "Stakeholder",
+           "run_eum", "EUMParams", "exchange_issues", "exchange_positions", "compromise", "weighted_median",
+           "nash", "Scenario", "Stakeholder",
            "ForecastResult", "MonteCarlo", "Move", "predictions_frame", "MODELS", "FORMATS"]
 
 
@@ -33,6 +36,17 @@ def _detect(path: Path) -> str:
     except OSError:
         return "scenario"
     return "deu3" if "\t" in head and "isnr" in head.split("\t") else "scenario"
+
+
+def _adjust(scn: Scenario, variant: str | None, overrides, status_quo: float | None) -> Scenario:
+    """One issue with a variant, overrides and a status quo applied (what forecast() does per issue)."""
+    from dataclasses import replace
+
+    if variant:
+        scn = apply_variant(scn, variant)
+    if overrides:
+        scn = apply_overrides(scn, overrides)
+    return replace(scn, status_quo=float(status_quo)) if status_quo is not None else scn
 
 
 def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "compromise", rounds: int = 10,
@@ -50,6 +64,11 @@ def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "
             raise ScenarioError(f"{path}: no such file")
         kind = _detect(path) if fmt == "auto" else fmt
         issues = load_deu3(path, capability=capability) if kind == "deu3" else [load_scenario(path)]
+    if model == "exchange":
+        # trading links the issues of a dossier: apply variants and overrides first, then trade once
+        issues = exchange_issues([_adjust(s, variant, overrides, status_quo) for s in issues],
+                                 **exchange_params(params))
+        variant, overrides, status_quo = None, (), None
     out = []
     for scn in issues:
         if variant:

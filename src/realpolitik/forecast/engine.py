@@ -8,10 +8,11 @@ import numpy as np
 from realpolitik.errors import ScenarioError
 from realpolitik.forecast import models
 from realpolitik.forecast.eum import KINDS, NONE, EUMParams, run_eum
+from realpolitik.forecast.exchange import exchange_params
 from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move
 from realpolitik.forecast.scenario import Scenario
 
-MODELS = ("compromise", "median", "nash", "eum")
+MODELS = ("compromise", "median", "nash", "eum", "exchange")
 
 
 def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, scn: Scenario,
@@ -27,6 +28,10 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
                                  float(params.get("capability_power", 1.0)))
     if model == "median":
         return models.weighted_median(pos, cap, sal)
+    if model == "exchange":
+        # positions were traded across the dossier beforehand (exchange.exchange_issues); what is left is the compromise
+        exchange_params(params)
+        return models.compromise(pos, cap, sal)
     if model == "nash":
         return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
                            utility=params.get("utility", "quadratic"))
@@ -81,6 +86,11 @@ def run_model(scn: Scenario, model: str = "compromise", rounds: int = 10, mc: in
                     moves.append(Move(round=r + 1, actor=names[k], before=float(before), after=float(after),
                                       kind=KINDS[kind], offered_by=names[src]))
         prediction = float(run.prediction[0])
+    elif model == "exchange" and "exchange_before" in scn.meta:
+        prediction = float(predict_batch(model, pos, cap, sal, scn, rounds, params))
+        positions = (tuple(float(v) for v in scn.meta["exchange_before"]), tuple(float(v) for v in pos))
+        moves = [Move(round=r, actor=a, before=float(b), after=float(x), kind="exchange", offered_by=f"{p} (for {k})")
+                 for r, a, p, k, b, x in scn.meta["exchange_moves"]]
     else:
         prediction = float(predict_batch(model, pos, cap, sal, scn, rounds, params))
         # static models: actors do not move; the table shows the input positions and the outcome row
