@@ -24,6 +24,7 @@ from realpolitik.forecast.eum import run_eum
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "deu3" / "deu3_dev.tsv"
 GRID = {"salience_power": [0.0, 0.25, 0.5, 0.75, 1.0], "capability_power": [0.0, 0.5, 1.0, 1.5]}
+EXCHANGE_GRID = {"limit": ["outcome", "partner"], "trade_rounds": [1, 2, 3, 5]}
 
 
 def predict_all(issues, model, **kw) -> np.ndarray:
@@ -65,6 +66,42 @@ def cv_compromise(issues, y) -> tuple[np.ndarray, list[dict]]:
     return pred, chosen
 
 
+def exchange_table(path: Path) -> tuple[list[dict], np.ndarray]:
+    """Exchange-model predictions (Nice votes) for every setting in EXCHANGE_GRID: (settings, (setting, issue))."""
+    from realpolitik.forecast import forecast
+
+    combos = [dict(zip(EXCHANGE_GRID, v)) for v in itertools.product(*EXCHANGE_GRID.values())]
+    rows = []
+    for c in combos:
+        res = [r for r in forecast(path, model="exchange", params=c) if r.outcome is not None]
+        rows.append([r.prediction for r in res])
+    return combos, np.array(rows)
+
+
+def cv_pick(table: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Leave-one-dossier-out: pick the setting with the lowest MAE on the other dossiers, predict the held-out one."""
+    err = np.abs(table - y)
+    pred = np.empty(len(y))
+    for g in np.unique(groups):
+        test = groups == g
+        pred[test] = table[int(np.argmin(err[:, ~test].mean(1))), test]
+    return pred
+
+
+def dossier_bootstrap(a: np.ndarray, b: np.ndarray, y: np.ndarray, groups: np.ndarray, runs: int = 2000,
+                      seed: int = 7) -> tuple[float, float]:
+    """95% interval of MAE(a) - MAE(b), resampling whole dossiers (issues of one dossier are not independent)."""
+    rng = np.random.default_rng(seed)
+    names = np.unique(groups)
+    idx = [np.nonzero(groups == g)[0] for g in names]
+    diffs = []
+    for _ in range(runs):
+        pick = np.concatenate([idx[k] for k in rng.integers(0, len(names), len(names))])
+        diffs.append(np.abs(a[pick] - y[pick]).mean() - np.abs(b[pick] - y[pick]).mean())
+    lo, hi = np.percentile(diffs, [2.5, 97.5])
+    return float(lo), float(hi)
+
+
 def timing(runs: int = 1000, n: int = 30, seed: int = 7) -> tuple[float, float]:
     """(wall, CPU) seconds for `runs` Monte Carlo draws of a 30-actor issue through 10 EUM rounds."""
     rng = np.random.default_rng(seed)
@@ -91,6 +128,12 @@ def main(path: Path = DEFAULT) -> None:
         rows.append((label, *mae(predict_all(nice, model, **kw), y)))
     pred, chosen = cv_compromise(nice, y)
     rows.append(("compromise, weight powers fitted: leave-one-dossier-out CV", *mae(pred, y)))
+    groups = np.array([s.meta.get("dossier", s.issue_id) for s in nice])
+    combos, table = exchange_table(path)
+    default = combos.index({"limit": "outcome", "trade_rounds": 1})
+    rows.append(("exchange (Nice votes x salience; defaults limit=outcome, 1 round)", *mae(table[default], y)))
+    rows.append(("exchange, limit and rounds chosen by leave-one-dossier-out CV", *mae(cv_pick(table, y, groups), y)))
+    lo, hi = dossier_bootstrap(table[default], predict_all(eq, "compromise"), y, groups)
     common = {tuple(sorted(c.items())) for c in chosen}
     secs = timing()
     print(f"DEU III: {len(y)} issues with a known outcome, {len({s.meta['dossier'] for s in nice})} dossiers ({path.name})")
@@ -101,6 +144,7 @@ def main(path: Path = DEFAULT) -> None:
     ref = rows[0][1]
     best = min(rows[4:], key=lambda r: r[1])
     print(f"best model vs salience-weighted mean: {best[0]} {best[1]:.2f} vs {ref:.2f} ({ref - best[1]:+.2f})")
+    print(f"exchange (defaults) minus salience-weighted mean, 95% dossier-bootstrap interval: [{lo:+.2f}, {hi:+.2f}]")
     print(f"performance: 30 actors x 1,000 Monte Carlo runs of the EUM (10 rounds): {secs[0]:.2f} s wall, "
           f"{secs[1]:.2f} s CPU (target < 5 s)")
 
