@@ -37,7 +37,7 @@ def _may_start(kb: KnowledgeBase, tok: Token) -> bool:
     p = first_chunk(norm(tok.text))
     if p in kb.prefixes:
         return True
-    if tok.tag_ in _PLURAL_TAGS:
+    if tok.tag_ in _PLURAL_TAGS or p.endswith("s"):
         return first_chunk(norm(tok.lemma_)) in kb.prefixes or p[:-1] in kb.prefixes
     return False
 
@@ -87,7 +87,7 @@ def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | 
     key = norm(raw)
     entries = kb.index.get(key)
     plural = False
-    if not entries and last.tag_ in _PLURAL_TAGS:
+    if not entries and (last.tag_ in _PLURAL_TAGS or raw.endswith("s")):
         # plurals: try the lemma, then a stripped -s ("Iranians" is often its own lemma)
         stem = text[first.idx: last.idx]
         for alt in (stem + last.lemma_, raw[:-1] if raw.lower().endswith("s") else ""):

@@ -1,0 +1,153 @@
+"""Resolution rules on sentences: states, groups, metonyms, institutions, IGOs, people."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.mark.parametrize("text,words,code,sector", [
+    ("Iran rejected the proposal on Monday.", "Iran", "IRN", None),
+    ("Saudi Arabia cut its oil output.", "Saudi Arabia", "SAU", None),
+    ("Iranian officials denied the report.", "Iranian officials", "IRNGOV", "GOV"),
+    ("Russian troops crossed the border at dawn.", "Russian troops", "RUSMIL", "MIL"),
+    ("The Iranian foreign ministry summoned the envoy.", "The Iranian foreign ministry", "IRNGOV", "GOV"),
+    ("Syrian rebels shelled the town.", "Syrian rebels", "SYRREB", "REB"),
+    ("Rebels in Darfur attacked a convoy.", "Rebels in Darfur", "SDNREB", "REB"),
+    ("Iran's judiciary sentenced the reporter.", "Iran's judiciary", "IRNJUD", "JUD"),
+    ("Egyptian police arrested dozens.", "Egyptian police", "EGYCOP", "COP"),
+    ("Thousands of Iranians marched in the capital.", "Iranians", "IRNCVL", "CVL"),
+])
+def test_country_and_sector(phrase, text, words, code, sector):
+    ref = phrase(text, words)
+    assert ref is not None and (ref.code, ref.sector) == (code, sector)
+
+
+@pytest.mark.parametrize("text,words,iso", [
+    ("Tehran warned against new sanctions.", "Tehran", "IRN"),
+    ("The Kremlin dismissed the claim.", "The Kremlin", "RUS"),
+    ("Washington imposed new tariffs.", "Washington", "USA"),
+    ("Damascus accused the rebels of shelling.", "Damascus", "SYR"),
+    ("The White House declined to comment.", "The White House", "USA"),
+])
+def test_capital_metonyms_are_the_government(phrase, text, words, iso):
+    ref = phrase(text, words)
+    assert (ref.country, ref.sector, ref.rule) == (iso, "GOV", "capital-metonym")
+
+
+@pytest.mark.parametrize("text,words,actor_id,code,kind", [
+    ("The IRGC seized a tanker in the Gulf.", "The IRGC", "inst:IRN:irgc", "IRNMIL", "institution"),
+    ("The SCO admitted a new member.", "The SCO", "igo:SCO", "IGOSCO", "igo"),
+    ("Hezbollah fired rockets overnight.", "Hezbollah", "grp:hezbollah", "LBNREB", "group"),
+    ("The U.N. Security Council adopted a resolution.", "U.N. Security Council", "igo:UNSC", "IGOUNOGOV", "igo"),
+])
+def test_named_organisations(phrase, text, words, actor_id, code, kind):
+    ref = phrase(text, words)
+    assert (ref.actor_id, ref.code, ref.kind) == (actor_id, code, kind)
+
+
+@pytest.mark.parametrize("text,words,sector", [
+    ("A Hamas spokesman rejected the truce.", "A Hamas spokesman", "REB"),
+    ("A Pentagon spokesman confirmed the strike.", "A Pentagon spokesman", "MIL"),
+    ("An Iranian government spokesman spoke.", "An Iranian government spokesman", "GOV"),
+])
+def test_inherit_roles_take_the_sector_of_their_organisation(phrase, text, words, sector):
+    assert phrase(text, words).sector == sector
+
+
+def test_title_and_full_name(phrase):
+    ref = phrase("Russian President Vladimir Putin arrived in Ankara.", "Russian President Vladimir Putin")
+    assert (ref.actor_id, ref.code, ref.kind, ref.role) == ("person:vladimir-putin", "RUSGOV", "person", "President")
+
+
+@pytest.mark.parametrize("later", ["Putin", "Mr. Putin"])
+def test_later_surname_is_the_same_person(phrase, later):
+    text = f"Russian President Vladimir Putin arrived in Ankara. {later} then met the Turkish leader."
+    ref = phrase(text, later)
+    assert (ref.actor_id, ref.code) == ("person:vladimir-putin", "RUSGOV")
+
+
+def test_surname_before_full_name(phrase):
+    text = ("Moghaddam said exports would rise. Iran's deputy oil minister, Abbas Shahri Moghaddam, "
+            "spoke in Vienna.")
+    ref = phrase(text, "Moghaddam")
+    assert (ref.actor_id, ref.country, ref.sector) == ("person:abbas-shahri-moghaddam", "IRN", "GOV")
+
+
+def test_apposition_gives_the_person_and_role(phrase):
+    text = "Iran's deputy oil minister, Abbas Shahri Moghaddam, spoke in Vienna."
+    ref = phrase(text, "Iran's deputy oil minister, Abbas Shahri Moghaddam")
+    assert (ref.actor_id, ref.code, ref.role) == ("person:abbas-shahri-moghaddam", "IRNGOV", "deputy oil minister")
+
+
+def test_former_office(phrase):
+    ref = phrase("Former President Akbar Hashemi Rafsanjani criticised the court.",
+                 "Former President Akbar Hashemi Rafsanjani")
+    assert ref.former and ref.role == "President" and ref.sector == "ELI" and ref.country == "IRN"
+
+
+def test_institution_title_gives_country_and_sector(phrase):
+    ref = phrase("Quds Force leader Qassem Suleimani visited Baghdad.", "Quds Force leader Qassem Suleimani")
+    assert (ref.kind, ref.country, ref.sector) == ("person", "IRN", "MIL")
+
+
+def test_two_people_sharing_a_surname_stay_apart(learn):
+    text = ("Ali Larijani, the speaker of parliament, met Sadegh Larijani, the head of the judiciary. "
+            "Both men denied any rift.")
+    doc, res = learn(text)
+    ids = {a.actor_id for a in res.actors() if a.kind == "person"}
+    assert {"person:ali-larijani", "person:sadegh-larijani"} <= ids
+
+
+def test_bare_surname_goes_to_the_nearest_previous_full_name(phrase):
+    text = ("Ali Larijani chaired the session. Later Sadegh Larijani, the judiciary chief, arrived. "
+            "Larijani then spoke.")
+    assert phrase(text, "Larijani", occurrence=2).actor_id == "person:sadegh-larijani"
+
+
+@pytest.mark.parametrize("pronoun", ["he", "his"])
+def test_pronoun_is_the_last_subject_person(phrase, pronoun):
+    text = f"Russian President Vladimir Putin met Angela Merkel. Later {pronoun} aides left."
+    if pronoun == "he":
+        text = "Russian President Vladimir Putin met Angela Merkel. Later he left."
+    assert phrase(text, pronoun).actor_id == "person:vladimir-putin"
+
+
+def test_bare_role_without_context_is_none(phrase):
+    assert phrase("The minister arrived late.", "The minister") is None
+
+
+def test_bare_role_with_a_holder_in_the_document(phrase):
+    text = "Foreign Minister Sergei Lavrov flew to Geneva. The minister met his counterpart."
+    assert phrase(text, "The minister").actor_id == "person:sergei-lavrov"
+
+
+def test_roles_carry_the_document_date(learn):
+    day = dt.date(2015, 7, 14)
+    _, res = learn("Iranian Foreign Minister Mohammad Javad Zarif signed the accord.", date=day)
+    zarif = next(a for a in res.actors() if a.actor_id == "person:mohammad-javad-zarif")
+    assert zarif.roles == ("Foreign Minister (2015-07-14)",) and zarif.code == "IRNGOV"
+
+
+def test_leaders_table_dates_the_code(phrase):
+    text = "President Obama spoke to reporters."
+    assert phrase(text, "President Obama", date=dt.date(2012, 1, 1)).code == "USAGOV"
+
+
+def test_offsets_are_relative_to_the_sentence(learn):
+    doc, res = learn("Talks ended. Russian troops then withdrew from the area.")
+    sent = list(doc.sents)[1]
+    ref = next(r for r in res.mentions(sent) if r.code == "RUSMIL")
+    assert sent.text[ref.start:ref.end] == "Russian troops"
+
+
+def test_mentions_do_not_repeat_a_possessor(learn):
+    doc, res = learn("Iran's foreign minister met Russian troops.")
+    codes = [r.code for r in res.mentions(next(doc.sents))]
+    assert codes == ["IRNGOV", "RUSMIL"]
+
+
+def test_conjoined_states_are_separate(learn):
+    doc, res = learn("The United States and Jordan signed a trade pact.")
+    codes = [r.code for r in res.mentions(next(doc.sents))]
+    assert codes == ["USA", "JOR"]
