@@ -133,7 +133,8 @@ def exchange_issues(issues: list[Scenario], rounds: int = 1, limit: str = "outco
         cap = np.zeros_like(pos)
         for row, n in enumerate(members):
             for a in issues[n].actors:
-                pos[row, col[a.name]], sal[row, col[a.name]], cap[row, col[a.name]] = a.position, a.salience, a.capability
+                m = col[a.name]
+                pos[row, m], sal[row, m], cap[row, m] = a.position, a.salience, a.capability
         traded, trades = exchange_positions(pos, cap, sal, rounds=rounds, limit=limit)
         for row, n in enumerate(members):
             scn = issues[n]
