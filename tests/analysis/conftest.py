@@ -12,9 +12,9 @@ from store_records import build, ev  # noqa: E402
 from realpolitik.store import Store  # noqa: E402
 
 
-@pytest.fixture
-def worked(tmp_path) -> Store:
-    """Iran–Russia events in Jan and Mar 2015 (none in Feb), plus noise the analysis must ignore."""
+@pytest.fixture(scope="session")
+def worked(tmp_path_factory) -> Store:
+    """Read-only for the tests. Iran–Russia events in Jan and Mar 2015 (none in Feb), plus noise the analysis must ignore."""
     docs = [
         build("jan", "2015-01-31", [
             ("Iran's foreign minister consulted Moscow on the 10th.",
@@ -38,6 +38,6 @@ def worked(tmp_path) -> Store:
         ]),
         build("undated", None, [("Iran and Russia talked.", [ev("IRN", "RUS", "040", 1, 1.0, "CONSULT")])]),
     ]
-    store = Store(tmp_path / "worked.duckdb", lock_timeout=5)
+    store = Store(tmp_path_factory.mktemp("worked") / "worked.duckdb", lock_timeout=5)
     store.add_many(docs)
     return store

@@ -1,14 +1,23 @@
 """Fixtures for the store tests: a small stored corpus of three hand-built articles."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from store_records import build, ev
 
 from realpolitik.records import Actor
+from realpolitik.store import Store
 
 
 @pytest.fixture
 def corpus():
+    """Three small articles: Iran–Russia talks, a hypothetical strike, a US–Iran dispute."""
+    return _corpus()
+
+
+def _corpus():
     """Three small articles: Iran–Russia talks, a hypothetical strike, a US–Iran dispute."""
     putin = Actor("person:vladimir-putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV", "person",
                   aliases=("Putin",), roles=("President",), evidence=("President Vladimir Putin said ...",))
@@ -36,10 +45,16 @@ def corpus():
     ]
 
 
-@pytest.fixture
-def store(tmp_path, corpus):
-    from realpolitik.store import Store
+@pytest.fixture(scope="session")
+def _stored_corpus(tmp_path_factory) -> Path:
+    """The corpus written once per session; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "events.duckdb"
+    Store(path, lock_timeout=5).add_many(_corpus())
+    return path
 
-    s = Store(tmp_path / "events.duckdb", lock_timeout=5)
-    s.add_many(corpus)
-    return s
+
+@pytest.fixture
+def store(tmp_path, _stored_corpus) -> Store:
+    path = tmp_path / "events.duckdb"
+    shutil.copyfile(_stored_corpus, path)
+    return Store(path, lock_timeout=5)

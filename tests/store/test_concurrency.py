@@ -47,7 +47,7 @@ HOLDER = textwrap.dedent("""
 
 def test_reads_succeed_while_another_process_writes(tmp_path):
     path = tmp_path / "live.duckdb"
-    batches, per_batch = 12, 5
+    batches, per_batch = 8, 3
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(batches), str(per_batch)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     reader = Store(path, lock_timeout=20)

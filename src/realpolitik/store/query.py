@@ -101,7 +101,7 @@ def parse_bound(value: str | dt.date | None, end: bool, flag: str) -> dt.date | 
     raise StoreError(f"{flag}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def _pair(dyad: str | tuple[str, str] | list[str], ) -> tuple[str, str]:
+def _pair(dyad: str | tuple[str, str] | list[str]) -> tuple[str, str]:
     parts = [p.strip() for p in dyad.split(",")] if isinstance(dyad, str) else [str(p).strip() for p in dyad]
     if len(parts) != 2 or not all(parts):
         raise StoreError(f"--dyad: expected two actors like IRN,RUS, got {dyad!r}")

@@ -32,16 +32,22 @@ class ActorRow:
 
     def merge(self, other: ActorRow) -> bool:
         """Fold ``other`` into this row (unions, widened dates, filled blanks); True if anything changed."""
-        before = self.to_row()
+        changed = False
         for name in ("code", "country", "sector", "attribute"):
             if not getattr(self, name) and getattr(other, name):
                 setattr(self, name, getattr(other, name))
+                changed = True
         for name in _LISTS:
             mine = getattr(self, name)
-            mine.extend(x for x in getattr(other, name) if x and x not in mine)
-        self.first_seen = _widen(self.first_seen, other.first_seen, min)
-        self.last_seen = _widen(self.last_seen, other.last_seen, max)
-        return self.to_row() != before
+            for x in getattr(other, name):
+                if x and x not in mine:
+                    mine.append(x)
+                    changed = True
+        first = _widen(self.first_seen, other.first_seen, min)
+        last = _widen(self.last_seen, other.last_seen, max)
+        changed |= (first, last) != (self.first_seen, self.last_seen)
+        self.first_seen, self.last_seen = first, last
+        return changed
 
     def to_row(self) -> dict[str, Any]:
         row = {k: getattr(self, k) for k in ("actor_id", "name", "code", "country", "sector", "kind",
