@@ -89,3 +89,14 @@ def test_a_failed_batch_writes_nothing(store, monkeypatch):
     assert not store.has("d5")
     monkeypatch.setattr(mod, "_insert", real)
     assert store.add(*fresh) is True
+
+
+def test_existing_returns_the_stored_subset(store):
+    assert store.existing(["d1", "d3", "d7"]) == {"d1", "d3"}
+
+
+def test_read_only_store_refuses_writes(store, corpus):
+    from realpolitik.errors import StoreError
+
+    with pytest.raises(StoreError, match="read-only"):
+        Store(store.path, read_only=True).add(*build("d8", "2016-01-01", [("Iran spoke.", [])]))

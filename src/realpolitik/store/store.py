@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
+from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
 from realpolitik.store.connection import DEFAULT_LOCK_TIMEOUT, connect, resolve_path
 from realpolitik.store.query import build_event_query
@@ -32,8 +33,9 @@ _TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "events")
 class Store:
     """The event database at ``path`` (default ./realpolitik.duckdb); connections are opened per call."""
 
-    def __init__(self, path: str | Path | None = None, lock_timeout: float | None = None):
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, lock_timeout: float | None = None):
         self.path = resolve_path(path)
+        self.read_only = read_only
         self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
 
     def __repr__(self) -> str:
@@ -51,6 +53,8 @@ class Store:
 
     @contextmanager
     def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; cannot add documents")
         con = connect(self.path, read_only=False, lock_timeout=self.lock_timeout)
         try:
             yield con
@@ -108,10 +112,15 @@ class Store:
 
     def has(self, doc_id: str) -> bool:
         """True if a document with this doc_id is stored (False when there is no database yet)."""
-        if not self.path.exists():
-            return False
+        return bool(self.existing([doc_id]))
+
+    def existing(self, doc_ids: Iterable[str]) -> set[str]:
+        """The subset of ``doc_ids`` already stored, in one query (cheaper than has() per document)."""
+        ids = list(doc_ids)
+        if not ids or not self.path.exists():
+            return set()
         with self._reader() as con:
-            return bool(con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchall())
+            return _existing(con, "documents", "doc_id", ids)
 
     def events(self, actor: str | None = None, dyad: str | tuple[str, str] | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
