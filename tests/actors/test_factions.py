@@ -1,0 +1,65 @@
+"""Factions: group nouns become faction actors of their country, with members and evidence."""
+from __future__ import annotations
+
+import pytest
+
+IRAN_TEXT = (
+    "Iran's hard-liners attacked the nuclear deal on Sunday. "
+    "The moderate President Hassan Rouhani defended the accord in Tehran. "
+    "The hard-line conservatives — the supreme leader, the IRGC — have opposed any talks. "
+    "Reformist lawmaker Ali Motahari criticised them."
+)
+
+
+def faction(res, actor_id):
+    return next(a for a in res.actors() if a.actor_id == actor_id)
+
+
+@pytest.mark.parametrize("words,actor_id,code", [
+    ("Iran's hard-liners", "faction:IRN:hard-liners", "IRNGOVRAD"),
+    ("The hard-line conservatives", "faction:IRN:conservatives", "IRNGOVRAD"),
+])
+def test_faction_nouns_resolve_to_country_factions(phrase, words, actor_id, code):
+    ref = phrase(IRAN_TEXT, words)
+    assert (ref.kind, ref.actor_id, ref.code) == ("faction", actor_id, code)
+
+
+def test_faction_without_country_in_phrase_takes_the_document_country(phrase):
+    text = "Tehran rejected the offer. Hardliners in parliament cheered the decision."
+    assert phrase(text, "Hardliners").country == "IRN"
+
+
+def test_faction_sector_follows_the_role_noun(phrase):
+    ref = phrase("Reformist lawmakers in Iran walked out.", "Reformist lawmakers in Iran")
+    assert (ref.code, ref.actor_id) == ("IRNLEGREF", "faction:IRN:reformists")
+
+
+def test_faction_adjective_before_a_title_makes_a_member(learn):
+    _, res = learn(IRAN_TEXT)
+    assert "person:hassan-rouhani" in faction(res, "faction:IRN:moderates").members
+
+
+def test_dash_list_members(learn):
+    _, res = learn(IRAN_TEXT)
+    members = faction(res, "faction:IRN:conservatives").members
+    assert {"office:IRN:supreme-leader", "inst:IRN:irgc"} <= set(members)
+
+
+def test_faction_keeps_its_evidence_sentence(learn):
+    _, res = learn(IRAN_TEXT)
+    ev = faction(res, "faction:IRN:conservatives").evidence
+    assert any("the IRGC" in e for e in ev)
+
+
+@pytest.mark.parametrize("text,member", [
+    ("Mohammad Khatami is a reformist. Tehran hosted the talks.", "person:mohammad-khatami"),
+    ("Ali Motahari, a reformist, spoke in Tehran on Sunday.", "person:ali-motahari"),
+])
+def test_copula_and_apposition_membership(learn, text, member):
+    _, res = learn(text)
+    assert member in faction(res, "faction:IRN:reformists").members
+
+
+def test_faction_attribute_is_reported(learn):
+    _, res = learn(IRAN_TEXT)
+    assert faction(res, "faction:IRN:hard-liners").attribute == "RAD"
