@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -50,6 +51,7 @@ _END = r"(?![\w-])"
 # (kind, pattern) in priority order: on overlap the longer match wins, then the earlier pattern.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("iso", r"\b" + _YEAR + r"-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
+    ("slash", r"(?<![\d/.-])\b(?P<a>0?[1-9]|[12]\d|3[01])/(?P<b>0?[1-9]|[12]\d|3[01])/" + _YEAR + r"\b(?![/.-]\d)"),
     ("mdy", r"\b" + _WD_PREFIX + _MONTH_ABBR_OK + r"\s+" + _DAY + r",?\s+" + _YEAR + _END),
     ("dmy", r"\b" + _WD_PREFIX + r"(?:(?i:the)\s+)?" + _DAY + r"(?:\s+(?i:of))?\s+" + _MONTH_ABBR_OK
      + r",?\s+" + _YEAR + _END),
@@ -59,7 +61,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) fo
     ("month", r"\b" + _REL + _PART + _MONTH + r"(?![\w-])"),
     ("decade", r"\b(?:(?i:the)\s+)?" + _PART + r"(?P<decade>1[89]\d0|20\d0)'?s\b"),
     ("season", r"\b" + _PART + r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?i:of))?\s+" + _YEAR + _END),
-    ("year", r"\b" + _PART + _YEAR + r"(?!\d|,\d|-\d|\s*%)" + _END),
+    ("year", r"(?<![\d/.-])\b" + _PART + _YEAR + r"(?:[-\u2013](?:\d{4}|\d\d)\b)?(?!\d|,\d|-\d|\s*%)" + _END),
     ("weekday", r"\b" + _REL + _WD + r"(?:\s+(?i:morning|afternoon|evening|night))?" + _END),
     ("deictic", r"\b(?P<deixis>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow"
      r"|earlier\s+today|later\s+today|this\s+(?:morning|afternoon|evening)|last\s+night))" + _END),
@@ -68,13 +70,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) fo
     ("ago", r"\b" + _NUM + r"\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?i:ago)\b"),
 ))
 
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "slash": ("digit",), "mdy": ("digit", "month"), "dmy": ("digit", "month"),
+    "md": ("digit", "month"), "dm": ("digit", "month"), "my": ("digit", "month"), "month": ("month",),
+    "decade": ("digit",), "season": ("digit",), "year": ("digit",), "weekday": ("day",), "deictic": (),
+    "unit": (), "ago": ("ago",),
+}
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(r"January|February|March|April|May|June|July|August|September|October|November"
+                         r"|December|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
 # Bare months, years and relative words that also occur outside dates need a cue word before them.
 _CUE_WORDS = frozenset((
     "in", "on", "since", "until", "till", "by", "from", "during", "through", "before", "after", "of",
     "around", "as", "and", "to", "between", "throughout", "early", "mid", "late", "last", "next", "this",
     "at", "for", "'s",
 ))
-_ABSOLUTE = frozenset(("iso", "mdy", "dmy", "my", "decade", "season", "year"))
+_ABSOLUTE = frozenset(("iso", "slash", "mdy", "dmy", "my", "decade", "season", "year"))
 _NON_DATE_ENTS = frozenset((
     "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "MONEY",
     "PERCENT", "QUANTITY",
@@ -130,19 +142,32 @@ def event_date(sent: Span, anchor: dt.date | None, trigger: Token | None = None)
 
 def find_dates(sent: Span) -> list[DateMention]:
     """Every date phrase in the sentence, with the token it attaches to; cached on the Doc."""
-    key = ("realpolitik.dates", sent.start, sent.end)
-    cache = sent.doc.user_data
-    if key not in cache:
-        cache[key] = _find(sent)
-    return cache[key]
+    # weak, not Doc.user_data: user_data is serialised with the Doc and must stay plain
+    per_doc = _CACHE.get(sent.doc)
+    if per_doc is None:
+        # DATE entities once per Doc: Span.ents rescans the whole document on every call
+        per_doc = _CACHE[sent.doc] = {"ents": [(e.start_char, e.end_char, e.text) for e in sent.doc.ents
+                                                if e.label_ == "DATE"]}
+    key = (sent.start, sent.end)
+    if key not in per_doc:
+        per_doc[key] = _find(sent, per_doc["ents"])
+    return per_doc[key]
 
 
-def _find(sent: Span) -> list[DateMention]:
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _find(sent: Span, date_ents: list[tuple[int, int, str]]) -> list[DateMention]:
     text = sent.text
     if not _MAYBE_DATE.search(text):
         return []  # most sentences: one cheap scan, no per-pattern work
+    lower = text.lower()
+    have = {"digit": _DIGIT.search(text) is not None, "month": _MONTH_NAME.search(text) is not None}
     raw: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (kind, pat) in enumerate(_PATTERNS):
+        # skip patterns whose required words are absent: scanning all of them costs more than parsing dates
+        if not all(have[n] if n in have else n in lower for n in _NEEDS[kind]):
+            continue
         for m in pat.finditer(text):
             raw.append((m.start(), m.end(), prio, kind, m))
     raw.sort(key=lambda r: (-(r[1] - r[0]), r[2], r[0]))
@@ -156,7 +181,7 @@ def _find(sent: Span) -> list[DateMention]:
             continue
         taken.append((start, end))
         out.append(_mention(kind, m, span, text, start, end))
-    out.extend(_fallback_ents(sent, taken))
+    out.extend(_fallback_ents(sent, text, taken, date_ents))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -192,7 +217,7 @@ def _valid(kind: str, m: re.Match[str], span: Span, text: str, start: int) -> bo
 
 def _prev_word(text: str, start: int) -> str:
     """The lower-cased word just before ``start`` ("" at sentence start)."""
-    m = _PREV.search(text, 0, start)
+    m = _PREV.search(text[max(0, start - 30):start])  # a short window: the regex is anchored at the end
     return m.group(1).lower() if m else ""
 
 
@@ -221,22 +246,26 @@ def _attachment(root: Token) -> tuple[int, bool]:
     return tok.head.i, tok.dep_ in _NOMINAL_DEPS
 
 
-def _fallback_ents(sent: Span, taken: list[tuple[int, int]]) -> list[DateMention]:
+def _fallback_ents(sent: Span, text: str, taken: list[tuple[int, int]],
+                   date_ents: list[tuple[int, int, str]]) -> list[DateMention]:
     """DATE entities the rules did not read; resolved by dateparser only if they look like a calendar date."""
     out = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
+    for ent_start, ent_end, ent_text in date_ents:
+        start, end = ent_start - sent.start_char, ent_end - sent.start_char
+        if start < 0 or end > len(text) or any(start < e and s < end for s, e in taken):
             continue
-        start, end = ent.start_char - sent.start_char, ent.end_char - sent.start_char
-        if any(start < e and s < end for s, e in taken) or not _DATEISH.search(ent.text):
+        if not _DATEISH.search(ent_text):
             continue
-        attach, nominal = _attachment(ent.root)
-        out.append(DateMention(start, end, ent.text, "dateparser", (), attach, nominal,
-                               _prev_word(sent.text, start) == "since", absolute=bool(_YEARISH.search(ent.text))))
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        attach, nominal = _attachment(span.root)
+        out.append(DateMention(start, end, ent_text, "dateparser", (), attach, nominal,
+                               _prev_word(text, start) == "since", absolute=bool(_YEARISH.search(ent_text))))
     return out
 
 
-_DATEISH = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(?:1[89]|20)\d\d\b|"
+_DATEISH = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
                       r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 
 
@@ -309,6 +338,12 @@ def _month(g: dict[str, str]) -> int:
 
 def _iso(g, anchor, future):
     return dt.date(int(g["year"]), int(g["mnum"]), int(g["day"])), "day", "explicit-date"
+
+
+def _slash(g, anchor, future):
+    a, b = int(g["a"]), int(g["b"])
+    month, day = (b, a) if a > 12 else (a, b)  # US month/day unless the first number cannot be a month
+    return dt.date(int(g["year"]), month, day), "day", "explicit-date"
 
 
 def _full(g, anchor, future):
@@ -440,7 +475,7 @@ def _ago(g, anchor, future):
 
 
 _RESOLVERS = {
-    "iso": _iso, "mdy": _full, "dmy": _full, "md": _month_day, "dm": _month_day, "my": _month_year,
+    "iso": _iso, "slash": _slash, "mdy": _full, "dmy": _full, "md": _month_day, "dm": _month_day, "my": _month_year,
     "month": _bare_month, "decade": _decade, "season": _season, "year": _year, "weekday": _weekday,
     "deictic": _deictic, "unit": _unit, "ago": _ago, "dateparser": None,
 }

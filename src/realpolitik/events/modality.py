@@ -5,6 +5,7 @@ Looks at the trigger's own auxiliaries and adverbs, the verbs that govern it (xc
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -285,16 +286,19 @@ def _xcomp(cur: Token, head: Token, lem: str, kinds: set[str]) -> bool:
 
 def _in_question(trigger: Token) -> bool:
     """Is the trigger inside a clause that ends with "?" (yes/no questions; wh-questions presuppose the event)?"""
-    sent = trigger.sent
-    if "?" not in sent.text:
-        return False
-    for tok in sent:
-        if tok.text != "?":
-            continue
-        clause = tok.head
+    doc = trigger.doc
+    heads = _QUESTION_HEADS.get(doc)
+    if heads is None:
+        # one pass per Doc: the clause each "?" closes (most documents have none)
+        heads = _QUESTION_HEADS[doc] = tuple(t.head.i for t in doc if t.text == "?")
+    for i in heads:
+        clause = doc[i]
         if clause.i != trigger.i and not clause.is_ancestor(trigger):
             continue
         if any(c.tag_ in _WH_TAGS and c.dep_ != "mark" for c in clause.children):
             continue  # "Who attacked the convoy?" asks who, not whether
         return True
     return False
+
+
+_QUESTION_HEADS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
