@@ -34,3 +34,38 @@ def test_render_shows_every_section(worked):
                                              ([3, float("nan"), 3], "█ █")])
 def test_sparkline(values, expected):
     assert sparkline(values) == expected
+
+
+def test_timeline_window_is_the_article_months(worked):
+    s = summary(worked)
+    assert (s["since"], s["until"]) == ("2015-01-01", "2015-03-31")
+
+
+def test_old_events_recalled_by_an_article_stay_out_of_the_summary_line(tmp_path):
+    from store_records import build, ev
+
+    from realpolitik.store import Store
+
+    store = Store(tmp_path / "old.duckdb")
+    store.add(*build("recall", "2016-05-02", [
+        ("Russia first sold arms to Iran in 1995.", [ev("RUS", "IRN", "072", 2, 8.3, "AID", date="1995-01-01")]),
+        ("Iran and Russia met on Monday.", [ev("IRN", "RUS", "040", 1, 1.0, "CONSULT")]),
+    ]))
+    assert [r["period"] for r in summary(store)["timeline"]] == ["2016-05"]
+
+
+def _row(period, events):
+    return {"period": period, "events": events, "cooperation": events, "conflict": 0,
+            "goldstein_mean": 1.0 if events else None, "cc_index": 1.0 if events else None}
+
+
+def test_render_folds_a_run_of_empty_months_into_one_row():
+    s = {"documents": 1, "sentences": 2, "actors": 2, "events": 2, "events_factual": 2, "events_flagged": 0,
+         "db": "x.duckdb", "top_dyads": [], "pair": ["IRN", "RUS"], "since": None, "until": None,
+         "active_actors": [],
+         "timeline": [_row("2015-01", 1), _row("2015-02", 0), _row("2015-03", 0), _row("2015-04", 0),
+                      _row("2015-05", 1)]}
+    console = Console(record=True, width=100)
+    render_summary(s, console)
+    text = console.export_text()
+    assert "2015-02…2015-04" in text and "2015-03 " not in text

@@ -1,6 +1,8 @@
 """The overview `realpolitik demo` prints: counts, top dyads, one dyad's monthly line, most active actors."""
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 from typing import Any
 
@@ -10,10 +12,19 @@ from realpolitik.store import Store, records
 SPARK = "▁▂▃▄▅▆▇█"
 
 
-def summary(store: Store, pair: tuple[str, str] = ("IRN", "RUS"), n: int = 5) -> dict[str, Any]:
-    """A JSON-ready overview of the store: counts, top ``n`` dyads and actors, the ``pair`` monthly timeline."""
+def summary(store: Store, pair: tuple[str, str] = ("IRN", "RUS"), n: int = 5,
+            since: str | dt.date | None = None, until: str | dt.date | None = None) -> dict[str, Any]:
+    """A JSON-ready overview of the store: counts, top ``n`` dyads and actors, the ``pair`` monthly timeline.
+
+    The timeline spans the articles' publication months unless since/until are given: events an article
+    recalls from decades back would otherwise stretch it over hundreds of empty months.
+    """
     counts = store.counts()
-    timeline = dyad_timeline(store, pair[0], pair[1], freq="M")
+    if since is None or until is None:
+        first, last = store.query("SELECT min(pub_date), max(pub_date) FROM documents").iloc[0]
+        since = since or (None if first is None or first != first else first.date().replace(day=1))
+        until = until or (None if last is None or last != last else _month_end(last.date()))
+    timeline = dyad_timeline(store, pair[0], pair[1], freq="M", since=since, until=until)
     return {
         "db": str(store.path),
         "documents": counts["documents"],
@@ -24,10 +35,16 @@ def summary(store: Store, pair: tuple[str, str] = ("IRN", "RUS"), n: int = 5) ->
         "events_flagged": counts["events_flagged"],
         "top_dyads": records(top_dyads(store, n=n)),
         "pair": list(pair),
+        "since": since.isoformat() if isinstance(since, dt.date) else since,
+        "until": until.isoformat() if isinstance(until, dt.date) else until,
         "timeline": records(timeline[["period", "events", "cooperation", "conflict", "goldstein_mean",
                                       "cc_index"]]),
         "active_actors": records(active_actors(store, n=n)),
     }
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def sparkline(values: list[float | None]) -> str:
@@ -45,7 +62,7 @@ def sparkline(values: list[float | None]) -> str:
     return "".join(out)
 
 
-def _bar(value: float | None, width: int = 10) -> str:
+def _bar(value: float | None, width: int = 6) -> str:
     """A centred bar for a value in [-1, 1]: conflict grows left (red), cooperation right (green)."""
     if value is None or math.isnan(value):
         return " " * width + "│" + " " * width
@@ -53,6 +70,17 @@ def _bar(value: float | None, width: int = 10) -> str:
     if value < 0:
         return " " * (width - cells) + f"[red]{'█' * cells}[/red]│" + " " * width
     return " " * width + f"│[green]{'█' * cells}[/green]" + " " * (width - cells)
+
+
+def _runs(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Months grouped so that consecutive empty months form one run (shown as one row)."""
+    runs: list[list[dict[str, Any]]] = []
+    for r in line:
+        if runs and r["events"] == 0 and runs[-1][0]["events"] == 0:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
 
 
 def _fmt(v: Any, digits: int = 2) -> str:
@@ -68,13 +96,15 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
 
     console = console or Console()
     console.print(f"[bold]{s['documents']}[/bold] documents · [bold]{s['sentences']}[/bold] sentences · "
-                  f"[bold]{s['actors']}[/bold] actors · [bold]{s['events']}[/bold] events "
-                  f"([green]{s['events_factual']} factual[/green], "
-                  f"[yellow]{s['events_flagged']} hypothetical or negated[/yellow])   [dim]{s['db']}[/dim]")
+                  f"[bold]{s['actors']}[/bold] actors · [bold]{s['events']}[/bold] events: "
+                  f"[green]{s['events_factual']} factual[/green], "
+                  f"[yellow]{s['events_flagged']} hypothetical or negated[/yellow]")
+    console.print(f"[dim]{s['db']} · Goldstein = mean Goldstein score (−10 to +10); "
+                  "cc = (cooperation − conflict) / events[/dim]")
 
     dyads = Table(title="Top dyads (factual events, both directions)", title_justify="left")
     for col, just in (("dyad", "left"), ("events", "right"), ("coop", "right"), ("conflict", "right"),
-                      ("mean Goldstein", "right")):
+                      ("Goldstein", "right")):
         dyads.add_column(col, justify=just)
     for d in s["top_dyads"]:
         dyads.add_row(f"{d['name_a']} – {d['name_b']}", str(d["events"]), str(d["cooperation"]),
@@ -83,21 +113,28 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
 
     a, b = s["pair"]
     line = s["timeline"]
-    title = f"{a}–{b} by month   {sparkline([float(r['events']) for r in line])}"
+    span = f" {s['since'][:7]} to {s['until'][:7]}" if s.get("since") and s.get("until") else ""
+    title = f"{a}–{b} by month{span}   {sparkline([float(r['events']) for r in line][-72:])}"
     months = Table(title=title, title_justify="left")
-    for col, just in (("month", "left"), ("events", "right"), ("coop", "right"), ("conflict", "right"),
-                      ("mean Goldstein", "right"), ("conflict ← cc index → cooperation", "left")):
-        months.add_column(col, justify=just)
-    for r in line:
+    for col, just in (("month", "left"), ("events", "right"), ("coop", "right"), ("confl", "right"),
+                      ("Goldstein", "right"), ("cc", "right")):
+        months.add_column(col, justify=just, no_wrap=True)
+    months.add_column("conflict│coop", no_wrap=True)
+    for rows in _runs(line):
+        r = rows[0]
+        if r["events"] == 0:
+            label = r["period"] if len(rows) == 1 else f"{r['period']}…{rows[-1]['period']}"
+            months.add_row(label, "0", "", "", "", "", "[dim]no events[/dim]")
+            continue
         months.add_row(r["period"], str(r["events"]), str(r["cooperation"]), str(r["conflict"]),
-                       _fmt(r["goldstein_mean"]), _bar(r["cc_index"]) + f" {_fmt(r['cc_index'])}")
+                       _fmt(r["goldstein_mean"]), _fmt(r["cc_index"]), _bar(r["cc_index"]))
     if not line:
-        months.add_row("–", "0", "0", "0", "–", "no factual events for this pair")
+        months.add_row("–", "0", "", "", "", "", "[dim]no factual events for this pair[/dim]")
     console.print(months)
 
     actors = Table(title="Most active actors", title_justify="left")
     for col, just in (("actor", "left"), ("kind", "left"), ("events", "right"), ("as source", "right"),
-                      ("as target", "right"), ("mean Goldstein", "right")):
+                      ("as target", "right"), ("Goldstein", "right")):
         actors.add_column(col, justify=just)
     for r in s["active_actors"]:
         actors.add_row(r["name"], r["kind"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"]),
