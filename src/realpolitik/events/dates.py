@@ -86,6 +86,7 @@ _CUE_WORDS = frozenset((
     "around", "as", "and", "to", "between", "throughout", "early", "mid", "late", "last", "next", "this",
     "at", "for", "'s",
 ))
+_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "this", "that", "these", "those"))
 _ABSOLUTE = frozenset(("iso", "slash", "mdy", "dmy", "my", "decade", "season", "year"))
 _NON_DATE_ENTS = frozenset((
     "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "MONEY",
@@ -125,13 +126,12 @@ def event_date(sent: Span, anchor: dt.date | None, trigger: Token | None = None)
         if score is not None:
             scored.append((score, abs(m.start + sent.start_char - trigger.idx), m))
     scored.sort(key=lambda x: (x[0], x[1]))
-    future: bool | None = None
     for _, _, m in scored:
         if anchor is None and not m.absolute:
             continue  # a relative phrase means nothing without the article date
-        if future is None and _direction_matters(m):
-            future = _is_future(trigger)
-        resolved = _resolve(m, anchor, bool(future))
+        # direction comes from the tense of the clause the date modifies, not the trigger's
+        future = _direction_matters(m) and _is_future(sent.doc[m.attach])
+        resolved = _resolve(m, anchor, future)
         if resolved is not None:
             date, precision, rule = resolved
             return EventDate(date, precision, m.text, "since" if m.since else rule)
@@ -203,7 +203,13 @@ def _valid(kind: str, m: re.Match[str], span: Span, text: str, start: int) -> bo
         date_ent = date_ent or tok.ent_type_ in ("DATE", "TIME")
     if kind in ("year", "month") and not (m.group("part") or (kind == "month" and m.group("rel"))):
         # bare "2000" may be a count ("2000 troops"), bare "May" a name: want a DATE entity or a cue
-        return date_ent or _prev_word(text, start) in _CUE_WORDS
+        prev = _prev_word(text, start)
+        if prev in _CUE_WORDS:
+            return True
+        root = span.root
+        if kind == "year" and root.dep_ == "nummod" and root.head.tag_ == "NNS" and prev not in _DETERMINERS:
+            return False  # "sent 2000 troops"; "the 2015 elections" keeps its determiner
+        return date_ent
     if kind == "unit":
         urel = m.group("urel").lower()
         if urel in ("the", "over the"):
@@ -240,10 +246,22 @@ def _attachment(root: Token) -> tuple[int, bool]:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "between 2005 and 2010": the second year hangs on the first
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent") and tok.head.head.i != tok.head.i:
-        return tok.head.head.i, False
+        return _lift(tok.head.head, tok.head.i), False
     if tok.head.i == tok.i:
         return tok.i, False  # the date is the clause root ("Monday was calm")
-    return tok.head.i, tok.dep_ in _NOMINAL_DEPS
+    if tok.dep_ in _NOMINAL_DEPS:
+        return tok.head.i, True
+    return _lift(tok.head, tok.i), False
+
+
+def _lift(head: Token, first: int) -> int:
+    """Re-attach "said on Friday it would ..." to "said": the parser often hangs the date on the clause after it."""
+    if head.dep_ not in ("ccomp", "advcl") or head.head.i > first:
+        return head.i
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "mark") and c.i > first:
+            return head.head.i  # the date sits between the governing verb and the clause's subject
+    return head.i
 
 
 def _fallback_ents(sent: Span, text: str, taken: list[tuple[int, int]],
@@ -313,10 +331,10 @@ def _direction_matters(m: DateMention) -> bool:
         "unit", "").lower() == "weekend")
 
 
-def _is_future(trigger: Token) -> bool:
-    from realpolitik.events.modality import modality  # local: dates works without the modality tables
+def _is_future(tok: Token) -> bool:
+    from realpolitik.events.modality import modality  # local import: modality is only needed here
 
-    return "future" in modality(trigger).kinds
+    return "future" in modality(tok).kinds
 
 
 # ------------------------------------------------------------------ resolution
