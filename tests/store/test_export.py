@@ -71,3 +71,20 @@ def test_table_shows_compact_columns_and_row_count(store, capsys):
 def test_bad_export_requests_raise_store_error(store, fmt, out):
     with pytest.raises(StoreError):
         export(store.events(), fmt, out)
+
+
+def test_actor_table_is_compact_and_shortens_long_lists(tmp_path, capsys):
+    from store_records import build
+
+    from realpolitik.records import Actor
+    from realpolitik.store import Store
+
+    s = Store(tmp_path / "a.duckdb")
+    zarif = Actor("person:javad-zarif", "Javad Zarif", "IRNGOV", "IRN", "GOV", "person",
+                  aliases=("Zarif", "Mohammad Javad Zarif", "FM Zarif", "Dr Zarif", "Javad Zarif's"),
+                  evidence=("Foreign Minister Javad Zarif told reporters in Vienna ...",))
+    s.add(*build("z", "2015-07-14", [("Zarif spoke.", [])], actors=[zarif]))
+    export(s.actors(), "table")
+    out = capsys.readouterr().out
+    assert "evidence" not in out
+    assert "Zarif; Mohammad Javad Zarif; FM Zarif (+1)" in out  # "Javad Zarif's" is the name itself

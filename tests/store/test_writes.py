@@ -100,3 +100,12 @@ def test_read_only_store_refuses_writes(store, corpus):
 
     with pytest.raises(StoreError, match="read-only"):
         Store(store.path, read_only=True).add(*build("d8", "2016-01-01", [("Iran spoke.", [])]))
+
+
+@pytest.mark.parametrize("text,alias", [("Putin", "Putin"), ("Putin's", "Putin"), ("Tehran’s", "Tehran"),
+                                        ("he", None), ("His", None), ("two presidents", None),
+                                        ("the  Kremlin", "the Kremlin")])
+def test_alias_from_a_mention(text, alias):
+    from realpolitik.store.rows import alias_of
+
+    assert alias_of(text) == alias

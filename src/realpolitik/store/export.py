@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from realpolitik.errors import StoreError
-from realpolitik.store.query import TABLE_COLUMNS
+from realpolitik.store.query import ACTOR_TABLE_COLUMNS, TABLE_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,8 +98,11 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
     from rich.console import Console
     from rich.table import Table
 
-    if columns is None and set(TABLE_COLUMNS) <= set(df.columns):
-        df = df[TABLE_COLUMNS]
+    if columns is None:
+        for compact in (TABLE_COLUMNS, ACTOR_TABLE_COLUMNS):
+            if set(compact) <= set(df.columns):
+                df = df[compact]
+                break
     if console is None:
         target = fh or sys.stdout
         # A pipe or file has no width; rich's 80 columns would fold every header.
@@ -108,7 +111,16 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
     for col in df.columns:
         table.add_column(str(col), overflow="fold")
     for rec in records(df):
-        table.add_row(*("" if v is None else ";".join(map(str, v)) if isinstance(v, list) else str(v)
-                        for v in rec.values()))
+        table.add_row(*(_cell(v) for v in rec.values()))
     console.print(table)
     console.print(f"{len(df)} row{'s' if len(df) != 1 else ''}", style="dim")
+
+
+def _cell(v: Any, items: int = 3) -> str:
+    """A table cell; long lists show their first items and how many more there are."""
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        more = f" (+{len(v) - items})" if len(v) > items else ""
+        return "; ".join(map(str, v[:items])) + more
+    return str(v)

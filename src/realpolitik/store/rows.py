@@ -70,15 +70,34 @@ def _widen(a: dt.date | None, b: dt.date | None, pick) -> dt.date | None:
 
 
 def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
+    aliases = [a for a in (alias_of(x) for x in actor.aliases if x) if a and a != actor.name]
     return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
-                    actor.attribute, actor.former, list(dict.fromkeys(a for a in actor.aliases if a)),
+                    actor.attribute, actor.former, list(dict.fromkeys(aliases)),
                     list(dict.fromkeys(r for r in actor.roles if r)), list(dict.fromkeys(actor.members)),
                     list(dict.fromkeys(actor.evidence)), seen, seen)
 
 
+# Mentions that are not names: pronouns and the like never become aliases.
+_NOT_ALIASES = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "them", "their", "theirs",
+                "we", "us", "our", "who", "whom", "whose", "which", "that", "this", "these", "those"}
+
+
+def alias_of(text: str) -> str | None:
+    """The mention as an alias: possessive dropped; None for pronouns and lower-case descriptions."""
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+            break
+    if not text or text.lower() in _NOT_ALIASES or not any(c.isupper() for c in text):
+        return None
+    return text
+
+
 def actor_from_ref(ref: ActorRef, seen: dt.date | None) -> ActorRow:
     """An actor row implied by a mention, so every actor_id in mentions/events has a parent row."""
-    aliases = [ref.text] if ref.text and ref.text != ref.name else []
+    alias = alias_of(ref.text) if ref.text else None
+    aliases = [alias] if alias and alias != ref.name else []
     return ActorRow(ref.actor_id, ref.name, ref.code, ref.country, ref.sector, ref.kind,
                     former=ref.former, aliases=aliases, roles=[ref.role] if ref.role else [],
                     first_seen=seen, last_seen=seen)
