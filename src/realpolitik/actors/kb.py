@@ -26,6 +26,7 @@ _SPLIT = re.compile(r"[ \-/'+&]")
 _TOKENISH = re.compile(r"\w+|[^\w\s]")
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Normalise a surface form: lowercase, no dots, one space, curly quotes straightened, no leading 'the'."""
     s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
@@ -120,6 +121,7 @@ class KnowledgeBase:
         self.max_tokens = 1
         self.countries: dict[str, Entry] = {}
         self.by_id: dict[str, Entry] = {}
+        self.faction_words: set[str] = set()  # word pieces of faction aliases: a cheap per-token filter
         self.surnames: dict[str, list[Entry]] = {}  # KB people by last name (used only for person-like tokens)
         self.former_markers: frozenset[str] = frozenset()
         self.honorifics: frozenset[str] = frozenset()
@@ -144,6 +146,8 @@ class KnowledgeBase:
             if any(c.isupper() for c in alias) and entry.kind not in (ROLE, FACTION):
                 self.proper.add(key)
             self._put(self.index, key, entry, override)
+            if entry.kind == FACTION:
+                self.faction_words.update(w for w in _SPLIT.split(key) if w)
             self.prefixes.add(first_chunk(key))
             self.max_tokens = max(self.max_tokens, min(len(_TOKENISH.findall(key)) + 1, 12))
 

@@ -39,7 +39,7 @@ from realpolitik.actors.kb import (
     slug,
     split_code,
 )
-from realpolitik.actors.scan import Match, scan
+from realpolitik.actors.scan import Match, doc_text, scan
 from realpolitik.records import Actor, ActorRef
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -131,8 +131,10 @@ class ActorResolver:
         for tok in sent:
             if self._is_person_head(tok):
                 self._learn_person(tok)
+        fw = self.kb.faction_words
         for tok in sent:
-            self._learn_faction(tok)
+            if tok.lower_ in fw or tok.lemma_.lower() in fw or tok.lower_.rstrip("s") in fw:
+                self._learn_faction(tok)
 
     def resolve(self, span: Span, head: Token | None = None) -> ActorRef | None:
         """The actor the noun phrase ``span`` denotes, centred on ``head`` (default: span.root)."""
@@ -350,7 +352,7 @@ class ActorResolver:
         if not toks:
             return ""
         doc = toks[0].doc
-        return " ".join(doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].split())
+        return " ".join(doc_text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)].split())
 
     # ================================================================ people
     def _descriptor_tokens(self, name_head: Token, name_toks: list[Token]) -> list[Token]:
@@ -868,7 +870,7 @@ class ActorResolver:
 
     def _ref(self, span: Span, start: int, end: int, **kw) -> ActorRef:
         base = span.sent.start_char
-        return ActorRef(text=span.doc.text[start:end], start=start - base, end=end - base, **kw)
+        return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
 
 
 _SECTOR_NAMES = {

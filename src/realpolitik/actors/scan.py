@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.actors.kb import Entry, KnowledgeBase, first_chunk, norm
 
@@ -32,6 +32,20 @@ class Match:
         return self.i <= i < self.j
 
 
+_TEXT_CACHE: list[tuple[Doc, str]] = []
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached for the last few docs (spaCy rebuilds the string on every access)."""
+    for d, t in _TEXT_CACHE:
+        if d is doc:
+            return t
+    t = doc.text
+    _TEXT_CACHE.insert(0, (doc, t))
+    del _TEXT_CACHE[4:]
+    return t
+
+
 def _may_start(kb: KnowledgeBase, tok: Token) -> bool:
     """Cheap filter: can an alias start with this token (as written, as lemma, or without plural -s)?"""
     p = first_chunk(norm(tok.text))
@@ -53,7 +67,7 @@ def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
     n = len(toks)
     if not n:
         return out
-    text = toks[0].doc.text
+    text = doc_text(toks[0].doc)
     k = 0
     while k < n:
         t = toks[k]
