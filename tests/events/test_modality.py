@@ -1,0 +1,187 @@
+"""Modality and negation of one event trigger, from its auxiliaries, governors and clause."""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events.modality import Modality, modality
+
+
+def _mod(nlp, text: str, trigger: str) -> Modality:
+    doc = nlp(text)
+    return modality(next(t for t in doc if t.text == trigger))
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Russia signed the treaty with Iran.", "signed"),
+    ("Turkey has shot down a Russian jet.", "shot"),
+    ("Iran is enriching uranium at Natanz.", "enriching"),
+    ("Russia managed to deliver the missiles.", "deliver"),
+    ("Iran began to withdraw its advisers.", "withdraw"),
+])
+def test_plain_statements_are_factual(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert m.factual and m.kinds == ()
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Russia could limit its collaboration with Iran.", "limit"),
+    ("Russia may delay the delivery.", "delay"),
+    ("Russia might veto the resolution.", "veto"),
+    ("Russia can veto the resolution.", "veto"),
+    ("Russia could have limited its collaboration.", "limited"),  # past modal: counterfactual
+    ("Russia would have signed the treaty.", "signed"),
+])
+def test_modal(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "modal" in m.kinds and m.hypothetical
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Russia did not sign the treaty.", "sign"),
+    ("Russia didn't sign the treaty.", "sign"),
+    ("Iran has never recognised Israel.", "recognised"),
+    ("Iran no longer supports the rebels.", "supports"),
+    ("No country has recognised the new government.", "recognised"),
+    ("The envoys reached no agreement.", "reached"),
+    ("Russia refused to withdraw its troops.", "withdraw"),
+    ("Russia failed to pay the debt.", "pay"),
+    ("Iran declined to attend the talks.", "attend"),
+    ("Turkey refrained from retaliating.", "retaliating"),
+    ("The army left without firing a shot.", "firing"),
+])
+def test_negated(nlp, text, trigger):
+    assert _mod(nlp, text, trigger).negated
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Russia refused to withdraw its troops.", "refused"),
+    ("Iran threatened to close the strait.", "threatened"),
+    ("Russia not only condemned the strike but also expelled the envoy.", "condemned"),
+])
+def test_governing_event_itself_is_factual(nlp, text, trigger):
+    assert _mod(nlp, text, trigger).factual
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Iran will sign the deal.", "sign"),
+    ("Iran shall sign the deal.", "sign"),
+    ("Iran is going to sign the deal.", "sign"),
+    ("Iran plans to sign the deal.", "sign"),
+    ("Iran intends to sign the deal.", "sign"),
+    ("Iran is about to sign the deal.", "sign"),
+    ("Iran is expected to sign the deal.", "sign"),
+    ("Iran aims to sign the deal.", "sign"),
+    ("Iran threatened to close the strait.", "close"),
+    ("Iran agreed to ship its uranium to Russia.", "ship"),
+    ("Iran said it would sign the deal.", "sign"),
+    ("Iran's plan to build a reactor alarmed Israel.", "build"),
+])
+def test_future_and_intention(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "future" in m.kinds and m.hypothetical
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Washington should engage Tehran.", "engage"),
+    ("Iran must promise to stop enrichment.", "promise"),
+    ("Russia ought to help the inspectors.", "help"),
+    ("Iran has to sign the deal.", "sign"),
+    ("The United States urged Russia to withdraw its troops.", "withdraw"),
+    ("The council called on Israel to halt construction.", "halt"),
+    ("Germany demanded that Russia release the prisoners.", "release"),
+])
+def test_prescriptive(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "prescriptive" in m.kinds and m.hypothetical
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("If Iran signs the deal, sanctions will be lifted.", "signs"),  # the condition
+    ("If Iran signs the deal, sanctions will be lifted.", "lifted"),  # the consequence
+    ("Russia will retaliate unless Turkey apologises.", "apologises"),
+    ("Russia will retaliate unless Turkey apologises.", "retaliate"),
+])
+def test_conditional(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "conditional" in m.kinds and m.hypothetical
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Will Iran sign the deal?", "sign"),
+    ("Did Russia bomb the hospital?", "bomb"),
+    ("Should Washington engage Tehran?", "engage"),
+    ("The minister asked whether Iran would sign the deal.", "sign"),
+])
+def test_question(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "question" in m.kinds and m.hypothetical
+
+
+def test_wh_question_presupposes_the_event(nlp):
+    assert "question" not in _mod(nlp, "Who attacked the convoy?", "attacked").kinds
+
+
+def test_statement_before_a_question_is_not_a_question(nlp):
+    assert "question" not in _mod(nlp, "Russia bombed the town. Will Turkey respond?", "bombed").kinds
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Perhaps Iran will sign the deal.", "sign"),
+    ("Russia possibly supplied the missiles.", "supplied"),
+    ("Russia allegedly supplied the missiles.", "supplied"),
+    ("Russia is likely to veto the resolution.", "veto"),
+    ("Analysts believe Russia supplied the missiles.", "supplied"),
+    ("Russia must have known about the attack.", "known"),  # epistemic must, not obligation
+])
+def test_speculative(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "speculative" in m.kinds and m.hypothetical
+
+
+def test_reportedly_is_attributed_but_factual(nlp):
+    m = _mod(nlp, "Russia reportedly supplied the missiles.", "supplied")
+    assert m.kinds == ("reported",) and not m.hypothetical and m.factual
+
+
+def test_would_not_accept_is_negated_future_under_a_factual_report(nlp):
+    doc = nlp("Iran said it would not accept the offer.")
+    said, accept = modality(doc[1]), modality(doc[5])
+    assert said.factual
+    assert accept.negated and "future" in accept.kinds
+
+
+def test_signed_but_may_delay(nlp):
+    doc = nlp("Russia signed the deal but may delay delivery.")
+    signed, delay = modality(doc[1]), modality(doc[6])
+    assert signed.factual
+    assert delay.kinds == ("modal",) and not delay.negated
+
+
+@pytest.mark.parametrize("text,trigger,negated,kinds", [
+    ("Iran will sign and ratify the treaty.", "ratify", False, ("future",)),
+    ("Russia did not sign or ratify the treaty.", "ratify", True, ()),
+    ("Russia did not sign the treaty but ratified the protocol.", "ratified", False, ()),
+])
+def test_coordinated_verbs_share_auxiliaries_only_when_bare(nlp, text, trigger, negated, kinds):
+    m = _mod(nlp, text, trigger)
+    assert (m.negated, m.kinds) == (negated, kinds)
+
+
+@pytest.mark.parametrize("text,trigger,kind", [
+    ("Iran may hold talks with Saudi Arabia.", "talks", "modal"),
+    ("The planned talks were postponed.", "talks", "future"),
+    ("The alleged attack drew condemnation.", "attack", "speculative"),
+])
+def test_event_nouns(nlp, text, trigger, kind):
+    assert kind in _mod(nlp, text, trigger).kinds
+
+
+def test_no_talks_is_negated(nlp):
+    assert _mod(nlp, "There were no talks between the two sides.", "talks").negated
+
+
+def test_modality_record():
+    m = Modality(negated=False, kinds=("reported",))
+    assert m.factual and not m.hypothetical
+    assert Modality(negated=True).hypothetical is False and not Modality(negated=True).factual
+    assert Modality(kinds=("future",)).hypothetical
