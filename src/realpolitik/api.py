@@ -96,6 +96,14 @@ def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any =
     return code_documents([doc], classifier=classifier)[0]
 
 
+def _scored_actor(a) -> dict[str, Any] | None:
+    """An actor as the scorer reads it: IGOs and NGOs carry their code's prefix ("IGO") as country."""
+    if a is None:
+        return None
+    return {"country": a.country or (a.code[:3] if a.code else None), "sector": a.sector, "name": a.name,
+            "code": a.code}
+
+
 def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
     """One line of the prediction JSONL that ../shared/eval/score_events.py reads (PLOVER events only)."""
     events = []
@@ -104,8 +112,7 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
             continue
         events.append({
             "plover": e.plover, "mode": e.plover_mode, "cameo": e.cameo, "quad_class": e.quad_class,
-            "source": {"country": e.source.country, "sector": e.source.sector, "name": e.source.name} if e.source else None,
-            "target": {"country": e.target.country, "sector": e.target.sector, "name": e.target.name} if e.target else None,
+            "source": _scored_actor(e.source), "target": _scored_actor(e.target),
             "hypothetical": e.hypothetical, "negated": e.negated, "modality": list(e.modality),
             "date": e.date.date.isoformat() if e.date.date else None, "trigger": e.trigger, "rule": e.rule,
         })

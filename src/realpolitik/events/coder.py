@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.records import ActorRef, CodedSentence, Event, Segment
 from realpolitik.events import codebook, triggers
 from realpolitik.events.dates import event_date
-from realpolitik.events.modality import modality
+from realpolitik.events.modality import FACTUAL_KINDS, modality
 
 SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
@@ -27,6 +27,8 @@ OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from")
 # Verbs whose subject a dependent infinitive/gerund inherits ("Russia agreed to supply ...").
 CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+# Modality kinds a lexicon code can absorb (intent, demand codes) so the statement itself is factual.
+ABSORBED_KINDS = {"future", "prescriptive"}
 # Classifier confidence needed to code a sentence the lexicon missed / to override a lexicon pick.
 CLASSIFIER_FILL_P = 0.55
 
@@ -177,6 +179,16 @@ def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
         if match.target_dobj:
             tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
     tgt_heads = [*tgt_heads, *_prep_objects(tok, preps)]
+    comp = tok.doc[match.complement] if getattr(match, "complement", None) is not None else None
+    if comp is not None:
+        # "threatened to strike Iran", "launched an attack on Iran", "demanded that Hamas renounce ..."
+        tgt_heads += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(comp, preps)
+        if comp.dep_ == "ccomp":
+            tgt_heads += [c for c in comp.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
+    if not tgt_heads:
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children):  # "demanded that X ..."
+                tgt_heads += [g for g in c.children if g.dep_ in SUBJ_DEPS]
     sources = _resolve_all(resolver, src_heads)
     targets = _resolve_all(resolver, tgt_heads)
     if not targets:
@@ -248,7 +260,18 @@ def code_sentence(
                     targets = ft
         if not sources:
             continue
+        if not targets:
+            others = [x for x in coded.mentions if all(x.actor_id != src.actor_id for src in sources)]
+            _, ft = _fallback_actors(sent, tok, others)
+            if ft:
+                targets, rule = ft, rule + "+fallback-target"
         mod = modality(tok)
+        hypothetical, negated = mod.hypothetical, mod.negated
+        if getattr(m, "modal_absorbed", False):
+            # the code itself expresses the modal ("will visit" -> intent, "must stop" -> demand,
+            # "did not lift" -> refuse): that statement is the fact; conditionals and "could" still count
+            hypothetical = any(k not in FACTUAL_KINDS and k not in ABSORBED_KINDS for k in mod.kinds)
+            negated = False
         when = event_date(sent, anchor, tok)
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if m.symmetric and not targets and len(sources) > 1:
@@ -267,7 +290,7 @@ def code_sentence(
                 cameo=code.code, cameo_root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
                 plover=code.plover or "", plover_mode=code.plover_mode,
                 trigger=text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
-                hypothetical=mod.hypothetical, negated=mod.negated, modality=tuple(mod.kinds),
+                hypothetical=hypothetical, negated=negated, modality=tuple(mod.kinds),
                 rule=f"{m.rule};{rule}" + (f";src:{src.rule}" if src.rule else ""),
                 segment_kind=segment.kind,
             ))
