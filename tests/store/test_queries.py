@@ -27,9 +27,14 @@ def test_include_hypothetical_returns_flagged_events(store):
     assert set(df.loc[df["is_hypothetical"], "modality"]) == {"modal"}
 
 
-@pytest.mark.parametrize("actor", ["person:vladimir-putin", "rusgov", "Vladimir Putin"])
+@pytest.mark.parametrize("actor", ["person:vladimir-putin", "rusgov", "Vladimir Putin", "putin"])
 def test_actor_matches_id_code_or_name(store, actor):
     assert _pairs(store.events(actor=actor)) == [("person:vladimir-putin", "051")]
+
+
+@pytest.mark.parametrize("actor", ["put", "vladimir putin jr", "(putin"])
+def test_actor_name_needs_whole_words(store, actor):
+    assert store.events(actor=actor).empty
 
 
 def test_actor_matches_country_on_either_side(store):

@@ -54,7 +54,7 @@ def _write(df: pd.DataFrame, fmt: str, fh: TextIO, console: Any, columns: list[s
     elif fmt == "csv":
         flat = df.copy()
         for col in flat.columns:
-            if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            if flat[col].dtype == object and any(isinstance(v, (list, tuple)) for v in flat[col]):
                 flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
         flat.to_csv(fh, index=False, date_format="%Y-%m-%d")
     elif fmt == "jsonl":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,9 +131,13 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     where: list[str] = []
     params: list[Any] = []
     if actor:
-        fields = ("actor_id", "code", "country", "name")
-        where.append(f"({_side_match('source', fields)} OR {_side_match('target', fields)})")
-        params += [actor] * 8
+        # ids and codes match exactly; a name matches on whole words ("putin" finds "Vladimir Putin").
+        fields = ("actor_id", "code", "country")
+        words = r"(^|\W)" + re.escape(actor.strip().lower()) + r"($|\W)"
+        sides = [f"({_side_match(side, fields)} OR regexp_matches(lower(e.{side}_name), ?))"
+                 for side in ("source", "target")]
+        where.append(f"({sides[0]} OR {sides[1]})")
+        params += [actor] * 3 + [words] + [actor] * 3 + [words]
     if dyad:
         a, b = _pair(dyad)
         fields = ("country", "actor_id", "code")
