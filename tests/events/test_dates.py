@@ -186,6 +186,8 @@ def test_relative_clause_keeps_its_date(nlp):
     "Iran sent 2000 troops to Syria.",  # a count, not a year
     "Iran has cut production over the last year.",  # a duration
     "Russia may delay the delivery.",  # the modal, not the month
+    "He told BBC Radio 4's Today programme that Iran had lied.",  # a programme
+    "The book by Sunday Telegraph journalist Robert Peston angered Brown.",  # a newspaper
 ])
 def test_non_dates_are_ignored(nlp, text):
     assert find_dates(next(nlp(text).sents)) == []
@@ -194,3 +196,23 @@ def test_non_dates_are_ignored(nlp, text):
 def test_datetime_anchor_is_accepted(nlp):
     got = _date(nlp, "Turkey shot down the jet yesterday.", "shot", dt.datetime(2015, 11, 24, 9, 30))
     assert got.date == dt.date(2015, 11, 23) and type(got.date) is dt.date
+
+
+def test_date_hung_on_the_subject_dates_the_verb(nlp):
+    got = _date(nlp, "Mr Blair on Sunday dismissed claims of broken promises.", "dismissed", dt.date(2005, 3, 10))
+    assert got.date == dt.date(2005, 3, 6)
+
+
+def test_participial_clause_shares_its_date(nlp):
+    got = _date(nlp, "Speaking in Ankara on Tuesday, Erdogan said Turkey would not apologise.", "said", MON)
+    assert got.date == dt.date(2015, 11, 17)
+
+
+def test_date_of_reported_content_does_not_date_the_report(nlp):
+    got = _date(nlp, "Erdogan said that Russian jets had violated Turkish airspace in 2012.", "said", MON)
+    assert got.rule == "article-date"
+
+
+def test_reported_content_gets_its_own_date(nlp):
+    got = _date(nlp, "Erdogan said that Russian jets had violated Turkish airspace in 2012.", "violated", MON)
+    assert got.date == dt.date(2012, 1, 1)

@@ -94,8 +94,6 @@ _NON_DATE_ENTS = frozenset((
 ))
 _NOMINAL_DEPS = frozenset(("compound", "amod", "nummod", "poss", "nmod", "appos", "det"))
 _STOP_UP = frozenset(("relcl", "acl", "appos"))  # an event in a relative clause keeps its own time
-_CLAUSAL_DOWN = frozenset(("ccomp", "xcomp", "advcl", "conj", "parataxis", "pcomp", "prep", "npadvmod",
-                           "advmod", "tmod", "obl"))
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -210,6 +208,8 @@ def _valid(kind: str, m: re.Match[str], span: Span, text: str, start: int) -> bo
         if kind == "year" and root.dep_ == "nummod" and root.head.tag_ == "NNS" and prev not in _DETERMINERS:
             return False  # "sent 2000 troops"; "the 2015 elections" keeps its determiner
         return date_ent
+    if kind in ("deictic", "unit", "weekday") and _looks_like_a_title(kind, m, text, start):
+        return False
     if kind == "unit":
         urel = m.group("urel").lower()
         if urel in ("the", "over the"):
@@ -219,6 +219,23 @@ def _valid(kind: str, m: re.Match[str], span: Span, text: str, start: int) -> bo
     if kind == "ago" and _prev_word(text, start) in ("than",):
         return False
     return True
+
+
+def _looks_like_a_title(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Programme and paper names: "Radio 4's Today", "the Sunday Telegraph", "Sky News' Sunday with ..."."""
+    before = text[:start].rstrip()
+    if before.endswith(("'s", "'", "\u2019s", "\u2019")):
+        return True
+    if kind == "weekday":
+        nxt = _NEXT_WORD.match(text, m.end())
+        return bool(nxt and not m.group("rel") and nxt.group(1) not in _MONTH_WORDS
+                    and _prev_word(text, start) not in ("on", "since", "until", "till", "from", "early", "late"))
+    # a capitalised "Today" / "Last week" is a date only where a sentence or quotation starts
+    return m.group(0)[:1].isupper() and bool(before) and before[-1] not in "\"\u201c\u2018(:\u2014-"
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
+_MONTH_WORDS = frozenset(m.capitalize() for m in _MONTHS) | {"Morning", "Afternoon", "Evening", "Night"}
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -246,7 +263,10 @@ def _attachment(root: Token) -> tuple[int, bool]:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head  # "between 2005 and 2010": the second year hangs on the first
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent") and tok.head.head.i != tok.head.i:
-        return _lift(tok.head.head, tok.head.i), False
+        gov = tok.head.head
+        if gov.dep_ in ("nsubj", "nsubjpass") and gov.head.i > tok.i:
+            return gov.head.i, False  # "Mr Blair on Sunday dismissed ...": people have no dates, events do
+        return _lift(gov, tok.head.i), False
     if tok.head.i == tok.i:
         return tok.i, False  # the date is the clause root ("Monday was calm")
     if tok.dep_ in _NOMINAL_DEPS:
@@ -309,14 +329,16 @@ def _score(m: DateMention, trigger: Token, sent: Span) -> int | None:
         tok, depth = tok.head, depth + 1
         if tok.i == attach.i:
             return depth
-    # sub-clauses of the trigger: "said on Monday it would ..." is often parsed with the date below
+    # coordinated verbs and participial clauses without their own subject share the trigger's time
+    # ("Speaking on Monday, Blair said"); other sub-clauses (reported speech, "agreed to meet on Monday")
+    # have their own
     tok, depth = attach, 0
-    while tok.head.i != tok.i:
-        if tok.dep_ not in _CLAUSAL_DOWN:
-            break
+    while tok.head.i != tok.i and tok.dep_ in ("conj", "advcl") and not _own_subject_or_mark(tok):
         tok, depth = tok.head, depth + 1
         if tok.i == trigger.i:
             return 10 + depth
+    if trigger.is_ancestor(attach):
+        return None
     # elsewhere in the sentence, unless inside a relative clause or apposition
     tok = attach
     while tok.head.i != tok.i:
@@ -324,6 +346,10 @@ def _score(m: DateMention, trigger: Token, sent: Span) -> int | None:
             return None
         tok = tok.head
     return 50
+
+
+def _own_subject_or_mark(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in tok.children)
 
 
 def _direction_matters(m: DateMention) -> bool:
