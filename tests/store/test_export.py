@@ -88,3 +88,10 @@ def test_actor_table_is_compact_and_shortens_long_lists(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "evidence" not in out
     assert "Zarif; Mohammad Javad Zarif; FM Zarif (+1)" in out  # "Javad Zarif's" is the name itself
+
+
+@pytest.mark.parametrize("fmt,expected_lines", [("csv", 1), ("jsonl", 0), ("json", 1)])
+def test_empty_result_exports_cleanly(store, tmp_path, fmt, expected_lines):
+    out = tmp_path / f"empty.{fmt}"
+    export(store.events(actor="nobody"), fmt, out)
+    assert len(out.read_text().splitlines()) == expected_lines
