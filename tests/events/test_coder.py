@@ -55,7 +55,7 @@ def test_caption_event_takes_its_own_date():
 
 @pytest.mark.parametrize("text", [
     "Russia could limit its cooperation with Iran.",
-    "Washington should engage Tehran.",
+    "Washington should impose new sanctions on Tehran.",
     "If Iran violates the deal, the United States will impose sanctions on Iran.",
 ])
 def test_hypothetical_statements_are_flagged_not_facts(text):
