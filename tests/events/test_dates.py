@@ -216,3 +216,14 @@ def test_date_of_reported_content_does_not_date_the_report(nlp):
 def test_reported_content_gets_its_own_date(nlp):
     got = _date(nlp, "Erdogan said that Russian jets had violated Turkish airspace in 2012.", "violated", MON)
     assert got.date == dt.date(2012, 1, 1)
+
+
+def test_caption_date_on_the_object_dates_the_event(nlp):
+    text = "Russian President Vladimir Putin greets Chinese President Xi Jinping in Moscow, Russia, May 8, 2015."
+    got = _date(nlp, text, "greets", MON)
+    assert (got.date, got.precision) == (dt.date(2015, 5, 8), "day")
+
+
+def test_participle_modifying_the_object_keeps_its_date(nlp):
+    got = _date(nlp, "The United States withdrew from the accord signed in 2015.", "withdrew", THU)
+    assert got.rule == "article-date"

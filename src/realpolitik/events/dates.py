@@ -338,7 +338,9 @@ def _score(m: DateMention, trigger: Token, sent: Span) -> int | None:
         if tok.i == trigger.i:
             return 10 + depth
     if trigger.is_ancestor(attach):
-        return None
+        # a date hung on one of the trigger's own noun phrases ("meets Rouhani in Ufa, July 9, 2015")
+        # is the event's; one inside a sub-clause (reported speech, "agreed to meet on Monday") is not
+        return 5 if _noun_path(attach, trigger) else None
     # elsewhere in the sentence, unless inside a relative clause or apposition
     tok = attach
     while tok.head.i != tok.i:
@@ -346,6 +348,21 @@ def _score(m: DateMention, trigger: Token, sent: Span) -> int | None:
             return None
         tok = tok.head
     return 50
+
+
+def _noun_path(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` a noun reached from ``trigger`` through noun-phrase relations only (no clause boundary)?"""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return False
+    while tok.i != trigger.i:
+        if tok.dep_ not in _NP_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+_NP_DEPS = frozenset(("dobj", "pobj", "prep", "appos", "nsubj", "nsubjpass", "attr", "conj", "dative", "agent",
+                      "oprd", "npadvmod"))
 
 
 def _own_subject_or_mark(tok: Token) -> bool:
