@@ -198,12 +198,12 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
     try:
         for batch in _batches(records, BATCH_DOCS):
             docs: list[Document] = []
-            seen: set[str] = set()
+            seen = store.existing([r.doc_id for r in batch if not isinstance(r, IngestFailure)])
             for rec in batch:
                 if isinstance(rec, IngestFailure):
                     report.failures.append(rec)
                     continue
-                if rec.doc_id in seen or store.has(rec.doc_id):
+                if rec.doc_id in seen:
                     report.skipped += 1
                     continue
                 seen.add(rec.doc_id)

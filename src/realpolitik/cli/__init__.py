@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="realpolitik: code political events from news, store them, query them, forecast.")
 
 # Each command module defines register(app). Order = order in --help.
