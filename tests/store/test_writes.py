@@ -109,3 +109,9 @@ def test_alias_from_a_mention(text, alias):
     from realpolitik.store.rows import alias_of
 
     assert alias_of(text) == alias
+
+
+def test_has_sees_documents_added_after_its_snapshot(store):
+    assert store.has("d1") and not store.has("d6")
+    store.add(*build("d6", "2016-04-01", [("Iran spoke.", [])]))
+    assert store.has("d6")
