@@ -69,3 +69,13 @@ def test_render_folds_a_run_of_empty_months_into_one_row():
     render_summary(s, console)
     text = console.export_text()
     assert "2015-02…2015-04" in text and "2015-03 " not in text
+
+
+def test_empty_database_renders_notes_instead_of_empty_tables(tmp_path):
+    from realpolitik.store import Store, connect
+
+    connect(tmp_path / "empty.duckdb").close()
+    console = Console(record=True, width=120)
+    render_summary(summary(Store(tmp_path / "empty.duckdb")), console)
+    text = console.export_text()
+    assert "0 documents" in text and "no factual events between them" in text and "┏" not in text

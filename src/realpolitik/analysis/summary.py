@@ -109,7 +109,7 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
     for d in s["top_dyads"]:
         dyads.add_row(f"{d['name_a']} – {d['name_b']}", str(d["events"]), str(d["cooperation"]),
                       str(d["conflict"]), _fmt(d["goldstein_mean"]))
-    console.print(dyads)
+    console.print(dyads if s["top_dyads"] else "[dim]Top dyads: no factual events between two actors yet[/dim]")
 
     a, b = s["pair"]
     line = s["timeline"]
@@ -128,9 +128,10 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
             continue
         months.add_row(r["period"], str(r["events"]), str(r["cooperation"]), str(r["conflict"]),
                        _fmt(r["goldstein_mean"]), _fmt(r["cc_index"]), _bar(r["cc_index"]))
-    if not line:
-        months.add_row("–", "0", "", "", "", "", "[dim]no factual events for this pair[/dim]")
-    console.print(months)
+    if line:
+        console.print(months)
+    else:
+        console.print(f"[dim]{a}–{b} by month: no factual events between them{span}[/dim]")
 
     actors = Table(title="Most active actors", title_justify="left")
     for col, just in (("actor", "left"), ("kind", "left"), ("events", "right"), ("as source", "right"),
@@ -139,4 +140,4 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
     for r in s["active_actors"]:
         actors.add_row(r["name"], r["kind"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"]),
                        _fmt(r["goldstein_mean"]))
-    console.print(actors)
+    console.print(actors if s["active_actors"] else "[dim]Most active actors: none yet[/dim]")
