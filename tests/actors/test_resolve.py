@@ -151,3 +151,39 @@ def test_conjoined_states_are_separate(learn):
     doc, res = learn("The United States and Jordan signed a trade pact.")
     codes = [r.code for r in res.mentions(next(doc.sents))]
     assert codes == ["USA", "JOR"]
+
+
+def test_a_past_office_does_not_replace_a_current_one(phrase):
+    text = "Russian President Vladimir Putin, a former KGB officer, spoke in Sochi."
+    ref = phrase(text, "Russian President Vladimir Putin")
+    assert (ref.code, ref.role, ref.former) == ("RUSGOV", "President", False)
+
+
+def test_of_country_after_a_name(phrase):
+    ref = phrase("King Hassan of Morocco received the envoy.", "King Hassan")
+    assert (ref.country, ref.sector) == ("MAR", "GOV")
+
+
+def test_title_before_name_wins_over_apposition(phrase):
+    text = "Board chairman John Tower, a former senator from Texas, presented the report."
+    ref = phrase(text, "Board chairman John Tower")
+    assert (ref.role, ref.former, ref.country) == ("Board chairman", False, "USA")
+
+
+def test_person_modifier_gives_the_country(phrase):
+    text = "President George W. Bush spoke on Monday. The Bush administration then imposed tariffs."
+    ref = phrase(text, "The Bush administration")
+    assert (ref.code, ref.kind) == ("USAGOV", "group")
+
+
+def test_people_persist_across_segments_of_one_article(nlp, kb):
+    from realpolitik.actors import ActorResolver
+
+    res = ActorResolver(kb=kb)
+    first = nlp("Iranian Foreign Minister Mohammad Javad Zarif arrived in Vienna.")
+    second = nlp("Zarif met the delegation.")
+    for doc in (first, second):
+        for sent in doc.sents:
+            res.learn(sent)
+    ref = res.resolve(second[0:1], second[0])
+    assert (ref.actor_id, ref.code) == ("person:mohammad-javad-zarif", "IRNGOV")

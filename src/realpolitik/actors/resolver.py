@@ -64,6 +64,9 @@ class _Person:
     former: bool = False
     kb_entry: Entry | None = None
     country_rule: str = ""
+    sector_from_text: bool = False
+    country_from_text: bool = False
+    kb_current: bool = False
 
     @property
     def code(self) -> str:
@@ -189,7 +192,8 @@ class ActorResolver:
                 if ref.kind == PERSON:
                     # the apposition describing a person is part of that mention, not another actor
                     for c in tok.children:
-                        if c.dep_ == "appos" and not self._is_person_head(c):
+                        if (c.dep_ == "appos" and not self._is_person_head(c)) or (
+                                c.dep_ == "prep" and c.lower_ == "of"):
                             consumed.update(t.i for t in c.subtree)
         kept: list[ActorRef] = []
         for ref in sorted(refs, key=lambda r: (-(r.end - r.start), r.start)):
@@ -355,28 +359,42 @@ class ActorResolver:
         return " ".join(doc_text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)].split())
 
     # ================================================================ people
-    def _descriptor_tokens(self, name_head: Token, name_toks: list[Token]) -> list[Token]:
-        """Words that describe the person: left modifiers, the noun it is in apposition to, or its apposition."""
+    def _descriptor_segments(self, name_head: Token, name_toks: list[Token]) -> list[list[Token]]:
+        """Word groups describing the person, nearest first: the title before the name (and the noun the
+        name is in apposition to), then appositions after it, then "of X"."""
         doc = name_head.doc
-        first = name_toks[0].i
-        desc: list[Token] = [t for t in doc[name_head.left_edge.i: first]
-                             if t.head.i in range(name_head.left_edge.i, name_head.i + 1)
-                             or t.head.head.i == name_head.i or t.head.i == name_head.i or t.i < first]
-        # keep only the contiguous left part that belongs to this name's subtree
+        clean = self._strip_name(list(name_toks))
+        first = clean[0].i if clean else name_toks[0].i
         sub = {t.i for t in name_head.subtree}
-        desc = [t for t in desc if t.i in sub and not self._in_other_branch(t, name_head)]
-        # title words inside the PERSON entity ("President Bouteflika" tagged as one entity)
-        desc += [t for t in name_toks if t.i < first]
+        left = [t for t in doc[name_head.left_edge.i: first]
+                if t.i in sub and not self._in_other_branch(t, name_head)]
         if name_head.dep_ == "appos" and name_head.head.pos_ in ("NOUN", "PROPN"):
             h = name_head.head
-            desc += [t for t in h.subtree if t.i < name_head.left_edge.i and t.i >= h.left_edge.i
+            left += [t for t in h.subtree if h.left_edge.i <= t.i < name_head.left_edge.i
                      and not t.is_punct and t.i not in sub]
+        segments = [sorted({t.i: t for t in left}.values(), key=lambda t: t.i)]
         for c in name_head.children:
             if c.dep_ == "appos" and not self._is_person_head(c):
-                desc += [t for t in c.subtree if c.dep_ != "relcl"]
+                segments.append([t for t in c.subtree])
             elif c.dep_ == "prep" and c.lower_ == "of":
-                desc += list(c.subtree)  # "King Hassan of Morocco"
-        return sorted({t.i: t for t in desc}.values(), key=lambda t: t.i)
+                segments.append(list(c.subtree))  # "King Hassan of Morocco"
+        return [seg for seg in segments if seg]
+
+    def _describe_person(self, name_head: Token, name_toks: list[Token]) -> _Descriptor:
+        """Role, former flag from the nearest segment with a role; country and factions from any segment."""
+        segments = self._descriptor_segments(name_head, name_toks)
+        if not segments:
+            return _Descriptor()
+        descs = [self._describe(seg) for seg in segments]
+        d = next((x for x in descs if x.role), descs[0])
+        for other in descs:
+            if other is d:
+                continue
+            if d.country is None and d.igo_code is None and (other.country or other.igo_code):
+                d.country, d.igo_code = other.country, other.igo_code
+                d.rule = d.rule or other.rule
+            d.factions.extend(other.factions)
+        return d
 
     @staticmethod
     def _in_other_branch(t: Token, head: Token) -> bool:
@@ -404,10 +422,17 @@ class ActorResolver:
         if roles:
             skip = {i for m in anchors if m.kind in _STATE_KINDS | {IGO, NGO} for i in range(m.i, m.j)}
             skip |= {i for m in d.factions for i in range(m.i, m.j)}
-            words = [t for t in toks if t.i not in skip and not t.is_punct and t.dep_ not in ("det", "case", "poss")
-                     and t.lower_ not in self.kb.honorifics and t.lower_ not in self.kb.former_markers and t.lower_.rstrip("-") not in self.kb.former_markers
-                     and t.i < role_m.j and t.pos_ not in ("PRON",)]
-            words = [t for t in words if t.i >= (roles[0].i if not anchors else min(roles[0].i, words[0].i))]
+            # the role is the noun phrase of the last role word: "deputy oil minister", "speaker of parliament"
+            doc = toks[0].doc
+            rtok = doc[role_m.j - 1]
+            if rtok.dep_ == "pobj" and rtok.head.dep_ == "prep" and rtok.head.head.pos_ in ("NOUN", "PROPN"):
+                rtok = rtok.head.head
+            lo = min(rtok.left_edge.i, role_m.i)
+            inside = {t.i for t in toks}
+            words = [doc[i] for i in range(lo, role_m.j) if i in inside and i not in skip]
+            words = [t for t in words if not t.is_punct and t.dep_ not in ("det", "case", "poss", "cc")
+                     and t.lower_ not in self.kb.honorifics and t.lower_ not in self.kb.former_markers
+                     and t.lower_.rstrip("-") not in self.kb.former_markers and t.pos_ != "PRON"]
             d.role = " ".join(t.text for t in words) or role_m.entry.name
         anchor = self._nearest(anchors, role_m.i if role_m else toks[-1].i)
         d.sector = self._sector(role_m, roles, anchor)
@@ -452,24 +477,34 @@ class ActorResolver:
         name_toks = self._name_tokens(tok)
         clean = self._strip_name(name_toks)
         name = self._name_text(clean)
-        desc = self._describe(self._descriptor_tokens(tok, name_toks))
+        desc = self._describe_person(tok, name_toks)
         person = self._identify(name, clean[0].idx if clean else tok.idx)
         sent_text = tok.sent.text
-        if desc.country and not person.country:
+        if person.kb_entry is not None and person.country is None and person.sector is None:
+            # what the knowledge base says at the document date; words in the text refine it
+            e = person.kb_entry
+            person.country, person.sector = split_code(e.code_at(self.date), self.kb.countries.keys())
+            person.sector_from_text = False
+            dated = [p for p in e.periods if p.start or p.end]
+            person.kb_current = not dated or (any(p.covers(self.date) for p in dated) if self.date
+                                              else any(p.end is None for p in dated))
+            person.country_from_text = False
+        if desc.country and (not person.country or not person.country_from_text):
             person.country = desc.country
+            person.country_from_text = True
         if desc.igo_code and not person.igo_code and not person.country:
             person.igo_code = desc.igo_code
-        if desc.sector:
+        if desc.sector and (not desc.former or person.sector is None or person.former
+                            or not (person.sector_from_text or person.kb_current)):
+            # a past office does not replace a current one ("Mr. Putin, a former KGB officer")
             person.sector = desc.sector
+            person.sector_from_text = True
         if desc.role:
             code = desc.igo_code or f"{desc.country or person.country or ''}{desc.sector or ''}"
             person.roles.append((desc.role, code, self.date, desc.former))
             person.evidence.append(sent_text)
-        if desc.role or desc.former:
+        if desc.role and (not desc.former or not person.roles[:-1] or person.former):
             person.former = desc.former
-        if person.kb_entry is not None and person.country is None and not person.igo_code:
-            c, s = split_code(person.kb_entry.code_at(self.date), self.kb.countries.keys())
-            person.country, person.sector = c, person.sector or s
         if person.country is None and not person.igo_code and desc.role and desc.sector not in _NONSTATE:
             # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
             # Iran): the document's most mentioned country, flagged by the rule name
@@ -543,7 +578,7 @@ class ActorResolver:
     def _person_ref(self, tok: Token, span: Span) -> ActorRef:
         person = self._learn_person(tok) if not self._already_logged(tok) else self._person_at(tok)
         name_toks = self._name_tokens(tok)
-        desc = self._describe(self._descriptor_tokens(tok, name_toks))
+        desc = self._describe_person(tok, name_toks)
         toks = [t for t in span if not t.is_punct and t.dep_ != "det"] or list(name_toks)
         start = min(toks[0].idx, name_toks[0].idx)
         end = max(name_toks[-1].idx + len(name_toks[-1].text), min(toks[-1].idx + len(toks[-1].text),
@@ -553,12 +588,7 @@ class ActorResolver:
             rule = f"{rule}+doc-country"
         if person.kb_entry is not None and not desc.rule and not person.roles:
             rule = f"kb:{person.kb_entry.source}"
-        code = person.code
-        if person.kb_entry is not None and not person.country and not person.igo_code:
-            code = person.kb_entry.code_at(self.date)
-        country, sector = (person.country, person.sector)
-        if desc.former and desc.sector:
-            sector, code = "ELI", f"{country or ''}ELI"
+        code, country, sector = person.code, person.country, person.sector
         return self._ref(span, start, end, name=person.name, actor_id=person.actor_id, code=code, country=country,
                          sector=sector, kind=PERSON, rule=rule, role=desc.role or person.role,
                          former=desc.former if desc.role else person.former)
