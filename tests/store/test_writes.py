@@ -115,3 +115,15 @@ def test_has_sees_documents_added_after_its_snapshot(store):
     assert store.has("d1") and not store.has("d6")
     store.add(*build("d6", "2016-04-01", [("Iran spoke.", [])]))
     assert store.has("d6")
+
+
+def test_an_event_id_shared_by_two_new_documents_is_stored_once(tmp_path):
+    import dataclasses
+
+    a = build("a1", "2016-01-01", [("Iran met Russia.", [ev("IRN", "RUS", "040", 1, 1.0, "CONSULT")])])
+    b = build("b1", "2016-01-02", [("Russia met Iran.", [ev("RUS", "IRN", "040", 1, 1.0, "CONSULT")])])
+    clash = a[1][0].events[0].event_id
+    b[1][0].events[0] = dataclasses.replace(b[1][0].events[0], event_id=clash)
+    s = Store(tmp_path / "clash.duckdb")
+    assert s.add_many([a, b]) == 2
+    assert s.counts()["events"] == 1

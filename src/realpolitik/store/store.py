@@ -92,12 +92,12 @@ class Store:
                 added += 1
             if not added:
                 return 0
-            # Ids already in the table (from other documents) are skipped, never duplicated.
+            # Ids already stored or repeated within the batch are skipped, never duplicated.
             taken = _existing(con, "sentences", "sentence_id", [r["sentence_id"] for r in rows.sentences])
-            rows.sentences = [r for r in rows.sentences if r["sentence_id"] not in taken]
+            rows.sentences = _first_of_each(rows.sentences, "sentence_id", taken)
             rows.mentions = [r for r in rows.mentions if r["sentence_id"] not in taken]
             taken = _existing(con, "events", "event_id", [r["event_id"] for r in rows.events])
-            rows.events = [r for r in rows.events if r["event_id"] not in taken]
+            rows.events = _first_of_each(rows.events, "event_id", taken)
             con.execute("BEGIN TRANSACTION")
             try:
                 _upsert_actors(con, rows.actors)
@@ -126,7 +126,7 @@ class Store:
         return doc_id in self._known
 
     def existing(self, doc_ids: Iterable[str]) -> set[str]:
-        """The subset of ``doc_ids`` already stored, in one query (cheaper than has() per document)."""
+        """The subset of ``doc_ids`` stored right now (one exact query, unlike has()'s snapshot)."""
         ids = list(doc_ids)
         if not ids or not self.path.exists():
             return set()
@@ -176,6 +176,16 @@ class Store:
         out["events_flagged"] = flagged
         out["events_factual"] = out["events"] - flagged
         return out
+
+
+def _first_of_each(rows: list[dict[str, Any]], key: str, skip: set[str]) -> list[dict[str, Any]]:
+    seen = set(skip)
+    out = []
+    for r in rows:
+        if r[key] not in seen:
+            seen.add(r[key])
+            out.append(r)
+    return out
 
 
 def _existing(con: duckdb.DuckDBPyConnection, table: str, key: str, values: list[str]) -> set[str]:
