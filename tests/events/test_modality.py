@@ -185,3 +185,22 @@ def test_modality_record():
     assert m.factual and not m.hypothetical
     assert Modality(negated=True).hypothetical is False and not Modality(negated=True).factual
     assert Modality(kinds=("future",)).hypothetical
+
+
+def test_even_if_does_not_make_the_main_clause_conditional(nlp):
+    m = _mod(nlp, "Voters understood the policy, even if they did not agree with it.", "understood")
+    assert "conditional" not in m.kinds
+
+
+def test_asked_if_is_a_question_not_a_condition(nlp):
+    m = _mod(nlp, "The envoy asked if Russia would deliver the missiles.", "deliver")
+    assert "question" in m.kinds and "conditional" not in m.kinds
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Iran insisted that it had complied with the deal.", "complied", ()),
+    ("Germany insisted that Russia release the prisoners.", "release", ("prescriptive",)),
+    ("The report suggests that Russia supplied the missiles.", "supplied", ("speculative",)),
+])
+def test_that_clauses_of_insist_and_suggest(nlp, text, trigger, expected):
+    assert _mod(nlp, text, trigger).kinds == expected

@@ -80,7 +80,9 @@ _SPECULATIVE_CCOMP = frozenset(("think", "believe", "suspect", "fear", "allege",
                                 "guess", "suppose", "assume", "presume", "deny", "rumor", "rumour", "worry",
                                 "estimate", "reckon", "imagine", "claim", "charge", "accuse"))
 _QUESTION_CCOMP = frozenset(("ask", "wonder", "question", "consider", "debate", "discuss", "decide", "know"))
-_REPORTED_GOV = frozenset(("report", "say"))  # "is said to have", "is reported to have"
+_REPORTED_GOV = frozenset(("report", "say"))
+_REPORTING = frozenset(("say", "tell", "add", "state", "announce", "argue", "claim", "insist", "warn", "write",
+                        "explain", "note", "report", "stress", "declare", "reply", "remark", "comment"))  # "is said to have", "is reported to have"
 # a noun trigger takes the modality of these verbs ("may hold talks", "could launch a strike")
 _LIGHT_VERBS = frozenset(("hold", "have", "conduct", "launch", "carry", "stage", "make", "reach", "take",
                           "give", "begin", "start", "continue", "resume", "issue", "mount", "do", "host",
@@ -128,14 +130,28 @@ def modality(trigger: Token) -> Modality:
             inherit = share
         else:
             gov = cur.head if cur.dep_ not in ("pobj", "pcomp") else cur.head.head
-        if cur.dep_ == "advcl" and _marks(cur) & _CONDITION_MARKS:
+        if cur.dep_ == "advcl" and _marks(cur) & _CONDITION_MARKS and cur.head.lemma_ not in _QUESTION_CCOMP:
             kinds.add("conditional")  # anything inside an if/unless clause
         cur = gov
-    if any(_marks(c) & _CONDITION_MARKS for t in chain for c in t.children if c.dep_ == "advcl"):
+    if any(_governs_condition(t) for t in chain):
         kinds.add("conditional")  # the consequent of an if-clause
     if _in_question(trigger):
         kinds.add("question")
     return Modality(negated=negated, kinds=tuple(sorted(kinds)))
+
+
+def _governs_condition(tok: Token) -> bool:
+    """Is ``tok`` the consequent of an if/unless clause? Not for "even if" (concessive) or a reporting verb."""
+    if tok.lemma_ in _REPORTING or tok.lemma_ in _QUESTION_CCOMP:
+        return False  # "..., if teachers follow those, they are safe," Blair said: the saying is not conditional
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            continue
+        for m in c.children:
+            if m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS and not (
+                    m.i > 0 and tok.doc[m.i - 1].lower_ == "even"):
+                return True
+    return False
 
 
 def _marks(tok: Token) -> set[str]:
@@ -210,16 +226,18 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
         return head, _shares(cur, head), False
     if rel in ("xcomp", "acomp") or (rel == "advcl" and lem in _NEG_IMPLICATIVE | _FUTURE_GOV and _has_to(cur)):
         return head, True, _xcomp(cur, head, lem, kinds)
+    if rel in ("ccomp", "advcl") and lem in _QUESTION_CCOMP and _marks(cur) & {"if", "whether"}:
+        kinds.add("question")  # "asked if Iran would sign" is an embedded question, not a condition
+        return head, False, False
     if rel == "ccomp":
         if lem in _FUTURE_CCOMP:
             kinds.add("future")
-        elif lem in _PRESCRIPTIVE_CCOMP:
-            kinds.add("prescriptive")
-        elif lem in _SPECULATIVE_CCOMP:
+        elif lem in _PRESCRIPTIVE_CCOMP and _subjunctive(cur):
+            kinds.add("prescriptive")  # "demanded that Russia release"; "insisted there was" is an assertion
+        elif lem in _SPECULATIVE_CCOMP or lem == "suggest":
             kinds.add("speculative")
-        if (_marks(cur) & (_QUESTION_MARKS | {"if"})) and lem in _QUESTION_CCOMP:
+        if _marks(cur) & _QUESTION_MARKS:
             kinds.add("question")  # "asked whether Iran would sign"
-        elif _marks(cur) & _QUESTION_MARKS:
             kinds.add("question")
         return head, False, False  # reported speech: the reporter's negation is not the event's
     if rel == "advcl":
@@ -251,6 +269,12 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
             kinds.add("speculative")
         return head, False, False
     return head, False, False
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A bare verb with its own subject and no auxiliary: "(demanded) that Russia release"."""
+    return tok.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _has_to(tok: Token) -> bool:
