@@ -80,7 +80,7 @@ def test_reader_gives_a_clear_error_when_the_lock_outlasts_the_timeout(store):
         assert holder.stdout.readline().strip() == "ready"
         impatient = Store(store.path, lock_timeout=0.3)
         start = time.monotonic()
-        with pytest.raises(StoreError, match="locked by another process"):
+        with pytest.raises(StoreError, match=rf"locked by another process \(PID {holder.pid}\)"):
             impatient.counts()
         assert time.monotonic() - start < 3
     finally:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import time
 from pathlib import Path
 
@@ -57,9 +58,11 @@ def _open_with_retry(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBP
             if "lock" not in msg.lower():
                 raise _open_error(p, msg) from None
             if time.monotonic() >= deadline:
+                pid = re.search(r"PID (\d+)", msg)
+                who = f"another process (PID {pid.group(1)})" if pid else "another process"
                 raise StoreError(
-                    f"{p} is locked by another process (an ingest?) and stayed locked for {timeout:g}s; "
-                    "try again when it finishes or raise REALPOLITIK_LOCK_TIMEOUT") from None
+                    f"{p} is locked by {who} and stayed locked for {timeout:g}s; try again when it "
+                    "finishes, or raise REALPOLITIK_LOCK_TIMEOUT") from None
             time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
             delay = min(delay * 2, 0.5)
 
