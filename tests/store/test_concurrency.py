@@ -38,7 +38,7 @@ WRITER = textwrap.dedent("""
 HOLDER = textwrap.dedent("""
     import sys, time
     from realpolitik.store import connect
-    con = connect(sys.argv[1])
+    con = connect(sys.argv[1], read_only=sys.argv[3] == "ro")
     print("ready", flush=True)
     time.sleep(float(sys.argv[2]))
     con.close()
@@ -74,7 +74,7 @@ def test_reads_succeed_while_another_process_writes(tmp_path):
 
 
 def test_reader_gives_a_clear_error_when_the_lock_outlasts_the_timeout(store):
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store.path), "5"],
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store.path), "5", "rw"],
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
@@ -86,3 +86,19 @@ def test_reader_gives_a_clear_error_when_the_lock_outlasts_the_timeout(store):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_writer_waits_for_a_reader_to_let_go(store):
+    from store_records import build
+
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store.path), "1.5", "ro"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        start = time.monotonic()
+        assert store.add(*build("late", "2016-05-01", [("Iran spoke.", [])])) is True
+        assert time.monotonic() - start > 0.5  # it had to wait for the reader
+    finally:
+        holder.kill()
+        holder.wait()
+    assert store.existing(["late"]) == {"late"}
