@@ -204,3 +204,18 @@ def test_asked_if_is_a_question_not_a_condition(nlp):
 ])
 def test_that_clauses_of_insist_and_suggest(nlp, text, trigger, expected):
     assert _mod(nlp, text, trigger).kinds == expected
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Russia is said to have supplied the missiles.", "supplied", ("reported",)),
+    ("Russia is believed to have supplied the missiles.", "supplied", ("speculative",)),
+    ("Russia denied that its jets bombed the hospital.", "bombed", ("speculative",)),
+    ("Turkey accused Russia of bombing the villages.", "bombing", ("speculative",)),
+    ("Russia sent troops to protect the base.", "protect", ("future",)),  # purpose: intended, not done
+    ("Russia may plan to attack the town.", "attack", ("future", "modal")),  # governor's modal carries down
+    ("The council called for talks.", "talks", ("prescriptive",)),
+    ("Iran had to sign the deal.", "sign", ()),  # past obligation implies it was signed
+    ("The sanctions forced Iran to sign the deal.", "sign", ()),
+])
+def test_governor_classes(nlp, text, trigger, expected):
+    assert _mod(nlp, text, trigger).kinds == expected
