@@ -94,7 +94,6 @@ _NON_DATE_ENTS = frozenset((
 ))
 _NOMINAL_DEPS = frozenset(("compound", "amod", "nummod", "poss", "nmod", "appos", "det"))
 _STOP_UP = frozenset(("relcl", "acl", "appos"))  # an event in a relative clause keeps its own time
-_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
 @dataclass(frozen=True)

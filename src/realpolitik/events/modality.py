@@ -37,7 +37,6 @@ class Modality:
 _FUTURE_AUX = frozenset(("will", "'ll", "shall", "wo", "sha", "would", "'d"))
 _MODAL_AUX = frozenset(("can", "ca", "could", "may", "might"))
 _PRESCRIPTIVE_AUX = frozenset(("should", "ought", "must"))
-_NEG_WORDS = frozenset(("not", "n't", "never", "no", "neither", "nor"))
 _NOT_NEGATING_NEXT = frozenset(("only", "just", "merely", "simply", "least"))  # "not only ... but"
 _NEG_PRONOUNS = frozenset(("nobody", "nothing", "none", "no-one"))
 _SPECULATIVE_ADV = frozenset((
