@@ -9,6 +9,7 @@ Usage: python bench/actors_dev.py [--show-errors]
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -26,9 +27,9 @@ def find_span(doc, text: str):
     t = text.strip()
     if "..." in t:
         t = t.split("...")[0].strip()
-    i = doc.text.find(t)
-    if i < 0:
-        i = doc.text.lower().find(t.lower())
+    m = re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", doc.text) or \
+        re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", doc.text, re.I)
+    i = m.start() if m else doc.text.find(t)
     if i < 0 or not t:
         return None
     return doc.char_span(i, i + len(t), alignment_mode="expand")

@@ -187,3 +187,20 @@ def test_people_persist_across_segments_of_one_article(nlp, kb):
             res.learn(sent)
     ref = res.resolve(second[0:1], second[0])
     assert (ref.actor_id, ref.code) == ("person:mohammad-javad-zarif", "IRNGOV")
+
+
+@pytest.mark.parametrize("words,code", [("The government", "IRNGOV"), ("Officials", "IRNGOV"),
+                                        ("The rebels", "IRNREB")])
+def test_bare_collective_roles_take_the_document_country(phrase, words, code):
+    text = f"Iran rejected the offer. Iranian diplomats left Vienna. {words} said talks would resume."
+    ref = phrase(text, words)
+    assert (ref.code, ref.rule) == (code, "role+doc-country")
+
+
+def test_bare_collective_role_needs_a_country_mentioned_twice(phrase):
+    assert phrase("Iran rejected the offer. The government said talks would resume.", "The government") is None
+
+
+def test_places_after_in_are_not_mentions(learn):
+    doc, res = learn("Iranian diplomats met their Russian counterparts in Vienna.")
+    assert [r.code for r in res.mentions(next(doc.sents))] == ["IRNGOV", "RUSGOV"]

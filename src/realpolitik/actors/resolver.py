@@ -49,6 +49,8 @@ _SKIP_CHILD = frozenset({"relcl", "advcl", "appos", "ccomp", "parataxis", "acl",
 _ANCHOR_PREPS = frozenset({"of", "in", "from", "at", "inside", "within", "throughout", "across"})
 _NONSTATE = frozenset({"REB", "INS", "OPP"})  # modifier sectors that override a head role ("rebel soldiers")
 _STATE_KINDS = frozenset({STATE, DEMONYM, METONYM, REGION})
+_LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "outside"})
+_PLACE_RULES = frozenset({"capital-metonym", "region", "country"})
 
 
 @dataclass
@@ -187,6 +189,8 @@ class ActorResolver:
             hi = max(tok.right_edge.i, tok.i) + 1
             span = sent.doc[max(lo, sent.start): min(hi, sent.end)]
             ref = self.resolve(span, tok)
+            if ref is not None and ref.rule in _PLACE_RULES and tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS:
+                continue  # "met in Vienna": a place, not a participant
             if ref is not None:
                 refs.append(ref)
                 if ref.kind == PERSON:
@@ -265,7 +269,8 @@ class ActorResolver:
                     continue
                 if top and (c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.tag_ != "HYPH")):
                     continue  # "Iran and Russia": the conjunct is another actor
-                if c.dep_ == "prep" and (c.lower_ in _ANCHOR_PREPS or head.pos_ == "PROPN"):
+                if c.dep_ == "prep" and (c.lower_ in _ANCHOR_PREPS or head.pos_ == "PROPN"
+                                         or (tok.dep_ == "amod" and tok.i > head.i)):
                     keep.append(c)  # kept so multi-word names with "of" stay contiguous
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -649,6 +654,13 @@ class ActorResolver:
                                  code=person.code, country=person.country, sector=person.sector, kind=PERSON,
                                  rule="learned:role", role=person.role, former=person.former)
             country = head_m.entry.country
+            collective = not head_m.entry.title or head.tag_ in ("NNS", "NNPS") or head_m.plural
+            if not country and collective and sector is not None:
+                # "the government", "officials", "rebels" in an article about one country
+                ctx = self._context_country(min_count=2)
+                if ctx is not None:
+                    anchor = Match(head_m.i, head_m.j, (self.kb.countries[ctx],))
+                    return self._group(anchor, sector, span, self._extent(core, head_m), "role+doc-country")
             if country and head_m.entry.title:
                 label = slug(head_m.entry.name)
                 return self._ref(span, *self._extent(core, head_m), name=f"{self.kb.demonym(country)} {head_m.entry.name}",
@@ -757,6 +769,9 @@ class ActorResolver:
             return None
         h = cur.head
         ms = [m for m in scan(self.kb, [h]) if m.kind == ROLE]
+        if not ms:
+            # "Ugandan opposition candidates": a role noun compounded onto the governing noun
+            ms = [m for c in h.lefts if c.dep_ == "compound" for m in scan(self.kb, [c]) if m.kind == ROLE]
         if not ms:
             return None
         s = ms[0].entry.sector
