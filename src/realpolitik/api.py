@@ -15,7 +15,6 @@ from typing import Any, TextIO
 
 from realpolitik.records import Actor, CodedSentence, Document, IngestFailure, Segment
 
-DEFAULT_DB = "realpolitik.duckdb"
 BATCH_DOCS = 64
 
 
@@ -191,7 +190,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
         kwargs["max_bytes"] = max_bytes
     records: Iterable[Document | IngestFailure] = (
         read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(list(paths), **kwargs))
-    store = Store(db or DEFAULT_DB)
+    store = Store(db)
     clf = default_classifier() if classifier == "default" else classifier
     bar = tqdm(desc="ingest", unit="doc", disable=progress is False if progress is not None else None,
                file=sys.stderr, leave=False)
@@ -224,14 +223,14 @@ def events(db: str | Path | None = None, **filters):
     """Stored events as a DataFrame (filters: actor, dyad, since, until, root, plover, include_hypothetical)."""
     from realpolitik.store import Store
 
-    return Store(db or DEFAULT_DB, read_only=True).events(**filters)
+    return Store(db, read_only=True).events(**filters)
 
 
 def actors(db: str | Path | None = None, kind: str | None = None):
     """Stored actors (states, people, institutions, IGOs, factions) with roles, members and evidence."""
     from realpolitik.store import Store
 
-    return Store(db or DEFAULT_DB, read_only=True).actors(kind=kind)
+    return Store(db, read_only=True).actors(kind=kind)
 
 
 def demo_corpus() -> Path:

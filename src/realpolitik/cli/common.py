@@ -9,7 +9,7 @@ from rich.console import Console
 from realpolitik.errors import RealpolitikError
 
 stderr = Console(stderr=True)
-DbOption = typer.Option("realpolitik.duckdb", "--db", help="DuckDB database file.")
+DbOption = typer.Option(None, "--db", help="DuckDB database file [default: $REALPOLITIK_DB or ./realpolitik.duckdb].")
 FormatOption = typer.Option("table", "--format", "-f", help="table|csv|jsonl|json|parquet")
 OutOption = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout.")
 

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from realpolitik.cli.common import DbOption, parse_date, stderr
+from realpolitik.store.connection import resolve_path
 
 
 def register(app: typer.Typer) -> None:
@@ -41,6 +42,6 @@ def register(app: typer.Typer) -> None:
         if len(report.undated) > 20:
             stderr.print(f"[yellow]no date[/yellow] … and {len(report.undated) - 20} more documents")
         typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
-                   f"{report.events} events, {len(report.failures)} failed → {db}")
+                   f"{report.events} events, {len(report.failures)} failed → {resolve_path(db)}")
         if report.failures:
             raise typer.Exit(1)

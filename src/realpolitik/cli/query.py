@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import DbOption, FormatOption, OutOption, parse_date
+from realpolitik.cli.common import DbOption, FormatOption, OutOption
 
 
 def register(app: typer.Typer) -> None:
@@ -14,8 +14,8 @@ def register(app: typer.Typer) -> None:
         db: str = DbOption,
         actor: Optional[str] = typer.Option(None, "--actor", help="Actor id, code, country or name (either side)."),
         dyad: Optional[str] = typer.Option(None, "--dyad", help="Two actors/countries, e.g. IRN,RUS (both directions)."),
-        since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, "--until", help="Events on or before YYYY-MM-DD."),
+        since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY, YYYY-MM or YYYY-MM-DD."),
+        until: Optional[str] = typer.Option(None, "--until", help="Events up to the end of YYYY, YYYY-MM or YYYY-MM-DD."),
         root: Optional[str] = typer.Option(None, "--root", help="CAMEO root code, e.g. 04."),
         plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
         all_: bool = typer.Option(False, "--all", help="Include hypothetical and negated events."),
@@ -30,8 +30,7 @@ def register(app: typer.Typer) -> None:
         pair = tuple(x.strip() for x in dyad.split(",")) if dyad else None
         if pair is not None and len(pair) != 2:
             raise typer.BadParameter("--dyad takes two actors separated by a comma, e.g. IRN,RUS")
-        df = api.events(db, actor=actor, dyad=pair, since=parse_date(since, "--since"),
-                        until=parse_date(until, "--until"), root=root, plover=plover,
+        df = api.events(db, actor=actor, dyad=pair, since=since, until=until, root=root, plover=plover,
                         include_hypothetical=all_, limit=limit)
         export(df, fmt, out)
 

@@ -95,7 +95,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
             return [tok.head]
         if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return [tok.head]
-        if tok.dep_ not in CONTROL_DEPS or tok.head is tok:
+        if tok.dep_ not in CONTROL_DEPS or tok.head.i == tok.i:
             return []
         tok = tok.head
         subs, passive = _subjects(tok)
