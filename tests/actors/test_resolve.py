@@ -204,3 +204,15 @@ def test_bare_collective_role_needs_a_country_mentioned_twice(phrase):
 def test_places_after_in_are_not_mentions(learn):
     doc, res = learn("Iranian diplomats met their Russian counterparts in Vienna.")
     assert [r.code for r in res.mentions(next(doc.sents))] == ["IRNGOV", "RUSGOV"]
+
+
+def test_going_back_to_an_earlier_segment_does_not_duplicate_roles(nlp, kb):
+    from realpolitik.actors import ActorResolver
+
+    res = ActorResolver(kb=kb)
+    first = nlp("Iranian Foreign Minister Mohammad Javad Zarif arrived in Vienna.")
+    second = nlp("Zarif met the delegation.")
+    for doc in (first, second, first):
+        res.resolve(doc[:], doc[:].root)
+    zarif = next(a for a in res.actors() if a.actor_id == "person:mohammad-javad-zarif")
+    assert len(zarif.roles) == 1

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,75 +35,24 @@ from realpolitik.actors.kb import (
     KnowledgeBase,
     load_kb,
     slug,
-    split_code,
 )
 from realpolitik.actors.scan import Match, doc_text, scan
+from realpolitik.actors.state import (
+    _SKIP_CHILD,
+    _ANCHOR_PREPS,
+    _STATE_KINDS,
+    _LOC_PREPS,
+    _PLACE_RULES,
+    _Person,
+    _Faction,
+    _SECTOR_NAMES,
+)
 from realpolitik.records import Actor, ActorRef
-
-_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
-_SKIP_CHILD = frozenset({"relcl", "advcl", "appos", "ccomp", "parataxis", "acl", "det", "preconj", "prep", "dep",
-                         "mark", "advmod"})
-_ANCHOR_PREPS = frozenset({"of", "in", "from", "at", "inside", "within", "throughout", "across"})
-_NONSTATE = frozenset({"REB", "INS", "OPP"})  # modifier sectors that override a head role ("rebel soldiers")
-_STATE_KINDS = frozenset({STATE, DEMONYM, METONYM, REGION})
-_LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "outside"})
-_PLACE_RULES = frozenset({"capital-metonym", "region", "country"})
+from realpolitik.actors.factions import FactionMixin
+from realpolitik.actors.people import PeopleMixin
 
 
-@dataclass
-class _Person:
-    actor_id: str
-    name: str
-    country: str | None = None
-    sector: str | None = None
-    igo_code: str | None = None
-    roles: list[tuple[str, str, dt.date | None, bool]] = field(default_factory=list)  # role, code, date, former
-    aliases: set[str] = field(default_factory=set)
-    evidence: list[str] = field(default_factory=list)
-    former: bool = False
-    kb_entry: Entry | None = None
-    country_rule: str = ""
-    sector_from_text: bool = False
-    country_from_text: bool = False
-    kb_current: bool = False
-
-    @property
-    def code(self) -> str:
-        if self.igo_code:
-            return self.igo_code
-        return f"{self.country or ''}{self.sector or ''}"
-
-    @property
-    def role(self) -> str | None:
-        return self.roles[-1][0] if self.roles else None
-
-
-@dataclass
-class _Faction:
-    actor_id: str
-    name: str
-    country: str
-    attribute: str
-    sector: str = "GOV"
-    members: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Descriptor:
-    """What the words around a name say: role, country, sector, former, factions."""
-
-    role: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    igo_code: str | None = None
-    former: bool = False
-    factions: list[Match] = field(default_factory=list)
-    rule: str = ""
-
-
-class ActorResolver:
+class ActorResolver(PeopleMixin, FactionMixin):
     """Resolve noun phrases of one document (or of the segments of one article) to actors."""
 
     def __init__(self, kb: KnowledgeBase | None = None, date: dt.date | None = None) -> None:
@@ -122,6 +69,7 @@ class ActorResolver:
         self._orgs: dict[str, Entry] = {}
         self._countries: Counter[str] = Counter()
         self._doc_countries: Counter[str] = Counter()
+        self._seen: list[tuple] = []  # recently left docs and their state (doc, seq, learned, names, counts)
 
     # ================================================================ public API
     def learn(self, sent: Span) -> None:
@@ -225,10 +173,20 @@ class ActorResolver:
 
     # ================================================================ documents and order
     def _enter_doc(self, doc: Doc) -> None:
+        """Switch to ``doc``: learn it fully the first time; going back to an earlier doc relearns nothing."""
         if doc is self._doc:
             return
+        if self._doc is not None:
+            self._seen.append((self._doc, self._doc_seq, self._learned, self._fullnames, self._doc_countries))
+            del self._seen[:-8]
+        for i, (d, seq, learned, fullnames, counts) in enumerate(self._seen):
+            if d is doc:
+                del self._seen[i]
+                self._doc, self._doc_seq, self._learned = doc, seq, learned
+                self._fullnames, self._doc_countries = fullnames, counts
+                return
         self._doc = doc
-        self._doc_seq += 1
+        self._doc_seq = self._next_seq = getattr(self, "_next_seq", 0) + 1
         self._learned = set()
         self._fullnames = []
         self._doc_countries = Counter()
@@ -287,351 +245,6 @@ class ActorResolver:
             if t.i < head.i and t.i not in ids and t.dep_ in ("conj", "amod", "compound") and head in t.ancestors:
                 keep.append(t)
         return sorted(set(keep), key=lambda t: t.i)
-
-    def _appos_person(self, head: Token, span: Span) -> Token | None:
-        for c in head.children:
-            if c.dep_ == "appos" and span.start <= c.i < span.end and self._is_person_head(c):
-                return c
-        return None
-
-    def _is_person_head(self, tok: Token) -> bool:
-        """A proper-noun token that names a person (PERSON entity, or a name after a title)."""
-        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
-            return False
-        ms = scan(self.kb, self._name_tokens(tok))
-        if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON for m in ms):
-            return False
-        if tok.ent_type_ == "PERSON":
-            return True
-        if any(m.covers(tok.i) and m.kind == PERSON for m in ms):
-            return True
-        if tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and self._known_name(tok):
-            return True  # the small model often misses a bare surname: "Larijani said ..."
-        # an unknown proper noun right after a title: "President Bouteflika"
-        left = [c for c in tok.lefts if c.dep_ in ("compound", "flat")]
-        return any(m.kind == ROLE and m.entry.title for m in scan(self.kb, left)) and not tok.ent_type_ in (
-            "GPE", "ORG", "NORP", "LOC", "FAC")
-
-    def _known_name(self, tok: Token) -> bool:
-        words = tuple(w.lower() for w in self._name_text(self._strip_name(self._name_tokens(tok))).split())
-        if not words:
-            return False
-        if " ".join(words) in self._by_name:
-            return True
-        return any(w[-len(words):] == words for _, _, w in self._fullnames)
-
-    def _name_tokens(self, tok: Token) -> list[Token]:
-        """The tokens of the name ending at ``tok``: its PERSON entity, else its proper-noun compounds."""
-        doc = tok.doc
-        if tok.ent_type_ == "PERSON":
-            s = tok.i
-            while s > 0 and doc[s].ent_iob_ == "I" and doc[s - 1].ent_type_ == "PERSON":
-                s -= 1
-            e = tok.i + 1
-            while e < len(doc) and doc[e].ent_iob_ == "I":
-                e += 1
-            return list(doc[s:e])
-        toks = [tok]
-        i = tok.i - 1
-        while i >= 0 and doc[i].head.i in {t.i for t in toks} and doc[i].dep_ in ("compound", "flat") \
-                and doc[i].pos_ == "PROPN":
-            toks.insert(0, doc[i])
-            i -= 1
-        return toks
-
-    def _strip_name(self, toks: list[Token]) -> list[Token]:
-        """Drop honorifics and titles at the front of a name ("Mr.", "President") and a trailing 's."""
-        while toks and toks[-1].dep_ == "case":
-            toks = toks[:-1]
-        while len(toks) > 1:
-            low = toks[0].lower_
-            if low in self.kb.honorifics or low.rstrip(".") in self.kb.honorifics:
-                toks = toks[1:]
-                continue
-            ms = scan(self.kb, toks[:3])
-            m = ms[0] if ms else None
-            if m is not None and m.i == toks[0].i and m.kind in (ROLE, FACTION) and m.j <= toks[-1].i:
-                toks = [t for t in toks if t.i >= m.j]
-                continue
-            break
-        return toks
-
-    @staticmethod
-    def _name_text(toks: list[Token]) -> str:
-        if not toks:
-            return ""
-        doc = toks[0].doc
-        return " ".join(doc_text(doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)].split())
-
-    # ================================================================ people
-    def _descriptor_segments(self, name_head: Token, name_toks: list[Token]) -> list[list[Token]]:
-        """Word groups describing the person, nearest first: the title before the name (and the noun the
-        name is in apposition to), then appositions after it, then "of X"."""
-        doc = name_head.doc
-        clean = self._strip_name(list(name_toks))
-        first = clean[0].i if clean else name_toks[0].i
-        sub = {t.i for t in name_head.subtree}
-        left = [t for t in doc[name_head.left_edge.i: first]
-                if t.i in sub and not self._in_other_branch(t, name_head)]
-        if name_head.dep_ == "appos" and name_head.head.pos_ in ("NOUN", "PROPN"):
-            h = name_head.head
-            left += [t for t in h.subtree if h.left_edge.i <= t.i < name_head.left_edge.i
-                     and not t.is_punct and t.i not in sub]
-        segments = [sorted({t.i: t for t in left}.values(), key=lambda t: t.i)]
-        for c in name_head.children:
-            if c.dep_ == "appos" and not self._is_person_head(c):
-                segments.append([t for t in c.subtree])
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                segments.append(list(c.subtree))  # "King Hassan of Morocco"
-        return [seg for seg in segments if seg]
-
-    def _describe_person(self, name_head: Token, name_toks: list[Token]) -> _Descriptor:
-        """Role, former flag from the nearest segment with a role; country and factions from any segment."""
-        segments = self._descriptor_segments(name_head, name_toks)
-        if not segments:
-            return _Descriptor()
-        descs = [self._describe(seg) for seg in segments]
-        d = next((x for x in descs if x.role), descs[0])
-        for other in descs:
-            if other is d:
-                continue
-            if d.country is None and d.igo_code is None and (other.country or other.igo_code):
-                d.country, d.igo_code = other.country, other.igo_code
-                d.rule = d.rule or other.rule
-            d.factions.extend(other.factions)
-        return d
-
-    @staticmethod
-    def _in_other_branch(t: Token, head: Token) -> bool:
-        """True when ``t`` hangs under a conjunct/relative clause of ``head`` rather than modifying it."""
-        cur = t
-        while cur.i != head.i:
-            if cur.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl"):
-                return True
-            if cur.head.i == cur.i:
-                return True
-            cur = cur.head
-        return False
-
-    def _describe(self, toks: list[Token]) -> _Descriptor:
-        d = _Descriptor()
-        if not toks:
-            return d
-        matches = scan(self.kb, toks)
-        roles = [m for m in matches if m.kind == ROLE]
-        anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
-        d.factions = [m for m in matches if m.kind == FACTION]
-        d.former = any(t.lower_ in self.kb.former_markers or t.lower_.rstrip("-") in self.kb.former_markers
-                       for t in toks)
-        role_m = roles[-1] if roles else None
-        if roles:
-            skip = {i for m in anchors if m.kind in _STATE_KINDS | {IGO, NGO} for i in range(m.i, m.j)}
-            skip |= {i for m in d.factions for i in range(m.i, m.j)}
-            # the role is the noun phrase of the last role word: "deputy oil minister", "speaker of parliament"
-            doc = toks[0].doc
-            rtok = doc[role_m.j - 1]
-            if rtok.dep_ == "pobj" and rtok.head.dep_ == "prep" and rtok.head.head.pos_ in ("NOUN", "PROPN"):
-                rtok = rtok.head.head
-            lo = min(rtok.left_edge.i, role_m.i)
-            inside = {t.i for t in toks}
-            words = [doc[i] for i in range(lo, role_m.j) if i in inside and i not in skip]
-            words = [t for t in words if not t.is_punct and t.dep_ not in ("det", "case", "poss", "cc")
-                     and t.lower_ not in self.kb.honorifics and t.lower_ not in self.kb.former_markers
-                     and t.lower_.rstrip("-") not in self.kb.former_markers and t.pos_ != "PRON"]
-            d.role = " ".join(t.text for t in words) or role_m.entry.name
-        anchor = self._nearest(anchors, role_m.i if role_m else toks[-1].i)
-        d.sector = self._sector(role_m, roles, anchor)
-        if anchor is not None:
-            if anchor.kind in (IGO, NGO):
-                d.igo_code = anchor.entry.code
-            else:
-                d.country = anchor.entry.country
-            d.rule = f"title:{d.role}" if d.role else f"anchor:{anchor.kind}"
-        elif role_m is not None:
-            d.country = role_m.entry.country
-            d.rule = f"title:{d.role}"
-        if d.former and d.sector is not None:
-            d.sector = "ELI"
-        return d
-
-    @staticmethod
-    def _nearest(anchors: list[Match], pos: int) -> Match | None:
-        if not anchors:
-            return None
-        left = [m for m in anchors if m.i <= pos]
-        return (max(left, key=lambda m: m.j) if left else min(anchors, key=lambda m: m.i))
-
-    @staticmethod
-    def _sector(role_m: Match | None, roles: list[Match], anchor: Match | None) -> str | None:
-        if role_m is None:
-            return anchor.entry.sector if anchor is not None and anchor.kind not in _STATE_KINDS else None
-        sector = role_m.entry.sector
-        mods = [m.entry.sector for m in roles if m is not role_m and m.entry.sector not in (None, INHERIT)]
-        if any(s in _NONSTATE for s in mods):
-            return next(s for s in mods if s in _NONSTATE)
-        if sector == INHERIT:
-            if mods:
-                return mods[-1]
-            if anchor is not None and anchor.entry.sector and anchor.kind not in _STATE_KINDS:
-                return anchor.entry.sector
-            return "GOV"
-        return sector
-
-    def _learn_person(self, tok: Token) -> _Person:
-        """Register (or update) the person named at ``tok`` with what the surrounding words say."""
-        name_toks = self._name_tokens(tok)
-        clean = self._strip_name(name_toks)
-        name = self._name_text(clean)
-        desc = self._describe_person(tok, name_toks)
-        person = self._identify(name, clean[0].idx if clean else tok.idx)
-        sent_text = tok.sent.text
-        if person.kb_entry is not None and person.country is None and person.sector is None:
-            # what the knowledge base says at the document date; words in the text refine it
-            e = person.kb_entry
-            person.country, person.sector = split_code(e.code_at(self.date), self.kb.countries.keys())
-            person.sector_from_text = False
-            dated = [p for p in e.periods if p.start or p.end]
-            person.kb_current = not dated or (any(p.covers(self.date) for p in dated) if self.date
-                                              else any(p.end is None for p in dated))
-            person.country_from_text = False
-        if desc.country and (not person.country or not person.country_from_text):
-            person.country = desc.country
-            person.country_from_text = True
-        if desc.igo_code and not person.igo_code and not person.country:
-            person.igo_code = desc.igo_code
-        if desc.sector and (not desc.former or person.sector is None or person.former
-                            or not (person.sector_from_text or person.kb_current)):
-            # a past office does not replace a current one ("Mr. Putin, a former KGB officer")
-            person.sector = desc.sector
-            person.sector_from_text = True
-        if desc.role:
-            code = desc.igo_code or f"{desc.country or person.country or ''}{desc.sector or ''}"
-            person.roles.append((desc.role, code, self.date, desc.former))
-            person.evidence.append(sent_text)
-        if desc.role and (not desc.former or not person.roles[:-1] or person.former):
-            person.former = desc.former
-        if person.country is None and not person.igo_code and desc.role and desc.sector not in _NONSTATE:
-            # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
-            # Iran): the document's most mentioned country, flagged by the rule name
-            person.country = self._context_country(min_count=2)
-            person.country_rule = "title+doc-country" if person.country else ""
-        person.aliases.add(name)
-        for f in desc.factions:
-            self._add_member(f, [m for m in [desc.country or person.country] if m], person.actor_id, sent_text)
-        self._person_log.append((self._gpos(tok.idx), person.actor_id, tok.dep_ in _SUBJ))
-        return person
-
-    def _identify(self, name: str, char: int) -> _Person:
-        """Map a name to a person: full names are identities; shorter names join the nearest full name."""
-        words = tuple(w.lower() for w in name.split())
-        key = " ".join(words)
-        if key in self._by_name:
-            return self._people[self._by_name[key]]
-        full = self._expand_name(words, char)
-        if full is not None and full.lower() != key:
-            person = self._identify(full, char)
-            self._by_name[key] = person.actor_id
-            person.aliases.add(name)
-            return person
-        kb_e = self._kb_person(name)
-        actor_id = f"person:{slug(name)}"
-        if kb_e is not None:
-            actor_id = kb_e.actor_id
-            if len(words) < 2 or len(kb_e.name.split()) < len(words):
-                name = kb_e.name
-        person = self._people.get(actor_id) or _Person(actor_id=actor_id, name=name, kb_entry=kb_e)
-        self._people[actor_id] = person
-        self._by_name[key] = actor_id
-        return person
-
-    def _expand_name(self, words: tuple[str, ...], char: int) -> str | None:
-        """The full name in this document that ends with ``words`` (nearest before ``char``, else after)."""
-        cands = [(c, n) for c, n, w in self._fullnames if len(w) > len(words) and w[-len(words):] == words]
-        if not cands:
-            # already-known people from earlier documents of the same article
-            known = [p.name for p in self._people.values()
-                     if tuple(p.name.lower().split())[-len(words):] == words and len(p.name.split()) > len(words)]
-            return known[-1] if len(set(known)) >= 1 else None
-        before = [x for x in cands if x[0] <= char]
-        return (max(before)[1] if before else min(cands)[1])
-
-    def _kb_person(self, name: str) -> Entry | None:
-        from realpolitik.actors.kb import norm
-
-        entries = [e for e in self.kb.lookup(norm(name)) if e.kind == PERSON]
-        words = name.lower().split()
-        if not entries and len(words) >= 2:
-            # "Akbar Hashemi Rafsanjani" for the KB's "Ali Akbar Hashemi Rafsanjani": all words present
-            cands = [e for e in self.kb.surnames.get(norm(words[-1]), [])
-                     if set(words) <= set(w for a in e.aliases for w in a.lower().split())]
-            if len({e.actor_id for e in cands}) == 1:
-                entries = cands[:1]
-        if not entries and len(words) == 1:
-            # a bare surname: only when every KB person with that surname is of one country
-            cands = self.kb.surnames.get(norm(name), [])
-            if cands and len({e.country for e in cands}) == 1:
-                entries = sorted(cands, key=lambda e: max((p.start or dt.date.min) for p in e.periods)
-                                 if e.periods else dt.date.min, reverse=True)
-        if not entries:
-            return None
-        if self.date is not None:
-            dated = [e for e in entries if any(p.covers(self.date) for p in e.periods if p.start or p.end)]
-            if dated:
-                return dated[0]
-        return entries[0]
-
-    def _person_ref(self, tok: Token, span: Span) -> ActorRef:
-        person = self._learn_person(tok) if not self._already_logged(tok) else self._person_at(tok)
-        name_toks = self._name_tokens(tok)
-        desc = self._describe_person(tok, name_toks)
-        toks = [t for t in span if not t.is_punct and t.dep_ != "det"] or list(name_toks)
-        start = min(toks[0].idx, name_toks[0].idx)
-        end = max(name_toks[-1].idx + len(name_toks[-1].text), min(toks[-1].idx + len(toks[-1].text),
-                                                                   name_toks[-1].idx + len(name_toks[-1].text)))
-        rule = desc.rule or ("learned:name" if len(self._strip_name(name_toks)) > 1 else "learned:surname")
-        if person.country_rule and not desc.country:
-            rule = f"{rule}+doc-country"
-        if person.kb_entry is not None and not desc.rule and not person.roles:
-            rule = f"kb:{person.kb_entry.source}"
-        code, country, sector = person.code, person.country, person.sector
-        return self._ref(span, start, end, name=person.name, actor_id=person.actor_id, code=code, country=country,
-                         sector=sector, kind=PERSON, rule=rule, role=desc.role or person.role,
-                         former=desc.former if desc.role else person.former)
-
-    def _already_logged(self, tok: Token) -> bool:
-        g = self._gpos(tok.idx)
-        return any(pos == g for pos, _, _ in self._person_log[-50:])
-
-    def _person_at(self, tok: Token) -> _Person:
-        g = self._gpos(tok.idx)
-        for pos, aid, _ in reversed(self._person_log):
-            if pos == g:
-                return self._people[aid]
-        return self._learn_person(tok)  # pragma: no cover
-
-    def _kb_person_ref(self, m: Match, span: Span) -> ActorRef:
-        e = m.entry
-        code = e.code_at(self.date)
-        country, sector = split_code(code, self.kb.countries.keys())
-        doc = span.doc
-        return self._ref(span, doc[m.i].idx, doc[m.j - 1].idx + len(doc[m.j - 1].text), name=e.name,
-                         actor_id=e.actor_id, code=code, country=country, sector=sector, kind=PERSON,
-                         rule=f"kb:{e.source}")
-
-    def _pronoun(self, tok: Token) -> ActorRef | None:
-        if tok.lower_ not in _PRONOUNS:
-            return None
-        g = self._gpos(tok.idx)
-        before = [(pos, aid, subj) for pos, aid, subj in self._person_log if pos < g]
-        if not before:
-            return None
-        subj = [x for x in before if x[2]]
-        _, aid, _ = (subj or before)[-1]
-        p = self._people[aid]
-        start = tok.idx - tok.sent.start_char
-        return ActorRef(name=p.name, actor_id=p.actor_id, code=p.code, country=p.country, sector=p.sector,
-                        kind=PERSON, text=tok.text, start=start, end=start + len(tok.text),
-                        rule="pronoun:last-subject" if subj else "pronoun:last-person", role=p.role, former=p.former)
 
     # ================================================================ groups, states, organisations
     def _role_ref(self, head: Token, head_m: Match, core: list[Token], matches: list[Match],
@@ -796,114 +409,6 @@ class ActorResolver:
             sector = None
         return self._group(anchor, sector, span, self._extent(core, anchor), f"modifier:{anchor.kind}")
 
-    # ================================================================ factions
-    def _faction_country(self, matches: Iterable[Match]) -> str | None:
-        for m in matches:
-            if m.kind in _STATE_KINDS or (m.kind in ANCHOR_KINDS and m.entry.country):
-                return m.entry.country
-        return self._context_country()
-
-    def _context_country(self, min_count: int = 1) -> str | None:
-        """The document's most mentioned country, if mentioned at least ``min_count`` times."""
-        for counts in (self._countries, self._doc_countries):
-            if counts:
-                iso, n = counts.most_common(1)[0]
-                return iso if n >= min_count else None
-        return None
-
-    def _faction(self, fm: Match, country: str, sector: str | None = None) -> _Faction:
-        e = fm.entry
-        label = e.label or e.name
-        aid = f"faction:{country}:{slug(label)}"
-        f = self._factions.get(aid)
-        if f is None:
-            f = _Faction(actor_id=aid, name=f"{self.kb.demonym(country)} {label}", country=country,
-                         attribute=e.attribute or "", sector=sector or e.sector or "GOV")
-            if e.members:
-                f.members.extend(e.members)
-            self._factions[aid] = f
-        return f
-
-    def _faction_ref(self, head: Token, fm: Match, matches: list[Match], span: Span,
-                     sector: str | None = None) -> ActorRef | None:
-        country = fm.entry.country or self._faction_country(m for m in matches if m.kind != FACTION)
-        if country is None:
-            return None
-        f = self._faction(fm, country)
-        sec = sector if sector not in (None, INHERIT) else f.sector
-        code = f"{country}{sec}{f.attribute}"
-        doc = span.doc
-        toks = [t for t in span if not t.is_punct and t.dep_ != "det" and t.i <= max(head.i, fm.j - 1)]
-        start = toks[0].idx if toks else doc[fm.i].idx
-        end = max(head.idx + len(head.text), doc[fm.j - 1].idx + len(doc[fm.j - 1].text))
-        return self._ref(span, start, end, name=f.name, actor_id=f.actor_id, code=code, country=country,
-                         sector=sec, kind=FACTION, rule=f"faction:{f.attribute}")
-
-    def _learn_faction(self, tok: Token) -> None:
-        """A faction noun in the sentence: register it and the members the text ties to it."""
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("amod", "compound"):
-            return
-        core = self._core(tok, tok.doc[tok.left_edge.i: tok.right_edge.i + 1])
-        matches = scan(self.kb, core)
-        ms = [m for m in matches if m.kind == FACTION and not m.entry.adjective and m.covers(tok.i)]
-        if not ms:
-            return
-        country = ms[0].entry.country or self._faction_country(m for m in matches if m.kind != FACTION)
-        if country is None:
-            return
-        f = self._faction(ms[0], country)
-        sent_text = tok.sent.text
-        f.evidence.append(sent_text)
-        members: list[Token] = []
-        for c in tok.children:
-            if c.dep_ == "appos":
-                members.append(c)
-                members.extend(x for x in c.subtree if x.dep_ in ("appos", "conj") and x.head.i != tok.i)
-        # "Rouhani, a moderate," / "Rouhani is a moderate"
-        if tok.dep_ == "appos":
-            members.append(tok.head)
-        if tok.dep_ in ("attr", "acomp"):
-            members.extend(c for c in tok.head.children if c.dep_ in _SUBJ)
-        for mt in members:
-            ref = self._member_ref(mt)
-            if ref is not None and ref.actor_id != f.actor_id:
-                f.members.append(ref.actor_id)
-
-    def _member_ref(self, tok: Token) -> ActorRef | None:
-        span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
-        if self._is_person_head(tok):
-            return self._person_ref(tok, span)
-        core = self._core(tok, span)
-        matches = scan(self.kb, core)
-        head_m = next((m for m in matches if m.covers(tok.i)), None)
-        if head_m is None:
-            return None
-        if head_m.kind == ROLE:
-            return self._role_ref(tok, head_m, core, matches, span) or self._office(head_m, span)
-        if head_m.kind in ANCHOR_KINDS - {PERSON}:
-            return self._entity_ref(tok, head_m, matches, span)
-        return None
-
-    def _office(self, role_m: Match, span: Span) -> ActorRef | None:
-        """'the supreme leader' in an Iran article: the office holder, as an office actor of the context country."""
-        country = role_m.entry.country or self._faction_country([])
-        if country is None or not role_m.entry.title:
-            return None
-        sector = role_m.entry.sector if role_m.entry.sector != INHERIT else "GOV"
-        doc = span.doc
-        return self._ref(span, doc[role_m.i].idx, doc[role_m.j - 1].idx + len(doc[role_m.j - 1].text),
-                         name=f"{self.kb.demonym(country)} {role_m.entry.name}",
-                         actor_id=f"office:{country}:{slug(role_m.entry.name)}", code=f"{country}{sector}",
-                         country=country, sector=sector, kind=PERSON, rule="office-context", role=role_m.entry.name)
-
-    def _add_member(self, fm: Match, countries: list[str], member_id: str, evidence: str) -> None:
-        country = fm.entry.country or (countries[0] if countries else self._faction_country([]))
-        if country is None:
-            return
-        f = self._faction(fm, country)
-        f.members.append(member_id)
-        f.evidence.append(evidence)
-
     # ================================================================ helpers
     @staticmethod
     def _extent(core: list[Token], *ms: Match) -> tuple[int, int]:
@@ -916,12 +421,3 @@ class ActorResolver:
     def _ref(self, span: Span, start: int, end: int, **kw) -> ActorRef:
         base = span.sent.start_char
         return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
-
-
-_SECTOR_NAMES = {
-    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition",
-    "REB": "rebels", "INS": "insurgents", "MED": "media", "BUS": "business", "CVL": "civilians",
-    "EDU": "education", "REF": "refugees", "REL": "clergy", "SPY": "intelligence", "COP": "police",
-    "LAB": "labour", "AGR": "farmers", "HLH": "health", "HRI": "rights groups", "CRM": "criminals",
-    "ELI": "elites", "PTY": "party", "ENV": "environmentalists",
-}

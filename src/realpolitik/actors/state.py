@@ -1,0 +1,85 @@
+"""Constants and per-document records shared by the resolver and its people/faction parts."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from realpolitik.actors.kb import (
+    DEMONYM,
+    METONYM,
+    REGION,
+    STATE,
+    Entry,
+)
+from realpolitik.actors.scan import Match
+
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_SKIP_CHILD = frozenset({"relcl", "advcl", "appos", "ccomp", "parataxis", "acl", "det", "preconj", "prep", "dep",
+                         "mark", "advmod"})
+_ANCHOR_PREPS = frozenset({"of", "in", "from", "at", "inside", "within", "throughout", "across"})
+_NONSTATE = frozenset({"REB", "INS", "OPP"})  # modifier sectors that override a head role ("rebel soldiers")
+_STATE_KINDS = frozenset({STATE, DEMONYM, METONYM, REGION})
+_LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "outside"})
+_PLACE_RULES = frozenset({"capital-metonym", "region", "country"})
+
+
+@dataclass
+class _Person:
+    actor_id: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    igo_code: str | None = None
+    roles: list[tuple[str, str, dt.date | None, bool]] = field(default_factory=list)  # role, code, date, former
+    aliases: set[str] = field(default_factory=set)
+    evidence: list[str] = field(default_factory=list)
+    former: bool = False
+    kb_entry: Entry | None = None
+    country_rule: str = ""
+    sector_from_text: bool = False
+    country_from_text: bool = False
+    kb_current: bool = False
+
+    @property
+    def code(self) -> str:
+        if self.igo_code:
+            return self.igo_code
+        return f"{self.country or ''}{self.sector or ''}"
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[-1][0] if self.roles else None
+
+
+@dataclass
+class _Faction:
+    actor_id: str
+    name: str
+    country: str
+    attribute: str
+    sector: str = "GOV"
+    members: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Descriptor:
+    """What the words around a name say: role, country, sector, former, factions."""
+
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    igo_code: str | None = None
+    former: bool = False
+    factions: list[Match] = field(default_factory=list)
+    rule: str = ""
+
+
+_SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition",
+    "REB": "rebels", "INS": "insurgents", "MED": "media", "BUS": "business", "CVL": "civilians",
+    "EDU": "education", "REF": "refugees", "REL": "clergy", "SPY": "intelligence", "COP": "police",
+    "LAB": "labour", "AGR": "farmers", "HLH": "health", "HRI": "rights groups", "CRM": "criminals",
+    "ELI": "elites", "PTY": "party", "ENV": "environmentalists",
+}
