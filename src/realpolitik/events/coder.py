@@ -211,6 +211,22 @@ class _Match:
         return getattr(self.raw, name)
 
 
+MAIN_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "parataxis"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """Whether a trigger heads the sentence's main clause or a clause reported/coordinated with it,
+    rather than a relative, adverbial or prepositional aside ("during a summit", "who were killed")."""
+    for _ in range(8):
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            return True
+        if tok.dep_ not in MAIN_CLAUSE_DEPS:
+            return False
+        tok = tok.head
+    return False
+
+
 def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
@@ -247,12 +263,14 @@ def code_sentence(
     candidates: list[Event] = []
     for m in matches:
         tok = m.trigger_token
+        if tok.dep_ in MODIFIER_DEPS and tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "the banned movement", "invasion forces", "visiting King Abdullah": not events
         try:
             code = codebook.cameo(m.cameo)
         except Exception:
             continue
         sources, targets, rule = _actors_for(m, resolver)
-        if not sources:
+        if not sources and _in_main_clause(tok):
             fs, ft = _fallback_actors(sent, tok, coded.mentions)
             if fs:
                 sources, rule = fs, rule + "+fallback-source"
