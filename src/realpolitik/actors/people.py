@@ -17,7 +17,7 @@ from realpolitik.actors.kb import (
     slug,
     split_code,
 )
-from realpolitik.actors.scan import Match, doc_text, scan
+from realpolitik.actors.scan import Match, doc_text, line_bounds, scan
 from realpolitik.actors.state import (
     _PRONOUNS,
     _SUBJ,
@@ -115,8 +115,9 @@ class PeopleMixin:
         clean = self._strip_name(list(name_toks))
         first = clean[0].i if clean else name_toks[0].i
         sub = {t.i for t in name_head.subtree}
+        lo, hi = line_bounds(name_head)
         left = [t for t in doc[name_head.left_edge.i: first]
-                if t.i in sub and not self._in_other_branch(t, name_head)]
+                if t.i in sub and lo < t.i and not self._in_other_branch(t, name_head)]
         if name_head.dep_ == "appos" and name_head.head.pos_ in ("NOUN", "PROPN"):
             h = name_head.head
             left += [t for t in h.subtree if h.left_edge.i <= t.i < name_head.left_edge.i
@@ -174,6 +175,7 @@ class PeopleMixin:
             # the role is the noun phrase of the last role word: "deputy oil minister", "speaker of parliament"
             doc = toks[0].doc
             rtok = doc[role_m.j - 1]
+            toks = [t for t in toks if not t.is_space]
             if rtok.dep_ == "pobj" and rtok.head.dep_ == "prep" and rtok.head.head.pos_ in ("NOUN", "PROPN"):
                 rtok = rtok.head.head
             lo = min(rtok.left_edge.i, role_m.i)
@@ -328,10 +330,11 @@ class PeopleMixin:
         person = self._learn_person(tok) if not self._already_logged(tok) else self._person_at(tok)
         name_toks = self._name_tokens(tok)
         desc = self._describe_person(tok, name_toks)
-        toks = [t for t in span if not t.is_punct and t.dep_ != "det"] or list(name_toks)
+        lo, hi = line_bounds(tok)
+        toks = [t for t in span if not t.is_punct and t.dep_ != "det" and lo < t.i < hi] or list(name_toks)
         start = min(toks[0].idx, name_toks[0].idx)
-        end = max(name_toks[-1].idx + len(name_toks[-1].text), min(toks[-1].idx + len(toks[-1].text),
-                                                                   name_toks[-1].idx + len(name_toks[-1].text)))
+        last = next(t for t in reversed(name_toks) if t.dep_ != "case" or t is name_toks[0])
+        end = last.idx + len(last.text)
         rule = desc.rule or ("learned:name" if len(self._strip_name(name_toks)) > 1 else "learned:surname")
         if person.country_rule and not desc.country:
             rule = f"{rule}+doc-country"

@@ -36,7 +36,7 @@ from realpolitik.actors.kb import (
     load_kb,
     slug,
 )
-from realpolitik.actors.scan import Match, doc_text, scan
+from realpolitik.actors.scan import Match, doc_text, line_bounds, scan
 from realpolitik.actors.state import (
     _SKIP_CHILD,
     _ANCHOR_PREPS,
@@ -239,10 +239,13 @@ class ActorResolver(PeopleMixin, FactionMixin):
                 walk(c, False)
 
         walk(head, True)
+        lo, hi = line_bounds(head)
+        keep = [t for t in keep if lo < t.i < hi]
         ids = {t.i for t in keep}
         for t in span:
             # "U.S. and Russian negotiators" given as the span "Russian negotiators": keep "Russian"
-            if t.i < head.i and t.i not in ids and t.dep_ in ("conj", "amod", "compound") and head in t.ancestors:
+            if lo < t.i < head.i and t.i not in ids and t.dep_ in ("conj", "amod", "compound") \
+                    and head in t.ancestors:
                 keep.append(t)
         return sorted(set(keep), key=lambda t: t.i)
 
@@ -421,3 +424,4 @@ class ActorResolver(PeopleMixin, FactionMixin):
     def _ref(self, span: Span, start: int, end: int, **kw) -> ActorRef:
         base = span.sent.start_char
         return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
+

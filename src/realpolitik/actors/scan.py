@@ -123,3 +123,15 @@ def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | 
 
 def _needs_capital(e: Entry) -> bool:
     return e.kind not in ("role", "faction")
+
+
+def line_bounds(tok: Token) -> tuple[int, int]:
+    """Indices of the nearest whitespace-only tokens (line breaks) around ``tok``: a phrase never crosses them."""
+    doc = tok.doc
+    lo = tok.i - 1
+    while lo >= max(0, tok.i - 40) and not doc[lo].is_space:
+        lo -= 1
+    hi = tok.i + 1
+    while hi < min(len(doc), tok.i + 40) and not doc[hi].is_space:
+        hi += 1
+    return (lo if lo >= 0 and doc[lo].is_space else -1), (hi if hi < len(doc) and doc[hi].is_space else len(doc))
