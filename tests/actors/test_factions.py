@@ -63,3 +63,9 @@ def test_copula_and_apposition_membership(learn, text, member):
 def test_faction_attribute_is_reported(learn):
     _, res = learn(IRAN_TEXT)
     assert faction(res, "faction:IRN:hard-liners").attribute == "RAD"
+
+
+def test_members_are_listed_among_the_actors(learn):
+    _, res = learn(IRAN_TEXT)
+    ids = {a.actor_id for a in res.actors()}
+    assert set(faction(res, "faction:IRN:conservatives").members) <= ids

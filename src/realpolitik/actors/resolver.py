@@ -67,6 +67,7 @@ class ActorResolver(PeopleMixin, FactionMixin):
         self._person_log: list[tuple[int, str, bool]] = []  # (global char pos, actor_id, was subject)
         self._factions: dict[str, _Faction] = {}
         self._orgs: dict[str, Entry] = {}
+        self._offices: dict[str, Actor] = {}  # "the supreme leader" as an office holder of a country
         self._countries: Counter[str] = Counter()
         self._doc_countries: Counter[str] = Counter()
         self._seen: list[tuple] = []  # recently left docs and their state (doc, seq, learned, names, counts)
@@ -91,6 +92,8 @@ class ActorResolver(PeopleMixin, FactionMixin):
 
     def resolve(self, span: Span, head: Token | None = None) -> ActorRef | None:
         """The actor the noun phrase ``span`` denotes, centred on ``head`` (default: span.root)."""
+        if len(span) == 0:
+            return None
         self._ensure_learned(span)
         if head is None or not (span.start <= head.i < span.end):
             head = span.root
@@ -166,6 +169,7 @@ class ActorResolver(PeopleMixin, FactionMixin):
             out.append(Actor(actor_id=f.actor_id, name=f.name, code=f"{f.country}{f.sector}{f.attribute}",
                              country=f.country, sector=f.sector, kind=FACTION, attribute=f.attribute,
                              members=tuple(dict.fromkeys(f.members)), evidence=tuple(dict.fromkeys(f.evidence))))
+        out.extend(self._offices.values())
         for e in self._orgs.values():
             out.append(Actor(actor_id=e.actor_id, name=e.name, code=e.code, country=e.country, sector=e.sector,
                              kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
@@ -422,6 +426,10 @@ class ActorResolver(PeopleMixin, FactionMixin):
         return lo, hi
 
     def _ref(self, span: Span, start: int, end: int, **kw) -> ActorRef:
+        if kw.get("actor_id", "").startswith("office:") and kw["actor_id"] not in self._offices:
+            self._offices[kw["actor_id"]] = Actor(actor_id=kw["actor_id"], name=kw["name"], code=kw["code"],
+                                                  country=kw["country"], sector=kw["sector"], kind=PERSON,
+                                                  roles=(kw.get("role") or "",))
         base = span.sent.start_char
         return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
 
