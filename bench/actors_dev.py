@@ -4,7 +4,7 @@ For each gold source/target actor, find its text in the sentence, resolve that s
 and compare country and country+sector. Gold 'IGO'/'NGO' countries match our igo/ngo kinds; gold
 sector codes are compared on their first three letters ('CVLkur' -> CVL); '***' gold sectors are skipped
 for the sector score. Baseline in the same run: a demonym/country-name lookup with no sector.
-Usage: python bench/actors_dev.py [--show-errors]
+Usage: python bench/actors_dev.py [--show-errors] [--phoenix]   (--phoenix also loads ../shared Phoenix dictionaries)
 """
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def main(argv: list[str]) -> None:
         return
     rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     nlp = load_nlp()
-    kb = load_kb()
+    phoenix = sorted((GOLD.parents[1] / "dictionaries").glob("Phoenix.*.txt")) if "--phoenix" in argv else []
+    kb = load_kb(phoenix_files=[p for p in phoenix if "discards" not in p.name])
     docs = list(nlp.pipe(r["text"] for r in rows))
     n = found = c_ok = base_ok = 0
     s_n = s_ok = 0

@@ -216,3 +216,12 @@ def test_going_back_to_an_earlier_segment_does_not_duplicate_roles(nlp, kb):
         res.resolve(doc[:], doc[:].root)
     zarif = next(a for a in res.actors() if a.actor_id == "person:mohammad-javad-zarif")
     assert len(zarif.roles) == 1
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Senior Hungarian and Romanian officials agreed on a plan.", ["HUNGOV", "ROUGOV"]),
+    ("U.S. and Russian negotiators met in Geneva.", ["USAGOV", "RUSGOV"]),
+])
+def test_conjoined_modifiers_are_separate_mentions(learn, text, codes):
+    doc, res = learn(text)
+    assert [r.code for r in res.mentions(next(doc.sents))] == codes

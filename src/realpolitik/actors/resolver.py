@@ -150,11 +150,26 @@ class ActorResolver(PeopleMixin, FactionMixin):
                         if (c.dep_ == "appos" and not self._is_person_head(c)) or (
                                 c.dep_ == "prep" and c.lower_ == "of"):
                             consumed.update(t.i for t in c.subtree)
+        refs = self._split_conjoined_modifiers(sent, refs)
         kept: list[ActorRef] = []
         for ref in sorted(refs, key=lambda r: (-(r.end - r.start), r.start)):
             if all(ref.end <= k.start or ref.start >= k.end for k in kept):
                 kept.append(ref)
         return sorted(kept, key=lambda r: r.start)
+
+    def _split_conjoined_modifiers(self, sent: Span, refs: list[ActorRef]) -> list[ActorRef]:
+        """"Hungarian and Romanian officials", "Hamas and ISIS fighters": one mention per conjoined modifier."""
+        base = sent.start_char
+        for tok in sent:
+            if tok.dep_ != "conj" or tok.head.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            first, noun = tok.head, tok.head.head
+            parts = [self.resolve(sent.doc[t.i: t.i + 1], t) for t in (first, tok)]
+            if any(p is None for p in parts) or parts[0].actor_id == parts[1].actor_id:
+                continue
+            lo, hi = first.idx - base, noun.idx + len(noun.text) - base
+            refs = [r for r in refs if r.end <= lo or r.start >= hi] + parts  # type: ignore[operator]
+        return refs
 
     def actors(self) -> list[Actor]:
         """People, factions and named organisations learned or seen in this document."""
