@@ -54,6 +54,25 @@ def same_country(gold: str | None, pred: str | None) -> bool:
     return gold == pred
 
 
+def conflibert_coverage(nlp, kb, limit: int = 400) -> tuple[float, int] | None:
+    """Share of the ConfliBERT gold source/target spans that resolve to any actor (no country gold there)."""
+    path = GOLD.parent / "conflibert_quad_dev.jsonl"
+    if not path.is_file():
+        return None
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
+    rows = [r for r in rows if r.get("source_spans") or r.get("target_spans")]
+    n = hit = 0
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        res = ActorResolver(kb=kb)
+        for text in (row.get("source_spans") or []) + (row.get("target_spans") or []):
+            span = find_span(doc, text)
+            if span is None:
+                continue
+            n += 1
+            hit += res.resolve(span, span.root) is not None
+    return (hit / n if n else 0.0), n
+
+
 def main(argv: list[str]) -> None:
     show = "--show-errors" in argv
     if not GOLD.is_file():
@@ -97,10 +116,13 @@ def main(argv: list[str]) -> None:
                         print(f"  {a['text']!r}: gold {gc}/{gs}  got {pc}/{ps} "
                               f"({ref.rule if ref else 'None'})  | {row['text'][:110]}")
     elapsed = time.perf_counter() - t0
+    coverage = conflibert_coverage(nlp, kb)
     print(f"gold actors: {n}, text found in sentence: {found}")
     print(f"baseline (first country/demonym in span) country accuracy: {base_ok / n:.3f}")
     print(f"country accuracy:          {c_ok / n:.3f} ({c_ok}/{n})")
     print(f"country+sector accuracy:   {s_ok / s_n:.3f} ({s_ok}/{s_n}, '***' sectors skipped)")
+    if coverage is not None:
+        print(f"ConfliBERT dev source/target spans resolved to some actor: {coverage[0]:.3f} of {coverage[1]}")
     print(f"learn+resolve time: {elapsed * 1000:.0f} ms for {len(docs)} sentences, {calls} resolve calls")
 
 

@@ -225,3 +225,21 @@ def test_going_back_to_an_earlier_segment_does_not_duplicate_roles(nlp, kb):
 def test_conjoined_modifiers_are_separate_mentions(learn, text, codes):
     doc, res = learn(text)
     assert [r.code for r in res.mentions(next(doc.sents))] == codes
+
+
+@pytest.mark.parametrize("text,words,code", [
+    ("Jets struck dozens of Islamic State fighters.", "dozens of Islamic State fighters", "IMGMUSISI"),
+    ("Rebels shelled an arms depot of the Syrian army.", "an arms depot of the Syrian army", "SYRMIL"),
+])
+def test_actor_inside_an_of_phrase(phrase, text, words, code):
+    ref = phrase(text, words)
+    assert ref.code == code and ref.rule.startswith("of:")
+
+
+@pytest.mark.parametrize("name,day,code", [
+    ("Erdogan", dt.date(2018, 5, 1), "TURGOV"),
+    ("Theresa May", dt.date(2017, 5, 1), "GBRGOV"),
+    ("Theresa May", dt.date(2021, 5, 1), "GBRELI"),
+])
+def test_curated_people_have_dated_codes(phrase, name, day, code):
+    assert phrase(f"{name} spoke to reporters.", name, date=day).code == code

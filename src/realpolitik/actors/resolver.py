@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -418,8 +419,8 @@ class ActorResolver(PeopleMixin, FactionMixin):
             return None
         anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON and m.j <= head.i]
         if not anchors:
-            return None
-        roles = [m for m in matches if m.kind == ROLE]
+            return self._of_phrase(head, span)
+        roles = [m for m in matches if m.kind == ROLE and m.j <= head.i + 1]
         anchor = self._nearest(anchors, head.i)
         sector = None
         if roles:
@@ -427,9 +428,18 @@ class ActorResolver(PeopleMixin, FactionMixin):
             sector = anchor.entry.sector if s == INHERIT else s
         elif anchor.kind not in _STATE_KINDS:
             sector = anchor.entry.sector
-        if anchor.kind == METONYM and sector is None:
-            sector = None
         return self._group(anchor, sector, span, self._extent(core, anchor), f"modifier:{anchor.kind}")
+
+    def _of_phrase(self, head: Token, span: Span) -> ActorRef | None:
+        """"dozens of Islamic State fighters", "an arms depot of the Syrian army": the actor in the of-phrase."""
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and span.start <= c.i < span.end:
+                for p in c.children:
+                    if p.dep_ == "pobj" and span.start <= p.i < span.end:
+                        sub = span.doc[max(p.left_edge.i, span.start): min(p.right_edge.i + 1, span.end)]
+                        ref = self.resolve(sub, p)
+                        return replace(ref, rule=f"of:{ref.rule}") if ref is not None else None
+        return None
 
     # ================================================================ helpers
     @staticmethod

@@ -71,8 +71,8 @@ def _code(rec: dict, kb: KnowledgeBase, path: Path, where: str) -> tuple[str, st
     return code, country, sector
 
 
-def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> Entry:
-    """Add (or override) one actor record from a user file."""
+def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str, source: str = "user") -> Entry:
+    """Add (or override) one actor record from a user file (``source='builtin'`` for shipped data)."""
     name = str(rec.get("name") or "").strip()
     if not name:
         raise InputError(str(path), f"{where}: missing 'name'")
@@ -101,7 +101,7 @@ def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> Entry:
         return state
     actor_id = str(rec.get("id") or f"{_PREFIX[kind]}:{slug(name)}")
     e = Entry(actor_id=actor_id, name=name, kind=kind, country=country, sector=sector, code=code,
-              periods=tuple(periods), roles=tuple(roles), source="user")
+              periods=tuple(periods), roles=tuple(roles), source=source)
     kb.by_id[actor_id] = e
     aliases = [name, *(str(a) for a in rec.get("aliases") or [])]
     kb.add(e, aliases, override=True)
