@@ -71,9 +71,30 @@ def _resolve_all(resolver, heads: Iterable[Token]) -> list[ActorRef]:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 ref = resolver.resolve(_np_span(pobj), head=pobj)
+            if ref is None:
+                ref = _unresolved_entity(tok)
             if ref is not None and all(r.actor_id != ref.actor_id for r in refs):
                 refs.append(ref)
     return refs
+
+
+UNRESOLVED_KINDS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
+
+
+def _unresolved_entity(tok: Token) -> ActorRef | None:
+    """A named person or organisation the knowledge base cannot place ("Theresa May" with no country in
+    the text): still the event's actor, with its country unknown, rather than no event at all."""
+    if tok.ent_type_ not in UNRESOLVED_KINDS or tok.ent_iob_ == "O":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or not ent.text[:1].isupper():
+        return None
+    kind = UNRESOLVED_KINDS[ent.label_]
+    slug = "-".join(w.lower() for w in ent.text.replace("'s", "").split() if w.isalnum() or "-" in w)
+    base = tok.sent.start_char
+    return ActorRef(name=ent.text, actor_id=f"unknown:{kind}:{slug}", code="", country=None, sector=None,
+                    kind=kind, text=ent.text, start=ent.start_char - base, end=ent.end_char - base,
+                    rule=f"unresolved:{ent.label_}")
 
 
 def _subjects(verb: Token) -> tuple[list[Token], bool]:
