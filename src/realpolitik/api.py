@@ -115,7 +115,9 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
             "hypothetical": e.hypothetical, "negated": e.negated, "modality": list(e.modality),
             "date": e.date.date.isoformat() if e.date.date else None, "trigger": e.trigger, "rule": e.rule,
         })
-    return {"id": item_id, "events": events}
+    with_events = [s for s in coded.sentences if any(e.factual for e in s.events)]
+    quad = (with_events or coded.sentences or [None])[0]
+    return {"id": item_id, "quad": quad.quad if quad is not None else 0, "events": events}
 
 
 def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",

@@ -63,7 +63,7 @@ class ActorRef:
     code: str  # CAMEO-style full code: "RUSGOV", "IRNMIL", "IRNGOVRAD", "IGOSCO"
     country: str | None  # ISO3 (None for IGOs/unknown)
     sector: str | None  # GOV, MIL, LEG, JUD, OPP, REB, MED, BUS, CVL, ... (None = the state itself)
-    kind: str  # "state" | "person" | "institution" | "igo" | "faction" | "group"
+    kind: str  # "state" | "person" | "institution" | "igo" | "ngo" | "faction" | "group"
     text: str = ""  # the mention as written
     start: int = -1  # char offsets of the mention in its sentence
     end: int = -1
@@ -96,7 +96,7 @@ class Actor:
 @dataclass(frozen=True)
 class EventDate:
     date: dt.date | None
-    precision: str  # "day" | "month" | "year" | "unknown"
+    precision: str  # "day" | "week" | "month" | "year" | "unknown"
     text: str = ""  # the phrase that fixed it ("last July"), "" = the article date
     rule: str = "article-date"
 
@@ -146,3 +146,7 @@ class CodedSentence:
     start: int  # char offset of the sentence in its segment
     mentions: list[ActorRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Sentence-level class 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
+    # conflict (the ConfliBERT scheme): the learned classifier's call, else that of the first factual event.
+    quad: int = 0
+    quad_prob: float | None = None

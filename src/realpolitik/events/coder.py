@@ -336,11 +336,19 @@ def code_sentence(
 
     if not candidates and prediction is not None and prediction.plover_prob >= CLASSIFIER_FILL_P:
         candidates.extend(_classifier_events(sent, sid, doc_id, segment, anchor, prediction, coded.mentions))
-    elif pred_plover and len({e.plover for e in candidates if e.plover}) > 1:
-        # competing types in one sentence: keep the type the classifier backs, when it backs one we found
+    elif pred_plover and len({e.plover for e in candidates if e.plover and e.factual}) > 1:
+        # competing types in one sentence: keep the type the classifier backs, else its quad class
         found = {e.plover for e in candidates}
         if pred_plover in found:
-            candidates = [e for e in candidates if e.plover in (pred_plover, "")]
+            candidates = [e for e in candidates if e.plover in (pred_plover, "") or not e.factual]
+        elif any(sentence_quad(e.cameo_root) == prediction.quad for e in candidates if e.factual):
+            candidates = [e for e in candidates
+                          if sentence_quad(e.cameo_root) == prediction.quad or not e.plover or not e.factual]
+    first = next((e for e in candidates if e.factual), None)
+    if prediction is not None:
+        coded.quad, coded.quad_prob = prediction.quad, prediction.quad_prob
+    elif first is not None:
+        coded.quad = sentence_quad(first.cameo_root)
     seen = set()
     for ev in candidates:
         key = (ev.cameo, ev.source.actor_id if ev.source else "", ev.target.actor_id if ev.target else "",
@@ -349,6 +357,13 @@ def code_sentence(
             seen.add(key)
             coded.events.append(ev)
     return coded
+
+
+def sentence_quad(root: str) -> int:
+    """CAMEO root -> the 5-way sentence class (0 statement 01-02, 1 verbal coop 03-05, 2 material coop
+    06-08, 3 verbal conflict 09-13, 4 material conflict 14-20)."""
+    r = int(root)
+    return 0 if r <= 2 else 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
 
 
 def _classifier_events(sent, sid, doc_id, segment, anchor, prediction, mentions) -> list[Event]:
