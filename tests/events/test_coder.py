@@ -89,3 +89,29 @@ def test_event_is_tied_to_sentence_and_trigger_span():
     assert praise and praise[0].sentence == "Russia praised Iran."
     assert praise[0].sentence[praise[0].trigger_start:praise[0].trigger_end] == "praised"
     assert praise[0].sentence_id.startswith(coded.document.doc_id)
+
+
+def test_reported_speech_gives_speaker_statement_and_reported_event():
+    evs = events_of("Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would deliver "
+                    "S-300 missiles to Iran.")
+    speech = [e for e in evs if e.cameo_root == "01"]
+    reported = [e for e in evs if e.cameo_root != "01"]
+    assert speech and speech[0].source.name == "Sergei Lavrov" and speech[0].target is None
+    assert reported and (reported[0].source.country, reported[0].target.country) == ("RUS", "IRN")
+    assert all(e.date.date == dt.date(2015, 11, 23) for e in evs)
+
+
+def test_apposition_names_the_acting_person():
+    evs = events_of("Iran's deputy oil minister, Abbas Shahri Moghaddam, signed a barter deal with Russian "
+                    "officials last July.")
+    signer = [e for e in evs if e.source.kind == "person"]
+    assert signer and signer[0].source.name == "Abbas Shahri Moghaddam" and signer[0].source.country == "IRN"
+    assert signer[0].target.country == "RUS"
+
+
+def test_coordinated_verbs_share_their_subject():
+    evs = events_of("Iran condemned the attack and recalled its ambassador from Saudi Arabia.")
+    recall = [e for e in evs if e.cameo == "161"]
+    assert recall and recall[0].source.country == "IRN" and recall[0].target.country == "SAU"
+    assert "inherited-subject" in recall[0].rule
+    assert any(e.cameo_root == "11" and e.source.country == "IRN" for e in evs)

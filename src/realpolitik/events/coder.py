@@ -48,9 +48,10 @@ def _np_span(head: Token) -> Span:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "advcl"}:
+        if child.dep_ in {"relcl", "acl", "cc", "conj", "advcl"}:
             break
-        right = max(right, child.right_edge.i)
+        if child.dep_ != "punct":  # keep the apposition: "Iran's deputy oil minister, Abbas Shahri Moghaddam,"
+            right = max(right, child.right_edge.i)
     return doc[left : right + 1]
 
 
@@ -299,7 +300,7 @@ def code_sentence(
                     targets = ft
         if not sources:
             continue
-        if not targets:
+        if not targets and code.root != "01":  # a statement has no addressee unless the text names one
             others = [x for x in coded.mentions if all(x.actor_id != src.actor_id for src in sources)]
             _, ft = _fallback_actors(sent, tok, others)
             if ft:
@@ -344,7 +345,7 @@ def code_sentence(
         elif any(sentence_quad(e.cameo_root) == prediction.quad for e in candidates if e.factual):
             candidates = [e for e in candidates
                           if sentence_quad(e.cameo_root) == prediction.quad or not e.plover or not e.factual]
-    first = next((e for e in candidates if e.factual), None)
+    first = next((e for e in candidates if e.factual and e.plover), None)
     if prediction is not None:
         coded.quad, coded.quad_prob = prediction.quad, prediction.quad_prob
     elif first is not None:
