@@ -69,3 +69,14 @@ def test_members_are_listed_among_the_actors(learn):
     _, res = learn(IRAN_TEXT)
     ids = {a.actor_id for a in res.actors()}
     assert set(faction(res, "faction:IRN:conservatives").members) <= ids
+
+
+def test_faction_takes_its_country_from_members_led_by_clause(learn):
+    # Russia is the most mentioned country, but the faction's leaders are Iranian
+    text = ("Russia and Iran met in Moscow. Russia spoke first. "
+            "The hard-line conservatives, led by Supreme Leader Ali Khamenei and the IRGC, turned to Russia for help.")
+    doc, res = learn(text)
+    f = next(a for a in res.actors() if a.kind == "faction")
+    assert f.country == "IRN" and f.actor_id == "faction:IRN:conservatives"
+    assert "person:ali-khamenei" in f.members
+    assert any(m.startswith("inst:IRN") for m in f.members)

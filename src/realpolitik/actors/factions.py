@@ -53,9 +53,39 @@ class FactionMixin:
             self._factions[aid] = f
         return f
 
+    def _member_tokens(self, tok: Token) -> list[Token]:
+        """Heads the text ties to a faction noun: appositions, "led by X and Y", "including X", "such as X"."""
+        members: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "appos":
+                members.append(c)
+                members.extend(x for x in c.subtree if x.dep_ in ("appos", "conj") and x.head.i != tok.i)
+            elif c.dep_ == "acl":  # "the hard-liners, led by the supreme leader and the IRGC"
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for o in a.children:
+                            if o.dep_ == "pobj":
+                                members.extend([o, *o.conjuncts])
+            elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+                for o in c.subtree:
+                    if o.dep_ == "pobj":
+                        members.extend([o, *o.conjuncts])
+                        break
+        return members
+
+    def _members_country(self, tok: Token) -> str | None:
+        """The country of the first member that has one: "conservatives, led by Khamenei" -> IRN."""
+        for mt in self._member_tokens(tok):
+            ref = self._member_ref(mt)
+            if ref is not None and ref.country:
+                return ref.country
+        return None
+
     def _faction_ref(self, head: Token, fm: Match, matches: list[Match], span: Span,
                      sector: str | None = None) -> ActorRef | None:
-        country = fm.entry.country or self._faction_country(m for m in matches if m.kind != FACTION)
+        own = [m for m in matches if m.kind != FACTION and (m.kind in _STATE_KINDS or m.entry.country)]
+        country = fm.entry.country or (self._faction_country(own) if own else None) \
+            or self._members_country(head) or self._context_country()
         if country is None:
             return None
         f = self._faction(fm, country)
@@ -77,17 +107,15 @@ class FactionMixin:
         ms = [m for m in matches if m.kind == FACTION and not m.entry.adjective and m.covers(tok.i)]
         if not ms:
             return
-        country = ms[0].entry.country or self._faction_country(m for m in matches if m.kind != FACTION)
+        own = [m for m in matches if m.kind != FACTION and (m.kind in _STATE_KINDS or m.entry.country)]
+        country = ms[0].entry.country or (self._faction_country(own) if own else None) \
+            or self._members_country(tok) or self._context_country()
         if country is None:
             return
         f = self._faction(ms[0], country)
         sent_text = tok.sent.text
         f.evidence.append(sent_text)
-        members: list[Token] = []
-        for c in tok.children:
-            if c.dep_ == "appos":
-                members.append(c)
-                members.extend(x for x in c.subtree if x.dep_ in ("appos", "conj") and x.head.i != tok.i)
+        members: list[Token] = self._member_tokens(tok)
         # "Rouhani, a moderate," / "Rouhani is a moderate"
         if tok.dep_ == "appos":
             members.append(tok.head)
