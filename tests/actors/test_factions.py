@@ -80,3 +80,9 @@ def test_faction_takes_its_country_from_members_led_by_clause(learn):
     assert f.country == "IRN" and f.actor_id == "faction:IRN:conservatives"
     assert "person:ali-khamenei" in f.members
     assert any(m.startswith("inst:IRN") for m in f.members)
+
+
+def test_faction_members_from_around_phrase(learn):
+    doc, res = learn("The moderate pragmatists around President Hassan Rouhani want foreign investment.")
+    f = next(a for a in res.actors() if a.kind == "faction")
+    assert f.country == "IRN" and "person:hassan-rouhani" in f.members

@@ -66,7 +66,7 @@ class FactionMixin:
                         for o in a.children:
                             if o.dep_ == "pobj":
                                 members.extend([o, *o.conjuncts])
-            elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+            elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such", "around", "behind"):
                 for o in c.subtree:
                     if o.dep_ == "pobj":
                         members.extend([o, *o.conjuncts])
