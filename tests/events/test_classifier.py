@@ -29,8 +29,9 @@ def test_shipped_model_quad_class(shipped, text, quad):
 
 @pytest.mark.parametrize("text, plover", [
     ("Turkish jets bombed Kurdish militant positions in northern Iraq overnight, killing nine fighters.", "ASSAULT"),
-    ("Thousands of protesters marched through Belgrade demanding the resignation of the interior minister.",
-     "PROTEST"),
+    ("The foreign ministers of India and Japan met in Tokyo to discuss maritime security.", "CONSULT"),
+    ("The rebel alliance rejected the government's offer of talks in Addis Ababa.", "REJECT"),
+    ("The UN secretary-general urged both sides to return to the negotiating table.", "REQUEST"),
 ])
 def test_shipped_model_plover_type(shipped, text, plover):
     assert shipped.predict([text])[0].plover == plover
