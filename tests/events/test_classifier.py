@@ -88,6 +88,13 @@ def test_train_on_tiny_synthetic_set():
     assert preds[0].quad_probs[0] == 0.0  # a class never seen in training gets no probability
 
 
+def test_single_plover_type_training_predicts_it():
+    model = SentenceClassifier.train(["Jets bombed the town.", "Rebels shelled the base."], ["ASSAULT", "ASSAULT"],
+                                     [t for t, _ in SYNTH_QUAD], [y for _, y in SYNTH_QUAD])
+    pred = model.predict(["The ministers signed a treaty."])[0]
+    assert pred.plover == "ASSAULT" and pred.plover_probs == {"ASSAULT": 1.0}
+
+
 def test_unknown_hyper_parameter_is_rejected():
     with pytest.raises(TypeError, match="C_typo"):
         SentenceClassifier.train(["a b"], ["AGREE"], ["a b"], [1], C_typo=1)

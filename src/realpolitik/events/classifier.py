@@ -288,6 +288,8 @@ def _fit_head(hashed: list[list[int]], dense: np.ndarray, labels: Sequence[Any],
     xh = sparse.csr_matrix((np.ones(len(rows)), (rows, cidx)), shape=(len(hashed), len(cols)))
     x = sparse.hstack([xh, sparse.csr_matrix(dense)]).tocsr()
     classes = sorted(set(labels))
+    if not classes:
+        raise ValueError("no training sentences for a classifier head")
     if len(classes) == 1:  # a degenerate training set: always that class
         n = x.shape[1]
         return _Head(classes, cols, np.zeros((1, len(cols))), np.zeros((1, n - len(cols))), np.zeros(1))
