@@ -135,6 +135,11 @@ class _Head:
     def __post_init__(self) -> None:
         self._pos = {int(c): i for i, c in enumerate(self.cols)}
 
+    @classmethod
+    def empty(cls) -> "_Head":
+        """A placeholder head, replaced once the features it needs can be computed."""
+        return cls([], np.zeros(0, np.int64), np.zeros((0, 0)), np.zeros((0, 0)), np.zeros(0))
+
     def proba(self, hashed: list[list[int]], dense: np.ndarray) -> np.ndarray:
         """Softmax class probabilities, shape (n, n_classes)."""
         scores = dense @ self.w_dense.T + self.intercept
@@ -212,8 +217,7 @@ class SentenceClassifier:
         all_texts = quad_texts + plover_texts
         emb = _unit_mean_embeddings(all_texts)
         mean, std = emb.mean(axis=0), emb.std(axis=0) + 1e-6
-        model = cls(cfg, mean, std, _Head([0], np.zeros(0, np.int64), np.zeros((1, 0)), np.zeros((1, 0)), np.zeros(1)),
-                    _Head(["?"], np.zeros(0, np.int64), np.zeros((1, 0)), np.zeros((1, 0)), np.zeros(1)))
+        model = cls(cfg, mean, std, _Head.empty(), _Head.empty())  # heads are fitted below
         hashed, emb, cues = model._features(all_texts)
         nq = len(quad_texts)
         model.quad = _fit_head(*model._quad_input(hashed[:nq], emb[:nq], cues[:nq]), quad_labels, cfg["C_quad"], cfg)
