@@ -129,7 +129,6 @@ def test_nominal_visit_target_prep(nlp):
 
 
 @pytest.mark.parametrize("text,word", [
-    ("The minister said he was tired.", "said"),
     ("The report describes the economy.", "describes"),
     ("The spokesman issued a short note.", "issued"),
 ])
@@ -142,3 +141,10 @@ def test_every_lexicon_code_exists():
         for e in entries:
             if e.cameo is not None:
                 cameo(e.cameo)
+
+
+def test_reporting_verb_is_a_statement_without_plover_type(nlp):
+    from realpolitik.events.codebook import cameo
+
+    m = _at(nlp, "The minister said he was tired.", "said")[1]
+    assert m is not None and m.cameo == "010" and cameo(m.cameo).plover is None
