@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +32,16 @@ class ActorRow:
     last_seen: dt.date | None = None
 
     def merge(self, other: ActorRow) -> bool:
-        """Fold ``other`` into this row (unions, widened dates, filled blanks); True if anything changed."""
+        """Fold ``other`` into this row (unions, widened dates, filled blanks); True if anything changed.
+
+        A person's code, sector and former flag follow the most recent document that attests a current
+        (not former) role: Rouhani "the former nuclear negotiator" in 2013 is "President" in 2016."""
         changed = False
+        newer = (other.last_seen is not None and (self.last_seen is None or other.last_seen >= self.last_seen))
+        if self.kind == "person" and newer and not other.former and other.sector and (
+                (self.code, self.sector, self.former) != (other.code, other.sector, other.former)):
+            self.code, self.sector, self.former = other.code, other.sector, other.former
+            changed = True
         for name in ("code", "country", "sector", "attribute"):
             if not getattr(self, name) and getattr(other, name):
                 setattr(self, name, getattr(other, name))
@@ -43,6 +52,8 @@ class ActorRow:
                 if x and x not in mine:
                     mine.append(x)
                     changed = True
+        if changed:
+            self.roles = dated_roles(self.roles)
         first = _widen(self.first_seen, other.first_seen, min)
         last = _widen(self.last_seen, other.last_seen, max)
         changed |= (first, last) != (self.first_seen, self.last_seen)
@@ -63,6 +74,29 @@ class ActorRow:
         return cls(**data)
 
 
+_ROLE_DATES = re.compile(r"^(?P<role>.*?)\s*\((?P<a>\d{4}-\d{2}-\d{2})(?:\s*[–-]\s*(?P<b>\d{4}-\d{2}-\d{2}))?\)$")
+
+
+def dated_roles(roles: list[str]) -> list[str]:
+    """One entry per role with the span of document dates that attest it: "President (2013-06-15 – 2016-04-11)"."""
+    spans: dict[str, list] = {}
+    names: dict[str, str] = {}
+    for r in roles:
+        m = _ROLE_DATES.match(r)
+        role, dates = (m["role"], [m["a"], m["b"] or m["a"]]) if m else (r, [])
+        key = role.lower()
+        names.setdefault(key, role)
+        span = spans.setdefault(key, [])
+        if dates:
+            span[:] = [min([*span[:1], dates[0]]), max([*span[1:], dates[1]])]
+    out = []
+    for key, role in names.items():
+        span = spans[key]
+        out.append(role if not span else f"{role} ({span[0]})" if span[0] == span[1]
+                   else f"{role} ({span[0]} – {span[1]})")
+    return out
+
+
 def _widen(a: dt.date | None, b: dt.date | None, pick) -> dt.date | None:
     if a is None or b is None:
         return a or b
@@ -73,7 +107,7 @@ def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
     aliases = [a for a in (alias_of(x) for x in actor.aliases if x) if a and a != actor.name]
     return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
                     actor.attribute, actor.former, list(dict.fromkeys(aliases)),
-                    list(dict.fromkeys(r for r in actor.roles if r)), list(dict.fromkeys(actor.members)),
+                    dated_roles([r for r in actor.roles if r]), list(dict.fromkeys(actor.members)),
                     list(dict.fromkeys(actor.evidence)), seen, seen)
 
 
