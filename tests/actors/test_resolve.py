@@ -243,3 +243,11 @@ def test_actor_inside_an_of_phrase(phrase, text, words, code):
 ])
 def test_curated_people_have_dated_codes(phrase, name, day, code):
     assert phrase(f"{name} spoke to reporters.", name, date=day).code == code
+
+
+def test_title_does_not_cross_a_coordination(phrase):
+    # the parser may hang "Zarif and EU" under the title; "Zarif" must not become part of her role
+    ref = phrase("Iranian Foreign Minister Mohammad Javad Zarif arrived. "
+                 "Zarif and EU foreign policy chief Federica Mogherini read a joint statement.", "Federica Mogherini")
+    assert ref.actor_id == "person:federica-mogherini"
+    assert ref.role == "foreign policy chief" and ref.country != "IRN"

@@ -122,7 +122,10 @@ class PeopleMixin:
             h = name_head.head
             left += [t for t in h.subtree if h.left_edge.i <= t.i < name_head.left_edge.i
                      and not t.is_punct and t.i not in sub]
-        segments = [sorted({t.i: t for t in left}.values(), key=lambda t: t.i)]
+        # "Zarif and EU foreign policy chief Federica Mogherini": only what follows the last "and" describes her
+        cut = max((t.i for t in doc[name_head.left_edge.i: first] if t.dep_ == "cc" or t.lower_ in ("and", "or")),
+                  default=-1)
+        segments = [sorted({t.i: t for t in left if t.i > cut}.values(), key=lambda t: t.i)]
         for c in name_head.children:
             if c.dep_ == "appos" and not self._is_person_head(c):
                 segments.append([t for t in c.subtree])
