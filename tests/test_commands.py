@@ -68,8 +68,9 @@ def test_hypothetical_events_only_with_all(corpus, tmp_path):
     facts = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()
     every = runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl", "--all"]).stdout.splitlines()
     assert len(every) > len(facts)
-    assert any("could limit" in json.loads(l)["sentence"] for l in every)
-    assert not any("could limit" in json.loads(l)["sentence"] for l in facts)
+    limit = [json.loads(l) for l in every if json.loads(l)["trigger"].startswith("limit")]
+    assert limit and all(r["is_hypothetical"] for r in limit) and "modal" in limit[0]["modality"]
+    assert not any(json.loads(l)["trigger"].startswith("limit") for l in facts)
 
 
 def test_code_jsonl_writes_the_scorer_format(tmp_path):
