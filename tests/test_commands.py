@@ -103,3 +103,15 @@ def test_bad_date_is_one_line_error():
                          capture_output=True, text=True)
     assert res.returncode == 2
     assert res.stderr.strip().count("\n") == 0 and "--date" in res.stderr
+
+
+def test_console_script_exit_status_says_files_failed(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    res = subprocess.run([sys.executable, "-m", "realpolitik", "ingest", str(bad), "--db", str(tmp_path / "x.duckdb"),
+                          "--rules-only"], capture_output=True, text=True)
+    assert res.returncode == 1
+    assert "bad.txt" in res.stderr and "binary" in res.stderr

@@ -28,7 +28,9 @@ def main() -> None:
         sys.argv.remove("--debug")
     _register_all()
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)  # click returns a command's typer.Exit code instead of exiting
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except RealpolitikError as exc:
         if debug:
             raise
