@@ -12,7 +12,7 @@ from realpolitik.errors import ScenarioError
 def forecast_command(
     file: Path = typer.Argument(..., help="Scenario file (.yaml/.csv) or a DEU III .tsv file of many issues."),
     fmt: str = typer.Option("auto", "--format", help="scenario | deu3 | auto (by extension and header)."),
-    model: str = typer.Option("compromise", "--model", "-m", help="compromise | median | nash | eum | exchange."),
+    model: str = typer.Option("compromise", "--model", "-m", help="compromise | median | nash | eum | exchange | council."),
     rounds: int = typer.Option(10, "--rounds", help="Maximum bargaining rounds (eum)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write .csv (rounds, or isnr,prediction for many "
                                                            "issues) or .json (full result)."),

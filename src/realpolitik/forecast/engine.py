@@ -7,12 +7,13 @@ import numpy as np
 
 from realpolitik.errors import ScenarioError
 from realpolitik.forecast import models
+from realpolitik.forecast.council import council_predict
 from realpolitik.forecast.eum import KINDS, NONE, EUMParams, run_eum
 from realpolitik.forecast.exchange import exchange_params
 from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move
 from realpolitik.forecast.scenario import Scenario
 
-MODELS = ("compromise", "median", "nash", "eum", "exchange")
+MODELS = ("compromise", "median", "nash", "eum", "exchange", "council")
 
 
 def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, scn: Scenario,
@@ -32,6 +33,12 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
         # positions were traded across the dossier beforehand (exchange.exchange_issues); what is left is the compromise
         exchange_params(params)
         return models.compromise(pos, cap, sal)
+    if model == "council":
+        bad = set(params) - {"voting", "unanimity"}
+        if bad:
+            raise ScenarioError(f"unknown council parameter(s) {', '.join(sorted(bad))} (use voting, unanimity)")
+        return council_predict(pos, sal, scn.names, str(params.get("voting", scn.meta.get("voting") or "qmv")),
+                               str(params.get("unanimity", "veto")))
     if model == "nash":
         return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
                            utility=params.get("utility", "quadratic"))
