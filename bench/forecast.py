@@ -1,7 +1,7 @@
 """Validation bench for the forecast models on DEU III (../shared/deu3/deu3_dev.tsv).
 
 Prints the mean absolute error of every model and baseline against the real outcomes, the
-cross-validated MAE of the one fitted model, and the Monte Carlo timing (30 actors x 1,000 EUM runs).
+cross-validated MAE of the fitted choices, and the Monte Carlo timing (30 actors x 1,000 EUM runs).
 Run: /work/venv/bin/python bench/forecast.py [path/to/deu3.tsv]
 """
 from __future__ import annotations
@@ -134,6 +134,11 @@ def main(path: Path = DEFAULT) -> None:
     rows.append(("exchange (Nice votes x salience; defaults limit=outcome, 1 round)", *mae(table[default], y)))
     rows.append(("exchange, limit and rounds chosen by leave-one-dossier-out CV", *mae(cv_pick(table, y, groups), y)))
     lo, hi = dossier_bootstrap(table[default], predict_all(eq, "compromise"), y, groups)
+    council = np.stack([predict_all(nice, "council", params={"unanimity": u}) for u in ("qmv", "veto")])
+    rows.append(("council: power-index compromise clipped to the Council QMV core (defaults)", *mae(council[0], y)))
+    rows.append(("council, unanimity clipped to the members' range (--param unanimity=veto)", *mae(council[1], y)))
+    rows.append(("council, unanimity handling chosen by leave-one-dossier-out CV", *mae(cv_pick(council, y, groups), y)))
+    c_lo, c_hi = dossier_bootstrap(council[0], predict_all(eq, "compromise"), y, groups)
     common = {tuple(sorted(c.items())) for c in chosen}
     secs = timing()
     print(f"DEU III: {len(y)} issues with a known outcome, {len({s.meta['dossier'] for s in nice})} dossiers ({path.name})")
@@ -145,6 +150,7 @@ def main(path: Path = DEFAULT) -> None:
     best = min(rows[4:], key=lambda r: r[1])
     print(f"best model vs salience-weighted mean: {best[0]} {best[1]:.2f} vs {ref:.2f} ({ref - best[1]:+.2f})")
     print(f"exchange (defaults) minus salience-weighted mean, 95% dossier-bootstrap interval: [{lo:+.2f}, {hi:+.2f}]")
+    print(f"council (defaults) minus salience-weighted mean, 95% dossier-bootstrap interval: [{c_lo:+.2f}, {c_hi:+.2f}]")
     print(f"performance: 30 actors x 1,000 Monte Carlo runs of the EUM (10 rounds): {secs[0]:.2f} s wall, "
           f"{secs[1]:.2f} s CPU (target < 5 s)")
 

@@ -75,13 +75,14 @@ def test_actors_that_are_not_member_states_are_refused():
         council_predict(np.array([0.0, 100.0]), np.ones(2), ["usa", "iran"])
 
 
-def test_council_model_runs_on_a_deu3_file(tmp_path):
+@pytest.mark.parametrize("params, expected", [({}, [20.0, 20.0]), ({"unanimity": "veto"}, [20.0, 32.0])])
+def test_council_model_runs_on_a_deu3_file(tmp_path, params, expected):
     header = "prnr\tisnr\tproc\tcounvte\tpcom\tpde\tpfr\tpit\tpuk\tscom\tsde\tsfr\tsit\tsuk\trp\tout\n"
     rows = ["d1\td1i1\tCOD\tQMV\t100\t0\t0\t20\t40\t100\t100\t100\t100\t100\t\t20\n",
             "d1\td1i2\tCNS\tUnan\t100\t0\t0\t20\t40\t100\t100\t100\t100\t100\t\t30\n"]
     path = tmp_path / "deu.tsv"
     path.write_text(header + "".join(rows))
-    assert [r.prediction for r in forecast(path, model="council")] == pytest.approx([20.0, 32.0])
+    assert [r.prediction for r in forecast(path, model="council", params=params)] == pytest.approx(expected)
 
 
 def test_council_model_beats_the_salience_weighted_mean_on_deu3(shared_dir):
@@ -89,6 +90,6 @@ def test_council_model_beats_the_salience_weighted_mean_on_deu3(shared_dir):
     issues = [s for s in load_deu3(path, capability="equal") if s.outcome is not None]
     y = np.array([s.outcome for s in issues])
     mean = np.array([float((s.arrays()[1] * s.arrays()[2]).sum() / s.arrays()[2].sum()) for s in issues])
-    council = np.array([float(council_predict(s.arrays()[1], s.arrays()[2], s.names, s.meta["voting"]))
+    council = np.array([float(council_predict(s.arrays()[1], s.arrays()[2], s.names, s.meta["voting"], "veto"))
                         for s in issues])
     assert np.abs(council - y).mean() < np.abs(mean - y).mean() - 0.5

@@ -2,7 +2,8 @@
 
 Models: compromise (weighted mean), weighted median, Nash bargaining, Bueno de Mesquita's expected
 utility model (Scholz, Calbert & Smith 2011 reconstruction), the exchange model (Stokman & Van
-Oosten 1994). See docs/forecast.md.
+Oosten 1994), and the Council model for EU laws (power-index compromise clipped to the
+qualified-majority core). See docs/forecast.md.
 """
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ Capabilities are Shapley-Shubik indices of the Council vote of the time (EU-15 p
 weights for EU-25/27, the Lisbon double majority for EU-28; equal shares under unanimity); the
 Commission and the Parliament get the largest member's index. The forecast is the power x salience
 weighted mean, moved into the interval between the two qualified-majority pivots of the member states
-present (under unanimity: between the extreme members, or the QMV pivots with `unanimity="qmv"`).
+present. Under unanimity the same QMV core is used by default (on DEU III it beats the veto range, see
+docs/forecast.md); `unanimity="veto"` clips to the range of the members instead, as formal theory says.
 """
 from __future__ import annotations
 
@@ -150,7 +151,7 @@ def qualified_core(pos: np.ndarray, criteria: list[tuple[np.ndarray, float]]) ->
 
 
 def council_predict(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voting: str = "qmv",
-                    unanimity: str = "veto") -> np.ndarray:
+                    unanimity: str = "qmv") -> np.ndarray:
     """Council-model forecast for (n,) or (batch, n) positions and saliences of DEU-coded actors."""
     if unanimity not in UNANIMITY:
         raise ScenarioError(f"unknown unanimity handling '{unanimity}' (use {', '.join(UNANIMITY)})")

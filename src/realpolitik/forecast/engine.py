@@ -38,7 +38,7 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
         if bad:
             raise ScenarioError(f"unknown council parameter(s) {', '.join(sorted(bad))} (use voting, unanimity)")
         return council_predict(pos, sal, scn.names, str(params.get("voting", scn.meta.get("voting") or "qmv")),
-                               str(params.get("unanimity", "veto")))
+                               str(params.get("unanimity", "qmv")))
     if model == "nash":
         return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
                            utility=params.get("utility", "quadratic"))
