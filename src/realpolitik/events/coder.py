@@ -207,7 +207,7 @@ def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
         tgt_heads += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(comp, preps)
         if comp.dep_ == "ccomp":
             tgt_heads += [c for c in comp.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
-    if not tgt_heads:
+    if not tgt_heads and not match.cameo.startswith("01"):
         for c in tok.children:
             if c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children):  # "demanded that X ..."
                 tgt_heads += [g for g in c.children if g.dep_ in SUBJ_DEPS]
@@ -251,6 +251,16 @@ def _in_main_clause(tok: Token) -> bool:
 
 def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _distinct(a: ActorRef, b: ActorRef) -> bool:
+    """Two mentions that can be the two sides of an event: not the same actor, nor a state and its own
+    government ("Russia" / "the Kremlin"), though a government and its own rebels can be."""
+    if a.actor_id == b.actor_id:
+        return False
+    if a.country and a.country == b.country:
+        return bool(a.sector and b.sector and a.sector != b.sector)
+    return True
 
 
 def _fallback_actors(sent: Span, tok: Token, mentions: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -301,7 +311,9 @@ def code_sentence(
         if not sources:
             continue
         if not targets and code.root != "01":  # a statement has no addressee unless the text names one
-            others = [x for x in coded.mentions if all(x.actor_id != src.actor_id for src in sources)]
+            # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
+            # from the government"); we only refuse the source itself or its own state/government
+            others = [x for x in coded.mentions if all(_distinct(x, src) for src in sources)]
             _, ft = _fallback_actors(sent, tok, others)
             if ft:
                 targets, rule = ft, rule + "+fallback-target"
