@@ -1,6 +1,7 @@
 """Longest-match lookup of knowledge-base aliases over a run of spaCy tokens (dict lookups only)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -128,10 +129,14 @@ def _needs_capital(e: Entry) -> bool:
 def line_bounds(tok: Token) -> tuple[int, int]:
     """Indices of the nearest whitespace-only tokens (line breaks) around ``tok``: a phrase never crosses them."""
     doc = tok.doc
-    lo = tok.i - 1
-    while lo >= max(0, tok.i - 40) and not doc[lo].is_space:
-        lo -= 1
-    hi = tok.i + 1
-    while hi < min(len(doc), tok.i + 40) and not doc[hi].is_space:
-        hi += 1
-    return (lo if lo >= 0 and doc[lo].is_space else -1), (hi if hi < len(doc) and doc[hi].is_space else len(doc))
+    spaces = doc.user_data.get(_SPACES_KEY)
+    if spaces is None:  # computed once per parsed segment
+        spaces = doc.user_data[_SPACES_KEY] = [t.i for t in doc if t.is_space]
+    k = bisect.bisect_left(spaces, tok.i)
+    lo = spaces[k - 1] if k > 0 and spaces[k - 1] >= tok.i - 40 else -1
+    k = bisect.bisect_right(spaces, tok.i)
+    hi = spaces[k] if k < len(spaces) and spaces[k] < tok.i + 40 else len(doc)
+    return lo, hi
+
+
+_SPACES_KEY = "realpolitik.space_tokens"
