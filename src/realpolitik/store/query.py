@@ -81,7 +81,7 @@ TABLE_COLUMNS = ["event_date", "source_name", "cameo_code", "plover_type", "gold
                  "is_hypothetical", "trigger"]
 
 # The same for `realpolitik actors --format table`: evidence sentences are for csv/jsonl.
-ACTOR_TABLE_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "roles", "aliases", "first_seen",
+ACTOR_TABLE_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "roles", "members", "aliases", "first_seen",
                        "last_seen", "mentions", "events"]
 
 _FROM = "FROM events e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id"
