@@ -251,3 +251,15 @@ def test_title_does_not_cross_a_coordination(phrase):
                  "Zarif and EU foreign policy chief Federica Mogherini read a joint statement.", "Federica Mogherini")
     assert ref.actor_id == "person:federica-mogherini"
     assert ref.role == "foreign policy chief" and ref.country != "IRN"
+
+
+def test_surname_in_an_earlier_segment_joins_a_full_name_further_down(nlp):
+    from realpolitik.actors import ActorResolver
+
+    docs = [nlp("Rouhani wants investment."), nlp("President Hassan Rouhani of Iran spoke in Tehran.")]
+    res = ActorResolver()
+    res.prepare(docs)
+    sent = next(docs[0].sents)
+    res.learn(sent)
+    ref = res.resolve(sent[0:1], sent[0])
+    assert ref is not None and ref.actor_id == "person:hassan-rouhani"

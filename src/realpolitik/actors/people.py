@@ -62,7 +62,8 @@ class PeopleMixin:
             return False
         if " ".join(words) in self._by_name:
             return True
-        return any(w[-len(words):] == words for _, _, w in self._fullnames)
+        return any(w[-len(words):] == words for _, _, w in self._fullnames) or any(
+            len(w) > len(words) and w[-len(words):] == words for _, w in getattr(self, "_article_names", ()))
 
     def _name_tokens(self, tok: Token) -> list[Token]:
         """The tokens of the name ending at ``tok``: its PERSON entity, else its proper-noun compounds."""
@@ -300,7 +301,11 @@ class PeopleMixin:
             # already-known people from earlier documents of the same article
             known = [p.name for p in self._people.values()
                      if tuple(p.name.lower().split())[-len(words):] == words and len(p.name.split()) > len(words)]
-            return known[-1] if len(set(known)) >= 1 else None
+            if known:
+                return known[-1]
+            # a full name that only appears in a later segment of the article (see ActorResolver.prepare)
+            later = [n for n, w in getattr(self, "_article_names", ()) if len(w) > len(words) and w[-len(words):] == words]
+            return later[0] if len(set(later)) == 1 else None
         before = [x for x in cands if x[0] <= char]
         return (max(before)[1] if before else min(cands)[1])
 

@@ -192,6 +192,18 @@ class ActorResolver(PeopleMixin, FactionMixin):
         return out
 
     # ================================================================ documents and order
+    def prepare(self, docs: list[Doc]) -> None:
+        """Note the full names in every segment of an article before coding it, so that a surname in the
+        lead paragraph joins a full name that first appears further down (or in a caption)."""
+        names: list[tuple[str, tuple[str, ...]]] = []
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    words = tuple(self._name_text(self._strip_name(list(ent))).split())
+                    if len(words) >= 2:
+                        names.append((" ".join(words), tuple(w.lower() for w in words)))
+        self._article_names = names
+
     def _enter_doc(self, doc: Doc) -> None:
         """Switch to ``doc``: learn it fully the first time; going back to an earlier doc relearns nothing."""
         if doc is self._doc:

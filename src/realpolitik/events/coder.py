@@ -415,6 +415,7 @@ def code_segments(
     """Code the parsed segments of one document, in order, sharing one resolver (people learned carry over)."""
     options = options or CoderOptions()
     sents_by_seg = [list(d.sents) for d in docs]
+    resolver.prepare(list(docs))
     predictions: dict[tuple[int, int], object] = {}
     clf = options.classifier if options.use_classifier else None
     if clf is not None:
