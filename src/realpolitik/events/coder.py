@@ -30,7 +30,7 @@ CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 # Modality kinds a lexicon code can absorb (intent, demand codes) so the statement itself is factual.
 ABSORBED_KINDS = {"future", "prescriptive"}
 # Classifier confidence needed to code a sentence the lexicon missed / to override a lexicon pick.
-CLASSIFIER_FILL_P = 0.55
+CLASSIFIER_FILL_P = 0.7
 
 
 @dataclass
