@@ -1,7 +1,7 @@
 """Developer tool: regenerate data/actors/countries.csv from pycountry + CountryInfo facts.
 
 Not used at run time. Also writes data/actors/leaders.csv (heads of state/government with terms). Usage:
-    python -m realpolitik.actors.build_countries /path/to/CountryInfo.120116.txt
+    python scripts/build_countries.py /path/to/CountryInfo.120116.txt
 Hand-written additions (metonyms, seats of government, extra demonyms) live in countries_extra.yaml,
 which the loader merges on top of this table, so regenerating never loses them.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycountry
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "actors" / "countries.csv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "data" / "actors" / "countries.csv"
 
 # CountryInfo nationality lists mix English adjectives with foreign-language names and typos;
 # we keep only entries that look like English words (ASCII letters, spaces, hyphens, dots, apostrophes).
