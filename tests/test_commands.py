@@ -115,3 +115,38 @@ def test_console_script_exit_status_says_files_failed(tmp_path):
                           "--rules-only"], capture_output=True, text=True)
     assert res.returncode == 1
     assert "bad.txt" in res.stderr and "binary" in res.stderr
+
+
+def test_user_actor_file_extends_coding_in_ingest(tmp_path):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - name: Black Banner Brigade\n    code: SYRREB\n    kind: group\n", encoding="utf-8")
+    art = tmp_path / "2016-02-01-brigade.txt"
+    art.write_text("The Black Banner Brigade attacked Syrian troops near Aleppo.\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    res = runner.invoke(app, ["ingest", str(art), "--db", str(db), "--rules-only", "--actors", str(actors)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["events", "--db", str(db), "--format", "csv"]).stdout)))
+    attack = [r for r in rows if r["cameo_root"] in ("18", "19")]
+    assert attack and (attack[0]["source_country"], attack[0]["source_sector"]) == ("SYR", "REB")
+    assert attack[0]["target_sector"] == "MIL"
+
+
+@pytest.mark.parametrize("args", [
+    ["events", "--format", "csv", "--out", "{tmp}"],                     # a folder, not a file
+    ["code", "--jsonl", "{tmp}/missing.jsonl", "--rules-only"],           # a missing input
+    ["stakeholders", "--top", "0"],
+])
+def test_user_errors_are_one_line_with_exit_2(tmp_path, args):
+    import subprocess
+    import sys
+
+    db = tmp_path / "e.duckdb"
+    art = tmp_path / "2016-01-04-a.txt"
+    art.write_text("Iran condemned Saudi Arabia.\n", encoding="utf-8")
+    runner.invoke(app, ["ingest", str(art), "--db", str(db), "--rules-only"])
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if argv[0] in ("events", "stakeholders"):
+        argv += ["--db", str(db)]
+    res = subprocess.run([sys.executable, "-m", "realpolitik", *argv], capture_output=True, text=True)
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.startswith("realpolitik: error:") and res.stderr.strip().count("\n") == 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from realpolitik.records import Actor, CodedSentence, Document, IngestFailure, Segment
+from realpolitik.records import Actor, CodedSentence, Document, IngestFailure
 
 BATCH_DOCS = 64
 
@@ -83,7 +83,7 @@ def document_from_text(text: str, *, date: dt.date | None = None, path: str = "<
     return doc
 
 
-def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default") -> Coded:
+def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default", kb=None) -> Coded:
     """Code one text: sentences, actor mentions and events (nothing is stored)."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
@@ -92,7 +92,7 @@ def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any =
         from realpolitik.errors import InputError
 
         raise InputError("<text>", "no text to code")
-    return code_documents([doc], classifier=classifier)[0]
+    return code_documents([doc], classifier=classifier, kb=kb)[0]
 
 
 def _scored_actor(a) -> dict[str, Any] | None:
@@ -121,16 +121,32 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
 
 
 def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
-               batch: int = 64) -> int:
-    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format; returns lines written."""
+               batch: int = 64, kb=None) -> int:
+    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format; returns lines written.
+
+    A malformed line stops the run with its line number before anything is written for its batch."""
+    from contextlib import ExitStack
+
     from realpolitik.errors import InputError
 
-    src = open(inp, encoding="utf-8") if isinstance(inp, (str, Path)) else inp
-    dst = open(out, "w", encoding="utf-8") if isinstance(out, (str, Path)) else out
     clf = default_classifier() if classifier == "default" else classifier
     name = str(inp) if isinstance(inp, (str, Path)) else "<stdin>"
     n = 0
-    try:
+    with ExitStack() as stack:
+        src = stack.enter_context(open(inp, encoding="utf-8")) if isinstance(inp, (str, Path)) else inp
+        dst = None  # opened at the first write, so a bad first line leaves no empty output file behind
+
+        def flush(pending: list[tuple[str, Document]]) -> int:
+            nonlocal dst
+            if not pending:
+                return 0
+            coded = code_documents([d for _, d in pending], classifier=clf, kb=kb)
+            if dst is None:
+                dst = stack.enter_context(open(out, "w", encoding="utf-8")) if isinstance(out, (str, Path)) else out
+            for (item_id, _), c in zip(pending, coded):
+                dst.write(json.dumps(prediction_line(item_id, c)) + "\n")
+            return len(pending)
+
         pending: list[tuple[str, Document]] = []
         for lineno, line in enumerate(src, 1):
             if not line.strip():
@@ -143,24 +159,10 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
                 raise InputError(name, f"line {lineno}: expected JSON with 'id' and 'text' ({exc})") from exc
             pending.append((item_id, document_from_text(text, date=date, path=f"{name}#{lineno}")))
             if len(pending) >= batch:
-                n += _write_predictions(pending, dst, clf)
+                n += flush(pending)
                 pending = []
-        n += _write_predictions(pending, dst, clf)
-    finally:
-        if src is not inp:
-            src.close()
-        if dst is not out:
-            dst.close()
+        n += flush(pending)
     return n
-
-
-def _write_predictions(pending, dst, clf) -> int:
-    if not pending:
-        return 0
-    coded = code_documents([d for _, d in pending], classifier=clf)
-    for (item_id, _), c in zip(pending, coded):
-        dst.write(json.dumps(prediction_line(item_id, c)) + "\n")
-    return len(pending)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -177,7 +179,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.date | None = None,
            source: str | None = None, columns: dict[str, str] | None = None, stdin: TextIO | None = None,
            progress: bool | None = None, classifier: Any = "default", max_bytes: int | None = None,
-           stdin_format: str | None = None) -> IngestReport:
+           stdin_format: str | None = None, kb=None) -> IngestReport:
     """Read, clean, code and store articles; bad files are reported and the rest go on."""
     from tqdm import tqdm
 
@@ -212,7 +214,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                 if rec.date is None:
                     report.undated.append(rec.path)
             if docs:
-                coded = code_documents(docs, classifier=clf)
+                coded = code_documents(docs, classifier=clf, kb=kb)
                 report.added += store.add_many([(c.document, c.sentences, c.actors) for c in coded])
                 report.events += sum(len(c.events) for c in coded)
             bar.update(len(batch))

@@ -15,6 +15,7 @@ def resolve_text(text: str, date: dt.date | None = None, kb: KnowledgeBase | Non
 
     doc = load_nlp()(text)
     res = ActorResolver(kb=kb, date=date)
+    res.prepare([doc])
     out: list[ActorRef] = []
     for sent in doc.sents:
         res.learn(sent)

@@ -36,6 +36,12 @@ def main() -> None:
             raise
         print(f"realpolitik: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except OSError as exc:  # a bad --out folder, a missing input file, a full disk ...
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"realpolitik: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        sys.exit(2)
     except Exception as exc:  # click usage errors and friends
         import click
 

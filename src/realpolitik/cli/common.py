@@ -9,9 +9,20 @@ from rich.console import Console
 from realpolitik.errors import RealpolitikError
 
 stderr = Console(stderr=True)
-DbOption = typer.Option(None, "--db", help="DuckDB database file [default: $REALPOLITIK_DB or ./realpolitik.duckdb].")
+DbOption = typer.Option(None, "--db", help="DuckDB database file (default: $REALPOLITIK_DB, else ./realpolitik.duckdb).")
 FormatOption = typer.Option("table", "--format", "-f", help="table|csv|jsonl|json|parquet")
 OutOption = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout.")
+ActorsOption = typer.Option([], "--actors", help="User actor file (.yaml/.csv) adding or overriding actors (repeatable).")
+PhoenixOption = typer.Option([], "--phoenix", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+
+
+def knowledge_base(actors, phoenix):
+    """The shipped knowledge base, extended by --actors / --phoenix files (None = the cached default)."""
+    if not actors and not phoenix:
+        return None
+    from realpolitik.actors import load_kb
+
+    return load_kb(user_files=tuple(actors), phoenix_files=tuple(phoenix))
 
 
 def parse_date(value: str | None, flag: str = "--date") -> dt.date | None:

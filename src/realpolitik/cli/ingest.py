@@ -1,13 +1,14 @@
 """`realpolitik ingest PATH...` — read, clean, code and store articles."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import DbOption, parse_date, stderr
+from pathlib import Path
+
+from realpolitik.cli.common import ActorsOption, DbOption, PhoenixOption, knowledge_base, parse_date, stderr
 from realpolitik.store.connection import resolve_path
 
 
@@ -22,6 +23,9 @@ def register(app: typer.Typer) -> None:
         date_column: Optional[str] = typer.Option(None, "--date-column", help="CSV/JSON field holding the date."),
         stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="txt|html|jsonl|csv for stdin."),
         no_model: bool = typer.Option(False, "--rules-only", help="Code with rules only (no learned classifier)."),
+        max_bytes: int = typer.Option(64, "--max-bytes", help="Largest file to read, in MB."),
+        actors: list[Path] = ActorsOption,
+        phoenix: list[Path] = PhoenixOption,
     ) -> None:
         """Ingest articles: .txt/.md, .html, .jsonl/.json, .csv, RSS/Atom; re-ingesting the same text adds nothing."""
         from realpolitik import api
@@ -29,9 +33,9 @@ def register(app: typer.Typer) -> None:
         columns = {k: v for k, v in (("text", text_column), ("date", date_column)) if v}
         use_stdin = not paths or paths == ["-"]
         kwargs = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
-                      classifier=None if no_model else "default")
+                      classifier=None if no_model else "default", max_bytes=max_bytes * 2**20,
+                      kb=knowledge_base(actors, phoenix))
         if use_stdin:
-            from realpolitik.ingest import read_stdin  # noqa: F401 - fail early if stdin reading is missing
             report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
         else:
             report = api.ingest(paths, **kwargs)

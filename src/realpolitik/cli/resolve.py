@@ -8,25 +8,24 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import parse_date
+from realpolitik.cli.common import ActorsOption, PhoenixOption, knowledge_base, parse_date
 
 
 def resolve_command(
     text: str = typer.Argument(..., help="Text to resolve (quote it); '-' reads standard input."),
     date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (dated roles and codes)."),
-    actors: list[Path] = typer.Option([], "--actors", help="User actor file (.yaml/.csv) adding or overriding "
-                                                          "actors (repeatable)."),
-    phoenix: list[Path] = typer.Option([], "--phoenix", help="PETRARCH/Phoenix actor dictionary (repeatable)."),
+    actors: list[Path] = ActorsOption,
+    phoenix: list[Path] = PhoenixOption,
     as_json: bool = typer.Option(False, "--json", help="One JSON object per mention instead of a table."),
 ) -> None:
     """Show every actor mention in TEXT: country, sector, full code, actor id and the rule that decided."""
     import sys
 
-    from realpolitik.actors import load_kb, resolve_text
+    from realpolitik.actors import resolve_text
 
     if text == "-":
         text = sys.stdin.read()
-    kb = load_kb(user_files=actors, phoenix_files=phoenix)
+    kb = knowledge_base(actors, phoenix)
     refs = resolve_text(text, date=parse_date(date), kb=kb)
     if as_json:
         for r in refs:

@@ -35,6 +35,8 @@ def suggest_stakeholders(db: str | Path | None = None, *, country: str | None = 
     """The `top` most active actors in factual events (optionally those of or dealing with `country`)."""
     from realpolitik.store import Store
 
+    if top < 1:
+        raise ScenarioError(f"--top must be at least 1 (got {top})")
     df = Store(db, read_only=True).events(since=since, until=until)
     if country:
         c = country.upper()

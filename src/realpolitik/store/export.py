@@ -43,7 +43,10 @@ def export(df: pd.DataFrame, fmt: str = "table", out: str | Path | None = None,
 
 
 def _check_out(out: str | Path) -> None:
-    parent = Path(out).expanduser().resolve().parent
+    path = Path(out).expanduser().resolve()
+    if path.is_dir():
+        raise StoreError(f"cannot write {out}: it is a folder; give a file name")
+    parent = path.parent
     if not parent.is_dir():
         raise StoreError(f"cannot write {out}: folder {parent} does not exist")
 
