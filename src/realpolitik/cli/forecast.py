@@ -16,7 +16,7 @@ def forecast_command(
     rounds: int = typer.Option(10, "--rounds", help="Maximum bargaining rounds (eum)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write .csv (rounds, or isnr,prediction for many "
                                                            "issues) or .json (full result)."),
-    chart: Optional[Path] = typer.Option(None, "--chart", help="Save the round-by-round chart (.html or .png)."),
+    chart: Optional[Path] = typer.Option(None, "--chart", help="Save the round-by-round chart: .html, or .png where kaleido and Chrome are installed (else HTML, said so)."),
     sets: list[str] = typer.Option([], "--set", help="Override, e.g. --set USA.salience=0.9 (repeatable)."),
     variant: Optional[str] = typer.Option(None, "--variant", help="Apply a variant defined in the scenario file."),
     mc: int = typer.Option(0, "--mc", help="Monte Carlo runs over the *_sd / *_range columns."),
@@ -32,6 +32,9 @@ def forecast_command(
     results = forecast(file, fmt=fmt, model=model, rounds=rounds, overrides=sets, variant=variant, mc=mc,
                        seed=seed, status_quo=status_quo, capability=capability, params=params)
     if len(results) > 1:
+        if chart is not None:
+            raise ScenarioError("--chart draws one issue's rounds; this file has "
+                                f"{len(results)} issues (use --out for their predictions)")
         frame = predictions_frame(results)
         known = [(r.prediction, r.outcome) for r in results if r.outcome is not None]
         typer.echo(f"{len(results)} issues forecast with the {model} model")
@@ -39,7 +42,10 @@ def forecast_command(
             mae = sum(abs(p - o) for p, o in known) / len(known)
             typer.echo(f"mean absolute error against {len(known)} known outcomes: {mae:.2f}")
         if out is not None:
-            frame.to_csv(out, index=False)
+            if out.suffix.lower() == ".json":
+                frame.to_json(out, orient="records", indent=1)
+            else:
+                frame.to_csv(out, index=False)
             typer.echo(f"wrote {out}")
         else:
             typer.echo(frame.to_string(index=False))

@@ -28,6 +28,7 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
         return models.compromise(pos, cap, sal, float(params.get("salience_power", 1.0)),
                                  float(params.get("capability_power", 1.0)))
     if model == "median":
+        _no_unknown(params, (), model)
         return models.weighted_median(pos, cap, sal)
     if model == "exchange":
         # positions were traded across the dossier beforehand (exchange.exchange_issues); what is left is the compromise
@@ -40,11 +41,19 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
         return council_predict(pos, sal, scn.names, str(params.get("voting", scn.meta.get("voting") or "qmv")),
                                str(params.get("unanimity", "qmv")))
     if model == "nash":
+        _no_unknown(params, ("status_quo", "utility"), model)
         return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
                            utility=params.get("utility", "quadratic"))
     if model == "eum":
         return run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale).prediction
     raise ScenarioError(f"unknown model '{model}' (use {', '.join(MODELS)})")
+
+
+def _no_unknown(params: dict[str, Any], allowed: tuple[str, ...], model: str) -> None:
+    bad = set(params) - set(allowed)
+    if bad:
+        takes = f"takes {', '.join(allowed)}" if allowed else "takes no parameters"
+        raise ScenarioError(f"unknown {model} parameter(s) {', '.join(sorted(bad))} ({model} {takes})")
 
 
 def eum_params(params: dict[str, Any]) -> EUMParams:
