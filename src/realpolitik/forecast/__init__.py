@@ -72,14 +72,7 @@ def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "
         variant, overrides, status_quo = None, (), None
     out = []
     for scn in issues:
-        if variant:
-            scn = apply_variant(scn, variant)
-        if overrides:
-            scn = apply_overrides(scn, overrides)
-        if status_quo is not None:
-            from dataclasses import replace
-
-            scn = replace(scn, status_quo=float(status_quo))
+        scn = _adjust(scn, variant, overrides, status_quo)
         if not scn.actors:
             # a DEU row where nobody stated a position: nothing to bargain over, the status quo
             # (or the scale midpoint) is the only defensible guess; keeps a batch from failing

@@ -66,10 +66,6 @@ class Scenario:
         sal = np.array([a.salience for a in self.actors], float)
         return cap, pos, sal
 
-    @property
-    def uncertain(self) -> bool:
-        return any(getattr(a, u) > 0 for a in self.actors for u in UNCERTAINTY)
-
 
 # ------------------------------------------------------------------ validation
 

@@ -37,7 +37,6 @@ class Store:
         self.path = resolve_path(path)
         self.read_only = read_only
         self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
-        self._known: set[str] | None = None  # doc_ids snapshot for has(): one query, not one per call
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -107,26 +106,16 @@ class Store:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
-            if self._known is not None:
-                self._known.update(r["doc_id"] for r in rows.documents)
             return added
 
     # ------------------------------------------------------------ reads
 
     def has(self, doc_id: str) -> bool:
-        """True if this doc_id is stored, from a snapshot taken at the first call (kept up to date by add).
-
-        Documents another process stores later are missed; add() still never duplicates them.
-        """
-        if self._known is None:
-            if not self.path.exists():
-                return False
-            with self._reader() as con:
-                self._known = {r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()}
-        return doc_id in self._known
+        """True if this doc_id is stored right now."""
+        return doc_id in self.existing([doc_id])
 
     def existing(self, doc_ids: Iterable[str]) -> set[str]:
-        """The subset of ``doc_ids`` stored right now (one exact query, unlike has()'s snapshot)."""
+        """The subset of ``doc_ids`` stored right now (one query for a whole batch)."""
         ids = list(doc_ids)
         if not ids or not self.path.exists():
             return set()
