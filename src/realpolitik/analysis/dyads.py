@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.store import Store
+from realpolitik.store.query import parse_bound
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,7 +68,11 @@ def dyad_timeline(store: Store, a: str, b: str, freq: str = "M", since: str | dt
         **{name: g[name].sum() for name in QUADS.values()},
         "goldstein_sum": g["goldstein"].sum(),
     })
-    full = pd.period_range(df["period"].min(), df["period"].max(), freq=code)
+    lo, hi = df["period"].min(), df["period"].max()
+    if since is not None and until is not None:  # the window asked for, not just the months with events
+        lo = min(lo, pd.Period(parse_bound(since, False, "since"), freq=code))
+        hi = max(hi, pd.Period(parse_bound(until, True, "until"), freq=code))
+    full = pd.period_range(lo, hi, freq=code)
     out = out.reindex(full, fill_value=0)
     out = out.astype({c: "int64" for c in out.columns if c != "goldstein_sum"})
     out["cooperation"] = out["verbal_coop"] + out["material_coop"]
