@@ -192,11 +192,24 @@ def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
         rule = "passive"
         src_heads = _agents(tok)
         tgt_heads = subs
+        if not src_heads and _announced_own_act(tok, match.cameo):
+            # "the ministry announced that 47 men had been put to death", "he said flights would be halted"
+            src_heads, rule = _subjects(tok.head)[0], "passive+announcer"
     else:
         rule = "active"
         src_heads = subs or _inherited_subjects(tok)
         if not subs:
             rule = "active+inherited-subject"
+        elif tok.dep_ == "relcl" and all(s.lower_ in REL_PRONOUNS for s in subs):
+            # "a decree that bans flights": the relative pronoun stands for the noun, and a noun that is no
+            # actor stands for whoever issued it ("Putin signed a decree that bans ...")
+            src_heads, rule = [tok.head], "active+relative-head"
+            if (tok.head.lemma_.lower() in INSTRUMENT_NOUNS and tok.head.dep_ in {"dobj", "nsubjpass"}
+                    and resolver.resolve(_np_span(tok.head), head=tok.head) is None):
+                gov = tok.head.head
+                gsubs, gpassive = _subjects(gov)
+                src_heads = (_agents(gov) if gpassive else gsubs or _inherited_subjects(gov)) or src_heads
+                rule = "active+relative-issuer"
         tgt_heads = []
         if match.target_dobj:
             tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
@@ -233,6 +246,10 @@ class _Match:
         return getattr(self.raw, name)
 
 
+# Nouns for measures an actor issues, which then "do" what their issuer does ("a decree that bans ...").
+INSTRUMENT_NOUNS = {"decree", "law", "bill", "order", "resolution", "legislation", "measure", "package", "directive",
+                    "ordinance", "edict", "ruling", "regulation", "statement", "declaration", "letter", "note"}
+REL_PRONOUNS = {"that", "which"}  # "who" relatives are people, resolved (or not) by the resolver
 MAIN_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "parataxis"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 
@@ -247,6 +264,36 @@ def _in_main_clause(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# Reporting verbs whose subject is taken as the doer of an agentless passive they report, and the CAMEO
+# roots for which that holds: governments announce their own measures, but victims report attacks.
+ANNOUNCERS = {"announce": None, "say": ("06", "07", "08", "16", "17"), "state": ("06", "07", "08", "16", "17"),
+              "confirm": ("06", "07", "08", "16", "17"), "declare": ("06", "07", "08", "16", "17")}
+
+
+def _announced_own_act(tok: Token, cameo: str) -> bool:
+    """An agentless passive reported by a speaker who is its doer ("X announced that sanctions were lifted")."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_ not in ANNOUNCERS:
+        return False
+    roots = ANNOUNCERS[tok.head.lemma_]
+    subs, passive = _subjects(tok.head)
+    return bool(subs) and not passive and (roots is None or cameo[:2] in roots)
+
+
+def _independent_clause(tok: Token) -> bool:
+    """A verb heading a coordinated main clause with a subject of its own ("Kerry telephoned ..., and Ban
+    urged ..."): its event stands beside the sentence's other events rather than competing with them."""
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ != "conj" or not _in_main_clause(tok):
+        return False
+    return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in tok.children)
+
+
+def _told_not_to(tok: Token) -> bool:
+    """A negated infinitive complement of a verb with its own object ("advised Russians not to travel"):
+    the object is told not to act, which is neither the subject's refusal nor an event."""
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.dep_ in {"dobj", "dative"} for c in tok.head.children))
 
 
 def _event_id(*parts: object) -> str:
@@ -293,10 +340,13 @@ def code_sentence(
     pred_plover = prediction.plover if prediction is not None else None
 
     candidates: list[Event] = []
+    own_clause: dict[str, bool] = {}
     for m in matches:
         tok = m.trigger_token
         if tok.dep_ in MODIFIER_DEPS and tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "the banned movement", "invasion forces", "visiting King Abdullah": not events
+        if tok.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children):
+            continue  # "the rivalry was a cold war", "it is a rupture": a characterisation, not an event
         try:
             code = codebook.cameo(m.cameo)
         except Exception:
@@ -324,6 +374,8 @@ def code_sentence(
             # "did not lift" -> refuse): that statement is the fact; conditionals and "could" still count
             hypothetical = any(k not in FACTUAL_KINDS and k not in ABSORBED_KINDS for k in mod.kinds)
             negated = False
+            if ">modal:reject" in m.rule and _told_not_to(tok):
+                negated = True  # "advised Russians not to travel": nobody refused anything
         when = event_date(sent, anchor, tok)
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if m.symmetric and not targets and len(sources) > 1:
@@ -335,6 +387,7 @@ def code_sentence(
         start_tok, end_tok = sent.doc[m.start], sent.doc[m.end - 1]
         t_start = start_tok.idx - sent.start_char
         t_end = end_tok.idx + len(end_tok.text) - sent.start_char
+        independent = _independent_clause(tok)
         for src, tgt in pairs:
             candidates.append(Event(
                 event_id=_event_id(sid, m.head, src.actor_id, tgt.actor_id if tgt else "", code.code),
@@ -346,17 +399,20 @@ def code_sentence(
                 rule=f"{m.rule};{rule}" + (f";src:{src.rule}" if src.rule else ""),
                 segment_kind=segment.kind,
             ))
+            own_clause[candidates[-1].event_id] = independent
 
     if not candidates and prediction is not None and prediction.plover_prob >= CLASSIFIER_FILL_P:
         candidates.extend(_classifier_events(sent, sid, doc_id, segment, anchor, prediction, coded.mentions))
     elif pred_plover and len({e.plover for e in candidates if e.plover and e.factual}) > 1:
         # competing types in one sentence: keep the type the classifier backs, else its quad class
+        # events of an independent clause with its own subject ("..., and Ban urged ...") are not in competition
         found = {e.plover for e in candidates}
         if pred_plover in found:
-            candidates = [e for e in candidates if e.plover in (pred_plover, "") or not e.factual]
+            candidates = [e for e in candidates if e.plover in (pred_plover, "") or not e.factual
+                          or own_clause.get(e.event_id)]
         elif any(sentence_quad(e.cameo_root) == prediction.quad for e in candidates if e.factual):
-            candidates = [e for e in candidates
-                          if sentence_quad(e.cameo_root) == prediction.quad or not e.plover or not e.factual]
+            candidates = [e for e in candidates if sentence_quad(e.cameo_root) == prediction.quad
+                          or not e.plover or not e.factual or own_clause.get(e.event_id)]
     first = next((e for e in candidates if e.factual and e.plover), None)
     if prediction is not None:
         coded.quad, coded.quad_prob = prediction.quad, prediction.quad_prob
