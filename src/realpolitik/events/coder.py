@@ -267,9 +267,11 @@ def _in_main_clause(tok: Token) -> bool:
 
 
 # Reporting verbs whose subject is taken as the doer of an agentless passive they report, and the CAMEO
-# roots for which that holds: governments announce their own measures, but victims report attacks.
-ANNOUNCERS = {"announce": None, "say": ("06", "07", "08", "16", "17"), "state": ("06", "07", "08", "16", "17"),
-              "confirm": ("06", "07", "08", "16", "17"), "declare": ("06", "07", "08", "16", "17")}
+# code prefixes for which that holds: governments announce their own measures (and threats of them:
+# 131/132), but victims report attacks.
+_OWN_MEASURES = ("06", "07", "08", "16", "17", "131", "132")
+ANNOUNCERS = {"announce": None, "say": _OWN_MEASURES, "state": _OWN_MEASURES, "confirm": _OWN_MEASURES,
+              "declare": _OWN_MEASURES}
 
 
 def _announced_own_act(tok: Token, cameo: str) -> bool:
@@ -278,14 +280,20 @@ def _announced_own_act(tok: Token, cameo: str) -> bool:
         return False
     roots = ANNOUNCERS[tok.head.lemma_]
     subs, passive = _subjects(tok.head)
-    return bool(subs) and not passive and (roots is None or cameo[:2] in roots)
+    return bool(subs) and not passive and (roots is None or cameo.startswith(roots))
 
 
 def _independent_clause(tok: Token) -> bool:
     """A verb heading a coordinated main clause with a subject of its own ("Kerry telephoned ..., and Ban
     urged ..."): its event stands beside the sentence's other events rather than competing with them."""
-    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ != "conj" or not _in_main_clause(tok):
+    if tok.pos_ not in {"VERB", "AUX"}:
         return False
+    if tok.dep_ == "ROOT":  # the first of such clauses
+        return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _has_subject(c) for c in tok.children)
+    return tok.dep_ == "conj" and _in_main_clause(tok) and _has_subject(tok)
+
+
+def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in tok.children)
 
 
