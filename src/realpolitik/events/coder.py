@@ -297,6 +297,18 @@ def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in tok.children)
 
 
+def _asserted_complement(m, doc: Doc) -> bool:
+    """A demand/appeal verb over an indicative that-clause ("insists that the aircraft never left"): the
+    speaker asserts a fact rather than asking for one ("insisted that Iran stop / should stop")."""
+    parts = m.rule.split(">")  # "lex:insist>demand:lex:say": the head's own family comes first
+    if m.complement is None or len(parts) < 2 or not parts[1].startswith(("demand:", "appeal:")):
+        return False
+    comp = doc[m.complement]
+    if comp.dep_ != "ccomp" or comp.tag_ not in {"VBD", "VBZ", "VBN"}:  # VBP is also the subjunctive
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+
+
 def _told_not_to(tok: Token) -> bool:
     """A negated infinitive complement of a verb with its own object ("advised Russians not to travel"):
     the object is told not to act, which is neither the subject's refusal nor an event."""
@@ -356,7 +368,7 @@ def code_sentence(
         if tok.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children):
             continue  # "the rivalry was a cold war", "it is a rupture": a characterisation, not an event
         try:
-            code = codebook.cameo(m.cameo)
+            code = codebook.cameo("010" if _asserted_complement(m, sent.doc) else m.cameo)
         except Exception:
             continue
         sources, targets, rule = _actors_for(m, resolver)
