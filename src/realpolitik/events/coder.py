@@ -309,6 +309,19 @@ def _asserted_complement(m, doc: Doc) -> bool:
     return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
 
 
+def _conjoined_object(tok: Token, heads: set[int]) -> bool:
+    """An event noun coordinated with the object of another trigger verb shares that object's role."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "conj":
+        return False
+    first = tok
+    for _ in range(6):
+        if first.dep_ != "conj":
+            break
+        first = first.head
+    gov = first.head.head if first.dep_ == "pobj" else first.head
+    return first.dep_ in {"dobj", "pobj", "nsubjpass"} and gov.i in heads and gov.pos_ in {"VERB", "AUX"}
+
+
 def _told_not_to(tok: Token) -> bool:
     """A negated infinitive complement of a verb with its own object ("advised Russians not to travel"):
     the object is told not to act, which is neither the subject's refusal nor an event."""
@@ -361,10 +374,14 @@ def code_sentence(
 
     candidates: list[Event] = []
     own_clause: dict[str, bool] = {}
+    trigger_dep: dict[str, str] = {}
+    heads = {m.trigger_token.i for m in matches}
     for m in matches:
         tok = m.trigger_token
         if tok.dep_ in MODIFIER_DEPS and tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "the banned movement", "invasion forces", "visiting King Abdullah": not events
+        if _conjoined_object(tok, heads):
+            continue  # "condemned Iran's interference and the attacks on the missions": what is condemned
         if tok.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children):
             continue  # "the rivalry was a cold war", "it is a rupture": a characterisation, not an event
         try:
@@ -420,6 +437,7 @@ def code_sentence(
                 segment_kind=segment.kind,
             ))
             own_clause[candidates[-1].event_id] = independent
+            trigger_dep[candidates[-1].event_id] = tok.dep_
 
     if not candidates and prediction is not None and prediction.plover_prob >= CLASSIFIER_FILL_P:
         candidates.extend(_classifier_events(sent, sid, doc_id, segment, anchor, prediction, coded.mentions))
@@ -427,6 +445,11 @@ def code_sentence(
         # competing types in one sentence: keep the type the classifier backs, else its quad class
         # events of an independent clause with its own subject ("..., and Ban urged ...") are not in competition
         found = {e.plover for e in candidates}
+        if all(trigger_dep.get(e.event_id) == "acl" for e in candidates if e.plover == pred_plover):
+            # the backed type only sits on a participle describing an actor ("the League, meeting in
+            # Cairo, condemned ..."): the main predicate is the news and stays too
+            for e in candidates:
+                own_clause[e.event_id] = own_clause[e.event_id] or trigger_dep.get(e.event_id) == "ROOT"
         if pred_plover in found:
             candidates = [e for e in candidates if e.plover in (pred_plover, "") or not e.factual
                           or own_clause.get(e.event_id)]
