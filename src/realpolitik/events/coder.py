@@ -424,7 +424,8 @@ def code_sentence(
         start_tok, end_tok = sent.doc[m.start], sent.doc[m.end - 1]
         t_start = start_tok.idx - sent.start_char
         t_end = end_tok.idx + len(end_tok.text) - sent.start_char
-        independent = _independent_clause(tok)
+        # the content clauses of an issued measure ("a decree that bans ...") are the measure's events
+        independent = _independent_clause(tok) or rule.startswith("active+relative-issuer")
         for src, tgt in pairs:
             candidates.append(Event(
                 event_id=_event_id(sid, m.head, src.actor_id, tgt.actor_id if tgt else "", code.code),
