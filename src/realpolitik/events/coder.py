@@ -188,6 +188,11 @@ def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
         return sources, targets, rule
 
     subs, passive = _subjects(tok)
+    if (not subs and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
+            and tok.head.dep_ != "ROOT"):  # a noun as root means the parser missed the main verb ("Russia ... offered")
+        # a past participle on a noun is passive: "rebels backed by Turkey" (agent acts on the noun);
+        # with no agent it only describes the noun ("fighters opposed to ...", "men convicted of ...")
+        return _resolve_all(resolver, _agents(tok)), _resolve_all(resolver, [tok.head]), "participle"
     if passive:
         rule = "passive"
         src_heads = _agents(tok)
