@@ -115,3 +115,28 @@ def test_coordinated_verbs_share_their_subject():
     assert recall and recall[0].source.country == "IRN" and recall[0].target.country == "SAU"
     assert "inherited-subject" in recall[0].rule
     assert any(e.cameo_root == "11" and e.source.country == "IRN" for e in evs)
+
+
+def test_unplaced_speaker_borrows_no_actor_from_the_reported_clause():
+    evs = events_of("Russia could limit its collaboration with Iran, officials said.")
+    assert not any(e.cameo_root == "01" and e.source.country == "IRN" for e in evs)
+    limit = [e for e in evs if e.cameo.startswith("16")]
+    assert limit and limit[0].hypothetical and (limit[0].source.country, limit[0].target.country) == ("RUS", "IRN")
+
+
+def test_copula_with_event_noun_is_no_event():
+    assert events_of("The rivalry between Iran and Saudi Arabia was a cold war.", factual_only=True) == []
+
+
+def test_decree_relative_clause_takes_the_decrees_issuer():
+    evs = events_of("Russian President Vladimir Putin signed a decree that bans flights to Egypt.")
+    ban = [e for e in evs if e.cameo == "163"]
+    assert ban and ban[0].source.country == "RUS" and ban[0].target.country == "EGY"
+    assert not any(e.plover == "AGREE" for e in evs)  # signing a decree is no agreement
+
+
+def test_coordinated_clauses_with_their_own_subjects_both_survive_with_the_classifier():
+    coded = code_text("Iran condemned the attack on its embassy, and Saudi Arabia accused Iran of meddling.",
+                      date=ANCHOR)
+    roots = {(e.source.country, e.cameo_root) for e in coded.events if e.factual}
+    assert ("IRN", "11") in roots and ("SAU", "11") in roots

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.errors import RealpolitikError
 from realpolitik.records import ActorRef, CodedSentence, Event, Segment
 from realpolitik.events import codebook, triggers
 from realpolitik.events.dates import event_date
@@ -391,10 +392,11 @@ def code_sentence(
             continue  # "the rivalry was a cold war", "it is a rupture": a characterisation, not an event
         try:
             code = codebook.cameo("010" if _asserted_complement(m, sent.doc) else m.cameo)
-        except Exception:
+        except RealpolitikError:  # a lexicon code missing from the codebook (the tests guard both)
             continue
         sources, targets, rule = _actors_for(m, resolver)
-        if not sources and _in_main_clause(tok):
+        # a statement whose speaker we cannot place ("..., officials said") borrows no actor from what it reports
+        if not sources and _in_main_clause(tok) and code.root != "01":
             fs, ft = _fallback_actors(sent, tok, coded.mentions)
             if fs:
                 sources, rule = fs, rule + "+fallback-source"
