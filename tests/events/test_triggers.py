@@ -148,3 +148,12 @@ def test_reporting_verb_is_a_statement_without_plover_type(nlp):
 
     m = _at(nlp, "The minister said he was tired.", "said")[1]
     assert m is not None and m.cameo == "010" and cameo(m.cameo).plover is None
+
+
+def test_attitude_verb_does_not_absorb_a_clause_before_it(nlp):
+    # the parser makes "asked" a complement of "declined"; the asking stays an appeal of its own
+    doc = nlp("He asked Moscow to deliver the missiles; the Kremlin declined.")
+    asked = match(next(t for t in doc if t.text == "asked"))
+    declined = match(next(t for t in doc if t.text == "declined"))
+    assert asked is not None and asked.cameo.startswith("02")
+    assert declined is not None and declined.cameo == "120" and declined.complement is None

@@ -284,8 +284,8 @@ def _core(tok: Token, depth: int = 0) -> TriggerMatch | None:
 def _inner(gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
     cands: list[Token] = []
-    if e.family:
-        cands += [c for c in gov.children if c.dep_ in _COMP_DEPS]
+    if e.family:  # complements after the head only: "He asked ...; the Kremlin declined" is no refusal to ask
+        cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
     cands += [o for p in ("for", "to", "on", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
     for c in cands:
