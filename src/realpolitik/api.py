@@ -61,7 +61,7 @@ def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None
 
     nlp = load_nlp()
     clf = default_classifier() if classifier == "default" else classifier
-    options = CoderOptions(classifier=clf, use_classifier=clf is not None)
+    options = CoderOptions(classifier=clf)
     texts = [seg.text for d in docs for seg in d.segments]
     parsed = iter(nlp.pipe(texts, batch_size=64))
     out = []

@@ -23,7 +23,6 @@ from realpolitik.events.modality import FACTUAL_KINDS, modality
 
 SUBJ_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
-OBJ_DEPS = {"dobj", "dative", "attr", "oprd"}
 # Prepositions that introduce a target when the lexicon entry does not say otherwise.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from")
 # Verbs whose subject a dependent infinitive/gerund inherits ("Russia agreed to supply ...").
@@ -39,7 +38,6 @@ class CoderOptions:
     """Knobs for the coder; defaults are what the CLI uses."""
 
     classifier: object | None = None  # a SentenceClassifier, or None for rules only
-    use_classifier: bool = True
     code_titles: bool = False  # headlines repeat the body in headline-ese
 
 
@@ -220,7 +218,7 @@ def _actors_for(match, resolver) -> tuple[list[ActorRef], list[ActorRef], str]:
         if match.target_dobj:
             tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
     tgt_heads = [*tgt_heads, *_prep_objects(tok, preps)]
-    comp = tok.doc[match.complement] if getattr(match, "complement", None) is not None else None
+    comp = tok.doc[match.complement] if match.complement is not None else None
     if comp is not None:
         # "threatened to strike Iran", "launched an attack on Iran", "demanded that Hamas renounce ..."
         tgt_heads += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(comp, preps)
@@ -306,8 +304,7 @@ def _has_subject(tok: Token) -> bool:
 def _asserted_complement(m, doc: Doc) -> bool:
     """A demand/appeal verb over an indicative that-clause ("insists that the aircraft never left"): the
     speaker asserts a fact rather than asking for one ("insisted that Iran stop / should stop")."""
-    parts = m.rule.split(">")  # "lex:insist>demand:lex:say": the head's own family comes first
-    if m.complement is None or len(parts) < 2 or not parts[1].startswith(("demand:", "appeal:")):
+    if m.complement is None or m.family not in ("demand", "appeal"):
         return False
     comp = doc[m.complement]
     if comp.dep_ != "ccomp" or comp.tag_ not in {"VBD", "VBZ", "VBN"}:  # VBP is also the subjunctive
@@ -413,7 +410,7 @@ def code_sentence(
                 targets, rule = ft, rule + "+fallback-target"
         mod = modality(tok)
         hypothetical, negated = mod.hypothetical, mod.negated
-        if getattr(m, "modal_absorbed", False):
+        if m.modal_absorbed:
             # the code itself expresses the modal ("will visit" -> intent, "must stop" -> demand,
             # "did not lift" -> refuse): that statement is the fact; conditionals and "could" still count
             hypothetical = any(k not in FACTUAL_KINDS and k not in ABSORBED_KINDS for k in mod.kinds)
@@ -524,7 +521,7 @@ def code_segments(
     sents_by_seg = [list(d.sents) for d in docs]
     resolver.prepare(list(docs))
     predictions: dict[tuple[int, int], object] = {}
-    clf = options.classifier if options.use_classifier else None
+    clf = options.classifier
     if clf is not None:
         keys = [(si, k) for si, ss in enumerate(sents_by_seg) for k in range(len(ss))
                 if segments[si].kind != "title" or options.code_titles]

@@ -42,6 +42,7 @@ class TriggerMatch:
     nominal: bool = False  # an event noun ("visit", "talks", "annexation")
     complement: int | None = None  # token whose code refined this one ("threatened to *shell*", "launch an *attack*")
     modal_absorbed: bool = False  # the code already encodes the head's modal/negation ("won't lift" -> refuse)
+    family: str | None = None  # the attitude family the head re-coded its complement through ("demand", "appeal")
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def _core(tok: Token, depth: int = 0) -> TriggerMatch | None:
     start, end = _span_of(toks)
     return TriggerMatch(code, tok.i, start, end, rule, target_preps, target_dobj, symmetric,
                         nominal=gov.pos_ in ("NOUN", "PROPN") and tok is gov, complement=comp,
-                        modal_absorbed=absorbed)
+                        modal_absorbed=absorbed, family=e.family if comp is not None else None)
 
 
 def _inner(gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
