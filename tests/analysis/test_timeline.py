@@ -69,3 +69,28 @@ def test_pair_without_events_gives_an_empty_frame(worked):
 def test_unknown_frequency_is_a_user_error(worked):
     with pytest.raises(RealpolitikError):
         dyad_timeline(worked, "IRN", "RUS", freq="fortnight")
+
+
+def test_directions_split_the_pair(worked):
+    from realpolitik.analysis.dyads import dyad_directions
+
+    df = dyad_directions(worked, "IRN", "RUS", names=("Iran", "Russia"))
+    assert list(dict.fromkeys(df["direction"])) == ["Iran–Russia", "Iran→Russia", "Russia→Iran"]
+    jan = df[df["period"] == "2015-01"].set_index("direction")
+    # IRN→RUS in January: the consultation (+1.0); RUS→IRN: the aid (+7.0) and the accusation (-2.0).
+    assert list(jan["events"]) == [3, 1, 2]
+    assert jan.loc["Russia→Iran", "cc_index"] == pytest.approx(0.0)
+    assert jan.loc["Iran→Russia", "goldstein_mean"] == pytest.approx(1.0)
+    # March: Putin→IRN counts as RUS→IRN (Putin's country), the assault IRN→RUS.
+    mar = df[df["period"] == "2015-03"].set_index("direction")
+    assert (mar.loc["Iran→Russia", "material_conflict"], mar.loc["Russia→Iran", "verbal_coop"]) == (1, 1)
+    # the same three periods in every direction, empty February included
+    assert list(df.groupby("direction", sort=False).size()) == [3, 3, 3]
+
+
+@pytest.mark.parametrize("by,periods", [("week", ["2015-01-05/2015-01-11", "2015-01-19/2015-01-25"]),
+                                        ("year", ["2015"]), ("day", ["2015-01-10"])])
+def test_other_periods(worked, by, periods):
+    df = dyad_timeline(worked, "IRN", "RUS", freq=by, until="2015-01-31")
+    got = list(df.loc[df["events"] > 0, "period"])
+    assert got[: len(periods)] == periods

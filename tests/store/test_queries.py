@@ -100,3 +100,44 @@ def test_actor_event_counts(store):
     # IRN: 040, 051, 070 (hyp), 190 (neg), 112 — all stored events count.
     assert counts["IRN"] == 5
     assert counts["igo:SCO"] == 1
+
+
+@pytest.mark.parametrize("quad,expected", [(1, ["040", "051", "057"]), ("3", ["112"]), (4, ["181"])])
+def test_quad_filter(store, quad, expected):
+    assert list(store.events(quad=quad)["cameo_code"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("tehran", ["051", "112"]),                 # case-insensitive, either sentence
+    ("Tehran violating", ["112"]),              # every word must appear
+    ('"trade pact"', ["057"]),                  # a quoted phrase stays whole
+    ('"pact trade"', []),
+    ("100%", []),                               # LIKE wildcards are literal
+    ("US_drone", []),
+])
+def test_text_search_over_sentences(store, text, expected):
+    assert list(store.events(text=text)["cameo_code"]) == expected
+
+
+def test_offset_pages_and_newest_first(store):
+    everything = list(store.events()["cameo_code"])
+    assert list(store.events(limit=2, offset=2)["cameo_code"]) == everything[2:4]
+    assert list(store.events(newest_first=True)["cameo_code"])[:2] == ["112", "057"]
+
+
+@pytest.mark.parametrize("filters,expected", [({}, 5), ({"include_hypothetical": True}, 7), ({"text": "tehran"}, 2),
+                                              ({"dyad": "IRN,RUS"}, 2), ({"quad": 1, "since": "2016"}, 1)])
+def test_count_events_matches_the_rows(store, filters, expected):
+    assert store.count_events(**filters) == expected == len(store.events(**filters))
+
+
+@pytest.mark.parametrize("kwargs", [dict(quad=5), dict(quad="x"), dict(root="21"), dict(root="0")])
+def test_bad_codes_raise_store_error(store, kwargs):
+    with pytest.raises(StoreError):
+        store.events(**kwargs)
+
+
+def test_actor_id_is_that_actor_only(store):
+    # "IRN" as actor matches every Iranian actor (the military too); as actor_id only the state itself.
+    assert "181" in list(store.events(actor="IRN")["cameo_code"])
+    assert sorted(store.events(actor_id="IRN")["cameo_code"]) == ["040", "051", "112"]

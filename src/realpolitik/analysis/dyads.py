@@ -1,22 +1,34 @@
-"""Dyad analysis over factual events: monthly timelines, top dyads and the actor network."""
+"""Dyad analysis over factual events: timelines per period and direction, top dyads and active actors.
+
+The cooperation–conflict index of a period is ``cc = (cooperation − conflict) / events`` where cooperation
+counts quad classes 1–2 (verbal and material cooperation), conflict quad classes 3–4 and events all
+factual events of the dyad in the period (every CAMEO code has a quad class, so events = cooperation +
+conflict): +1 is all cooperation, −1 all conflict, 0 a balance; a period without events has no index.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.store import Store
-from realpolitik.store.query import parse_bound
+from realpolitik.store.query import directed_dyad, event_conditions, parse_bound
 
 if TYPE_CHECKING:
     import pandas as pd
 
 QUADS = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
-_FREQS = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "A": "Y"}
-FACTUAL = "NOT is_hypothetical AND NOT is_negated"
+# --by / freq: pandas period code and DuckDB date_trunc unit
+_FREQS = {"D": ("D", "day"), "W": ("W", "week"), "M": ("M", "month"), "Q": ("Q", "quarter"),
+          "Y": ("Y", "year"), "A": ("Y", "year")}
+BY = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+FACTUAL = "NOT e.is_hypothetical AND NOT e.is_negated"
 
 TIMELINE_COLUMNS = ["period", "period_start", "events", "a_to_b", "b_to_a", *QUADS.values(), "cooperation",
                     "conflict", "goldstein_sum", "goldstein_mean", "cc_index"]
+DIRECTION_COLUMNS = ["direction", "period", "period_start", "events", *QUADS.values(), "cooperation", "conflict",
+                     "goldstein_sum", "goldstein_mean", "cc_index"]
+_COUNTS = ["events", *QUADS.values()]
 
 
 class Edge(NamedTuple):
@@ -28,79 +40,131 @@ class Edge(NamedTuple):
     mean_goldstein: float
 
 
-def _side_is(df: pd.DataFrame, side: str, key: str) -> pd.Series:
-    key = key.lower()
-    hit = None
-    for field in ("country", "actor_id", "code"):
-        col = df[f"{side}_{field}"].fillna("").str.lower() == key
-        hit = col if hit is None else hit | col
-    return hit
+def freq_code(freq: str) -> tuple[str, str]:
+    """(pandas period code, DuckDB date_trunc unit) for D/W/M/Q/Y or day/week/month/quarter/year."""
+    key = BY.get(str(freq).lower(), str(freq).upper())
+    if key not in _FREQS:
+        raise RealpolitikError(f"unknown period {freq!r}; use day, week, month, quarter or year")
+    return _FREQS[key]
+
+
+def _period_counts(store: Store, a: str, b: str, unit: str, since, until) -> pd.DataFrame:
+    """Per (period start, direction 'ab'/'ba'): factual event counts per quad class and the Goldstein sum."""
+    where, params = event_conditions(dyad=(a, b), since=since, until=until)
+    ab, ab_params = directed_dyad(a, b)
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS {name}" for q, name in QUADS.items())
+    sql = (f"SELECT date_trunc('{unit}', e.date)::DATE AS period_start, "
+           f"CASE WHEN {ab} THEN 'ab' ELSE 'ba' END AS dir, count(*) AS events, {quads}, "
+           f"sum(e.goldstein) AS goldstein_sum FROM events e WHERE {' AND '.join(where)} AND e.date IS NOT NULL "
+           "GROUP BY ALL")
+    return store.query(sql, ab_params + params)
+
+
+def _finish(df: pd.DataFrame, code: str, lo, hi) -> pd.DataFrame:
+    """Counts per period -> every period from lo to hi (zeros between), with the derived columns."""
+    import pandas as pd
+
+    full = pd.period_range(lo, hi, freq=code)
+    df = df.reindex(full, fill_value=0)
+    df = df.astype({c: "int64" for c in df.columns if c != "goldstein_sum"})
+    df["goldstein_sum"] = df["goldstein_sum"].astype(float)
+    df["cooperation"] = df["verbal_coop"] + df["material_coop"]
+    df["conflict"] = df["verbal_conflict"] + df["material_conflict"]
+    nonzero = df["events"].where(df["events"] > 0)
+    df["goldstein_mean"] = df["goldstein_sum"] / nonzero
+    df["cc_index"] = (df["cooperation"] - df["conflict"]) / nonzero
+    df["period_start"] = [p.start_time.date() for p in df.index]
+    df["period"] = [str(p) for p in df.index]
+    return df.reset_index(drop=True)
+
+
+def _series(store: Store, a: str, b: str, freq: str, since, until):
+    """(counts per period and direction, pandas code, first period, last period) or None without events."""
+    import pandas as pd
+
+    code, unit = freq_code(freq)
+    raw = _period_counts(store, a, b, unit, since, until)
+    if raw.empty:
+        return None
+    raw["period"] = pd.PeriodIndex(pd.to_datetime(raw["period_start"]), freq=code)
+    lo, hi = raw["period"].min(), raw["period"].max()
+    if since is not None and until is not None:  # the window asked for, not just the periods with events
+        lo = min(lo, pd.Period(parse_bound(since, False, "since"), freq=code))
+        hi = max(hi, pd.Period(parse_bound(until, True, "until"), freq=code))
+    return raw, code, lo, hi
 
 
 def dyad_timeline(store: Store, a: str, b: str, freq: str = "M", since: str | dt.date | None = None,
                   until: str | dt.date | None = None) -> pd.DataFrame:
-    """Per period: factual a<->b events by quad class, Goldstein sum/mean and the cooperation-conflict index.
+    """Per period: factual a<->b events by quad class and direction, Goldstein sum/mean and the cc index.
 
-    cc_index = (cooperation - conflict) / events, in [-1, 1]; NaN for a period without events.
-    Periods between the first and last event are all present (zero counts).
+    ``a``/``b`` are countries (ISO3), actor ids or codes. cc_index = (cooperation - conflict) / events, in
+    [-1, 1]; NaN for a period without events. Periods between the first and last event are all present.
     """
     import pandas as pd
 
-    code = _FREQS.get(freq.upper())
-    if code is None:
-        raise RealpolitikError(f"unknown frequency {freq!r}; use D, W, M, Q or Y")
-    cols = ["event_date", "source_country", "source_actor_id", "source_code", "target_country",
-            "target_actor_id", "target_code", "quad_class", "goldstein"]
-    df = store.events(dyad=(a, b), since=since, until=until, columns=cols)
-    df = df[df["event_date"].notna()].copy()
-    if df.empty:
+    got = _series(store, a, b, freq, since, until)
+    if got is None:
         return pd.DataFrame({c: [] for c in TIMELINE_COLUMNS})
-    df["period"] = pd.to_datetime(df["event_date"]).dt.to_period(code)
-    df["a_to_b"] = _side_is(df, "source", a) & _side_is(df, "target", b)
-    df["b_to_a"] = _side_is(df, "source", b) & _side_is(df, "target", a)
-    for q, name in QUADS.items():
-        df[name] = df["quad_class"] == q
-    g = df.groupby("period")
-    out = pd.DataFrame({
-        "events": g.size(),
-        "a_to_b": g["a_to_b"].sum(),
-        "b_to_a": g["b_to_a"].sum(),
-        **{name: g[name].sum() for name in QUADS.values()},
-        "goldstein_sum": g["goldstein"].sum(),
-    })
-    lo, hi = df["period"].min(), df["period"].max()
-    if since is not None and until is not None:  # the window asked for, not just the months with events
-        lo = min(lo, pd.Period(parse_bound(since, False, "since"), freq=code))
-        hi = max(hi, pd.Period(parse_bound(until, True, "until"), freq=code))
-    full = pd.period_range(lo, hi, freq=code)
-    out = out.reindex(full, fill_value=0)
-    out = out.astype({c: "int64" for c in out.columns if c != "goldstein_sum"})
-    out["cooperation"] = out["verbal_coop"] + out["material_coop"]
-    out["conflict"] = out["verbal_conflict"] + out["material_conflict"]
-    nonzero = out["events"].where(out["events"] > 0)
-    out["goldstein_mean"] = out["goldstein_sum"] / nonzero
-    out["cc_index"] = (out["cooperation"] - out["conflict"]) / nonzero
-    out["period_start"] = [p.start_time.date() for p in out.index]
-    out["period"] = [str(p) for p in out.index]
-    return out.reset_index(drop=True)[TIMELINE_COLUMNS]
+    raw, code, lo, hi = got
+    both = raw.groupby("period")[[*_COUNTS, "goldstein_sum"]].sum()
+    for d, col in (("ab", "a_to_b"), ("ba", "b_to_a")):
+        both[col] = raw[raw["dir"] == d].groupby("period")["events"].sum()
+    both = both.fillna({"a_to_b": 0, "b_to_a": 0})
+    return _finish(both, code, lo, hi)[TIMELINE_COLUMNS]
+
+
+def dyad_directions(store: Store, a: str, b: str, freq: str = "M", since: str | dt.date | None = None,
+                    until: str | dt.date | None = None, names: tuple[str, str] | None = None) -> pd.DataFrame:
+    """The dyad's timeline three times, in long form: both directions, then a→b, then b→a.
+
+    ``direction`` holds "A–B", "A→B" and "B→A" with the pair's ``names`` (default: the keys as given);
+    every direction covers the same periods, so the three lines line up.
+    """
+    import pandas as pd
+
+    na, nb = names or (a, b)
+    labels = {"both": f"{na}–{nb}", "ab": f"{na}→{nb}", "ba": f"{nb}→{na}"}
+    got = _series(store, a, b, freq, since, until)
+    if got is None:
+        return pd.DataFrame({c: [] for c in DIRECTION_COLUMNS})
+    raw, code, lo, hi = got
+    cols = [*_COUNTS, "goldstein_sum"]
+    parts = {"both": raw.groupby("period")[cols].sum()}
+    for d in ("ab", "ba"):
+        parts[d] = raw[raw["dir"] == d].groupby("period")[cols].sum()
+    out = []
+    for d, counts in parts.items():
+        frame = _finish(counts, code, lo, hi)
+        frame.insert(0, "direction", labels[d])
+        out.append(frame[DIRECTION_COLUMNS])
+    return pd.concat(out, ignore_index=True)
 
 
 def _keys(level: str) -> tuple[str, str]:
     if level == "country":
-        return "coalesce(source_country, source_actor_id)", "coalesce(target_country, target_actor_id)"
+        return "coalesce(e.source_country, e.source_actor_id)", "coalesce(e.target_country, e.target_actor_id)"
     if level == "actor":
-        return "source_actor_id", "target_actor_id"
+        return "e.source_actor_id", "e.target_actor_id"
     raise RealpolitikError(f"unknown level {level!r}; use country or actor")
 
 
-def top_dyads(store: Store, n: int | None = 10, level: str = "country", directed: bool = False) -> pd.DataFrame:
+def _window(since, until) -> tuple[str, list[Any]]:
+    """' AND ...' restricting events e to [since, until] (factual only), with parameters."""
+    where, params = event_conditions(since=since, until=until)
+    return " AND ".join(where), params
+
+
+def top_dyads(store: Store, n: int | None = 10, level: str = "country", directed: bool = False,
+              since: str | dt.date | None = None, until: str | dt.date | None = None) -> pd.DataFrame:
     """The most frequent factual dyads (by country, or by actor), undirected unless ``directed``."""
     src, tgt = _keys(level)
     a, b = (src, tgt) if directed else (f"least({src}, {tgt})", f"greatest({src}, {tgt})")
+    window, params = _window(since, until)
     sql = f"""
         WITH pairs AS (
-            SELECT {a} AS actor_a, {b} AS actor_b, quad_class, goldstein FROM events
-            WHERE {FACTUAL} AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
+            SELECT {a} AS actor_a, {b} AS actor_b, quad_class, goldstein FROM events e
+            WHERE {window} AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
         )
         SELECT actor_a, coalesce(na.name, actor_a) AS name_a, actor_b, coalesce(nb.name, actor_b) AS name_b,
                count(*) AS events,
@@ -116,7 +180,7 @@ def top_dyads(store: Store, n: int | None = 10, level: str = "country", directed
     """
     if n is not None:
         sql += f" LIMIT {int(n)}"
-    return store.query(sql)
+    return store.query(sql, params)
 
 
 def actor_network(store: Store, level: str = "country", min_count: int = 1) -> list[Edge]:
@@ -126,14 +190,16 @@ def actor_network(store: Store, level: str = "country", min_count: int = 1) -> l
             for r in df.itertuples(index=False) if r.events >= min_count]
 
 
-def active_actors(store: Store, n: int | None = 10, level: str = "actor") -> pd.DataFrame:
+def active_actors(store: Store, n: int | None = 10, level: str = "actor", since: str | dt.date | None = None,
+                  until: str | dt.date | None = None) -> pd.DataFrame:
     """Actors (or countries) in the most factual events, as source or target."""
     src, tgt = _keys(level)
+    window, params = _window(since, until)
     sql = f"""
         WITH sides AS (
-            SELECT {src} AS key, 'source' AS side, goldstein FROM events WHERE {FACTUAL} AND {src} IS NOT NULL
+            SELECT {src} AS key, 'source' AS side, goldstein FROM events e WHERE {window} AND {src} IS NOT NULL
             UNION ALL
-            SELECT {tgt}, 'target', goldstein FROM events WHERE {FACTUAL} AND {tgt} IS NOT NULL
+            SELECT {tgt}, 'target', goldstein FROM events e WHERE {window} AND {tgt} IS NOT NULL
         )
         SELECT key AS actor_id, coalesce(a.name, key) AS name, a.country, a.kind,
                count(*) AS events,
@@ -146,4 +212,4 @@ def active_actors(store: Store, n: int | None = 10, level: str = "actor") -> pd.
     """
     if n is not None:
         sql += f" LIMIT {int(n)}"
-    return store.query(sql)
+    return store.query(sql, params + params)

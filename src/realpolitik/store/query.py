@@ -117,19 +117,48 @@ def _side_match(side: str, fields: tuple[str, ...]) -> str:
     return "(" + " OR ".join(f"lower(e.{side}_{f}) = lower(?)" for f in fields) + ")"
 
 
-def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | None = None,
-                      since: str | dt.date | None = None, until: str | dt.date | None = None,
-                      root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
-                      limit: int | None = None, columns: list[str] | None = None) -> tuple[str, list[Any]]:
-    """SQL + parameters for the events query; every value is a bound parameter."""
-    wanted = columns or EVENT_COLUMN_NAMES
-    by_name = {c.name: c for c in EVENT_COLUMNS}
-    unknown = [c for c in wanted if c not in by_name]
-    if unknown:
-        raise StoreError(f"unknown event column(s): {', '.join(unknown)}; see docs/columns.md")
-    select = ", ".join(f'{by_name[c].sql} AS "{c}"' for c in wanted)
+_DYAD_FIELDS = ("country", "actor_id", "code")
+
+
+def side_is(side: str, key: str) -> tuple[str, list[Any]]:
+    """SQL (over ``events e``) true when the ``side`` (source/target) actor is ``key``: its country, id or code."""
+    return _side_match(side, _DYAD_FIELDS), [key] * len(_DYAD_FIELDS)
+
+
+def directed_dyad(a: str, b: str) -> tuple[str, list[Any]]:
+    """SQL (over ``events e``) true for events from ``a`` to ``b``, with its parameters."""
+    src, p1 = side_is("source", a)
+    tgt, p2 = side_is("target", b)
+    return f"({src} AND {tgt})", p1 + p2
+
+
+def _words(text: str) -> list[str]:
+    """Search words of a ``q`` query; "double quotes" keep a phrase together."""
+    return [w for phrase, word in re.findall(r'"([^"]+)"|(\S+)', text) if (w := (phrase or word).strip())]
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+QUADS = (1, 2, 3, 4)
+
+
+def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | None = None,
+                     since: str | dt.date | None = None, until: str | dt.date | None = None,
+                     root: str | None = None, plover: str | None = None, quad: int | None = None,
+                     text: str | None = None, include_hypothetical: bool = False,
+                     actor_id: str | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over ``events e`` (``text`` also over ``sentences s``) and their bound parameters.
+
+    ``actor`` matches an id, code, country or name on either side, ``actor_id`` that one actor exactly;
+    ``text`` keeps events whose sentence contains every word (case-insensitive; "quoted phrases" whole).
+    """
     where: list[str] = []
     params: list[Any] = []
+    if actor_id:
+        where.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
+        params += [actor_id, actor_id]
     if actor:
         # ids and codes match exactly; a name matches on whole words ("putin" finds "Vladimir Putin").
         fields = ("actor_id", "code", "country")
@@ -140,10 +169,10 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
         params += [actor] * 3 + [words] + [actor] * 3 + [words]
     if dyad:
         a, b = _pair(dyad)
-        fields = ("country", "actor_id", "code")
-        where.append(f"(({_side_match('source', fields)} AND {_side_match('target', fields)}) OR "
-                     f"({_side_match('source', fields)} AND {_side_match('target', fields)}))")
-        params += [a] * 3 + [b] * 3 + [b] * 3 + [a] * 3
+        ab, p1 = directed_dyad(a, b)
+        ba, p2 = directed_dyad(b, a)
+        where.append(f"({ab} OR {ba})")
+        params += p1 + p2
     lo, hi = parse_bound(since, False, "--since"), parse_bound(until, True, "--until")
     if lo:
         where.append("e.date >= ?")
@@ -153,21 +182,68 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
         params.append(hi)
     if root:
         r = str(root).strip()
-        if not r.isdigit() or len(r) > 2:
+        if not r.isdigit() or not 1 <= int(r) <= 20:
             raise StoreError(f"--root: {root!r} is not a CAMEO root code (01-20)")
         where.append("e.cameo_root = ?")
         params.append(r.zfill(2))
     if plover:
         where.append("upper(e.plover) = upper(?)")
         params.append(plover.strip())
+    if quad is not None:
+        if str(quad).strip() not in {str(q) for q in QUADS}:
+            raise StoreError(f"--quad: {quad!r} is not a quad class (1-4)")
+        where.append("e.quad_class = ?")
+        params.append(int(quad))
+    if text and text.strip():
+        for word in _words(text):
+            where.append("s.text ILIKE ? ESCAPE '\\'")
+            params.append(_like(word))
     if not include_hypothetical:
         where.append("NOT e.is_hypothetical AND NOT e.is_negated")
+    return where, params
+
+
+def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | None = None,
+                      since: str | dt.date | None = None, until: str | dt.date | None = None,
+                      root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
+                      limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
+                      text: str | None = None, offset: int | None = None, newest_first: bool = False,
+                      event_id: str | None = None, actor_id: str | None = None) -> tuple[str, list[Any]]:
+    """SQL + parameters for the events query; every value is a bound parameter."""
+    wanted = columns or EVENT_COLUMN_NAMES
+    by_name = {c.name: c for c in EVENT_COLUMNS}
+    unknown = [c for c in wanted if c not in by_name]
+    if unknown:
+        raise StoreError(f"unknown event column(s): {', '.join(unknown)}; see docs/columns.md")
+    select = ", ".join(f'{by_name[c].sql} AS "{c}"' for c in wanted)
+    where, params = event_conditions(actor=actor, dyad=dyad, since=since, until=until, root=root, plover=plover,
+                                     quad=quad, text=text, include_hypothetical=include_hypothetical,
+                                     actor_id=actor_id)
+    if event_id is not None:
+        where.append("e.event_id = ?")
+        params.append(event_id)
     sql = f"SELECT {select} {_FROM}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.date NULLS LAST, e.doc_id, s.segment_idx, s.sentence_idx, e.event_id"
+    order = "e.date DESC NULLS LAST, e.doc_id DESC" if newest_first else "e.date NULLS LAST, e.doc_id"
+    sql += f" ORDER BY {order}, s.segment_idx, s.sentence_idx, e.event_id"
     if limit is not None:
         if int(limit) < 0:
             raise StoreError(f"--limit must be 0 or more, got {limit}")
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        if int(offset) < 0:
+            raise StoreError(f"offset must be 0 or more, got {offset}")
+        sql += f" OFFSET {int(offset)}"
+    return sql, params
+
+
+def build_event_count_query(**filters: Any) -> tuple[str, list[Any]]:
+    """SQL + parameters counting the events that match ``event_conditions(**filters)``."""
+    where, params = event_conditions(**filters)
+    sql = "SELECT count(*) FROM events e"
+    if filters.get("text"):
+        sql += " JOIN sentences s ON s.sentence_id = e.sentence_id"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     return sql, params

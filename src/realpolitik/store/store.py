@@ -18,7 +18,7 @@ import pyarrow as pa
 from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
 from realpolitik.store.connection import DEFAULT_LOCK_TIMEOUT, connect, resolve_path
-from realpolitik.store.query import build_event_query
+from realpolitik.store.query import build_event_count_query, build_event_query
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
 from realpolitik.store.schema import arrow_schema, columns
 
@@ -125,15 +125,26 @@ class Store:
     def events(self, actor: str | None = None, dyad: str | tuple[str, str] | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
                root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
-               limit: int | None = None, columns: list[str] | None = None) -> pd.DataFrame:
+               limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
+               text: str | None = None, offset: int | None = None, newest_first: bool = False,
+               event_id: str | None = None, actor_id: str | None = None) -> pd.DataFrame:
         """Events matching the filters, one row per event (columns in docs/columns.md).
 
-        Factual events only unless ``include_hypothetical`` (which also brings back negated ones).
+        Factual events only unless ``include_hypothetical`` (which also brings back negated ones);
+        ``text`` keeps events whose sentence holds every word; ``offset``/``limit`` page through them.
         """
         sql, params = build_event_query(actor=actor, dyad=dyad, since=since, until=until, root=root,
                                         plover=plover, include_hypothetical=include_hypothetical,
-                                        limit=limit, columns=columns)
+                                        limit=limit, columns=columns, quad=quad, text=text, offset=offset,
+                                        newest_first=newest_first, event_id=event_id, actor_id=actor_id)
         return self.query(sql, params)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events match the filters of :meth:`events` (actor, actor_id, dyad, since, until, root, plover,
+        quad, text, include_hypothetical)."""
+        sql, params = build_event_count_query(**filters)
+        with self._reader() as con:
+            return int(con.execute(sql, params).fetchall()[0][0])
 
     def actors(self, kind: str | None = None) -> pd.DataFrame:
         """The actor table with list fields decoded, plus how often each actor is mentioned and in events."""
