@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from realpolitik.actors.kb import KnowledgeBase, load_kb
+from realpolitik.actors.kb import KnowledgeBase
+from realpolitik.actors.load import extend_kb, load_kb
 from realpolitik.actors.resolver import ActorResolver
 from realpolitik.records import Actor, ActorRef
 
@@ -23,4 +24,4 @@ def resolve_text(text: str, date: dt.date | None = None, kb: KnowledgeBase | Non
     return out
 
 
-__all__ = ["Actor", "ActorRef", "ActorResolver", "KnowledgeBase", "load_kb", "resolve_text"]
+__all__ = ["Actor", "ActorRef", "ActorResolver", "KnowledgeBase", "extend_kb", "load_kb", "resolve_text"]

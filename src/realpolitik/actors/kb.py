@@ -1,19 +1,20 @@
-"""The actor knowledge base: countries, metonyms, regions, IGOs, institutions, roles, factions, people.
+"""The actor knowledge base model: entries, dated codes and the alias index the resolver looks up.
 
-Everything is indexed by a normalised surface form so the resolver does dict lookups only.
+Everything is indexed by a normalised surface form so the resolver does dict lookups only. A
+``KnowledgeBase`` is built (``add``), then frozen: a frozen one is shared by every document and
+cannot be changed. Additions (Phoenix dictionaries, user files) go into ``kb.derive()``, a new base
+that shares the unchanged entries. The loaders live elsewhere: shipped data in ``actors/load.py``,
+Phoenix dictionaries in ``actors/phoenix.py``, user files in ``actors/userfile.py``.
 """
 from __future__ import annotations
 
-import csv
+import dataclasses
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Iterable, Sequence
-
-import yaml
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
 
 # Kinds of index entries. The first group denote actors; role/faction/former are modifiers.
 STATE, DEMONYM, METONYM, REGION = "state", "demonym", "metonym", "region"
@@ -60,9 +61,13 @@ class Period:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Entry:
-    """One thing the knowledge base knows, reachable through one or more aliases."""
+    """One thing the knowledge base knows, reachable through one or more aliases.
+
+    Immutable; identity is the object (two entries with equal fields are still two entries). The
+    ``aliases`` are filled in by the knowledge base when it is frozen.
+    """
 
     actor_id: str
     name: str
@@ -77,8 +82,9 @@ class Entry:
     periods: tuple[Period, ...] = ()  # dated codes (people from dictionaries / user files)
     roles: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
-    aliases: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     source: str = "builtin"
+    demonym: str | None = None  # states: the adjective for naming groups ("Iranian")
 
     def code_at(self, day: dt.date | None) -> str:
         """The code in force on ``day`` (dated periods), else the entry's code or the open-ended period."""
@@ -110,32 +116,70 @@ def split_code(code: str, countries: Iterable[str]) -> tuple[str | None, str | N
     return None, (code[:3] or None)
 
 
+class FrozenKnowledgeBaseError(TypeError):
+    """Raised when code tries to change a frozen (shared) knowledge base."""
+
+
+_TABLES = ("index", "exact", "surnames")  # alias -> entries
+_MAPS = ("countries", "by_id")  # key -> one entry
+_SETS = ("proper", "prefixes", "faction_words")
+
+
 class KnowledgeBase:
-    """Alias index over entries. Later additions with ``override`` shadow earlier ones for the same alias."""
+    """Alias index over entries. Later additions with ``override`` shadow earlier ones for the same alias.
+
+    Built with ``add``/``add_surname``/``add_country``/``set_id``, then ``freeze()``: the frozen base
+    has read-only tables (mappings of tuples, frozensets) and refuses every change. ``derive()`` gives
+    a new, unfrozen base with the same contents to extend (Phoenix dictionaries, user files) without
+    touching the original.
+    """
 
     def __init__(self) -> None:
-        self.index: dict[str, list[Entry]] = {}
-        self.exact: dict[str, list[Entry]] = {}  # short all-caps acronyms, matched case-sensitively
-        self.proper: set[str] = set()  # keys that need a capitalised first token
-        self.prefixes: set[str] = set()
+        object.__setattr__(self, "_frozen", False)
+        self.index: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
+        # short all-caps acronyms, matched case-sensitively
+        self.exact: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
+        self.proper: set[str] | frozenset[str] = set()  # keys that need a capitalised first token
+        self.prefixes: set[str] | frozenset[str] = set()
         self.max_tokens = 1
-        self.countries: dict[str, Entry] = {}
-        self.by_id: dict[str, Entry] = {}
-        self.faction_words: set[str] = set()  # word pieces of faction aliases: a cheap per-token filter
-        self.surnames: dict[str, list[Entry]] = {}  # KB people by last name (used only for person-like tokens)
+        self.countries: Mapping[str, Entry] = {}
+        self.by_id: Mapping[str, Entry] = {}
+        # word pieces of faction aliases: a cheap per-token filter
+        self.faction_words: set[str] | frozenset[str] = set()
+        # KB people by last name (used only for person-like tokens)
+        self.surnames: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
         self.former_markers: frozenset[str] = frozenset()
         self.honorifics: frozenset[str] = frozenset()
+        # while building: id(entry) -> (entry, its aliases so far); written into the entries by freeze()
+        self._aliases: dict[int, tuple[Entry, list[str]]] = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._check()
+        object.__setattr__(self, name, value)
+
+    @property
+    def frozen(self) -> bool:
+        return self._frozen
+
+    def _check(self) -> None:
+        if self._frozen:
+            raise FrozenKnowledgeBaseError(
+                "this knowledge base is frozen (shared by every document); extend kb.derive() instead")
 
     # ------------------------------------------------------------ building
     def add(self, entry: Entry, aliases: Iterable[str], override: bool = False) -> None:
         """Index ``entry`` under each alias; ``override`` puts it ahead of existing entries for that alias."""
+        self._check()
         if entry.actor_id and entry.kind not in (ROLE, FACTION):
-            self.by_id.setdefault(entry.actor_id, entry)
+            self.by_id.setdefault(entry.actor_id, entry)  # type: ignore[attr-defined]
+        own = None
         for alias in aliases:
             alias = alias.strip()
             if not alias:
                 continue
-            entry.aliases.append(alias)
+            if own is None:
+                own = self._alias_list(entry)
+            own.append(alias)
             bare = alias.replace(".", "")
             if len(bare) <= 3 and bare.isalpha() and bare.isupper():
                 self._put(self.exact, bare, entry, override)
@@ -144,18 +188,37 @@ class KnowledgeBase:
             if len(key) <= 2:  # 'us', 'is': only reachable through the case-sensitive table
                 continue
             if any(c.isupper() for c in alias) and entry.kind not in (ROLE, FACTION):
-                self.proper.add(key)
+                self.proper.add(key)  # type: ignore[union-attr]
             self._put(self.index, key, entry, override)
             if entry.kind == FACTION:
-                self.faction_words.update(w for w in _SPLIT.split(key) if w)
-            self.prefixes.add(first_chunk(key))
+                self.faction_words.update(w for w in _SPLIT.split(key) if w)  # type: ignore[union-attr]
+            self.prefixes.add(first_chunk(key))  # type: ignore[union-attr]
             self.max_tokens = max(self.max_tokens, min(len(_TOKENISH.findall(key)) + 1, 12))
 
+    def _alias_list(self, entry: Entry) -> list[str]:
+        rec = self._aliases.get(id(entry))
+        if rec is None:
+            rec = self._aliases[id(entry)] = (entry, list(entry.aliases))
+        return rec[1]
+
+    def aliases_of(self, entry: Entry) -> tuple[str, ...]:
+        """The aliases of ``entry`` so far (while building they are not yet written into the entry)."""
+        rec = self._aliases.get(id(entry))
+        return tuple(rec[1]) if rec is not None else entry.aliases
+
     @staticmethod
-    def _put(table: dict[str, list[Entry]], key: str, entry: Entry, override: bool) -> None:
-        lst = table.setdefault(key, [])
-        if entry in lst:
+    def _writable(table: Mapping[str, Any], key: str) -> list[Entry]:
+        """The list under ``key``, copied on first write when it is shared with the base (a tuple)."""
+        lst = table.get(key)
+        if lst is None or type(lst) is tuple:
+            lst = table[key] = list(lst or ())  # type: ignore[index]
+        return lst
+
+    def _put(self, table: Mapping[str, Any], key: str, entry: Entry, override: bool) -> None:
+        lst = table.get(key)
+        if lst is not None and entry in lst:
             return
+        lst = self._writable(table, key)
         if override:
             # a user (or curated) entry replaces what other sources said about this alias
             lst[:] = [e for e in lst if e.source == entry.source]
@@ -164,20 +227,81 @@ class KnowledgeBase:
             lst.append(entry)
 
     def add_surname(self, entry: Entry, surname: str) -> None:
+        self._check()
         key = norm(surname)
-        lst = self.surnames.setdefault(key, [])
-        if entry not in lst:
-            lst.append(entry)
+        lst = self.surnames.get(key)
+        if lst is None or entry not in lst:
+            self._writable(self.surnames, key).append(entry)
         for prefix in ("al-", "el-", "al ", "el "):
             if key.startswith(prefix) and len(key) > len(prefix) + 2:
                 self.add_surname(entry, key[len(prefix):])
 
-    # ------------------------------------------------------------ lookup
-    def lookup(self, key: str) -> list[Entry]:
-        return self.index.get(key, [])
+    def add_country(self, state: Entry) -> None:
+        """Register a state entry under its ISO3 code (its aliases are added with ``add``)."""
+        self._check()
+        self.countries[state.country or state.actor_id] = state  # type: ignore[index]
 
-    def lookup_exact(self, text: str) -> list[Entry]:
-        return self.exact.get(text.replace(".", ""), [])
+    def set_id(self, entry: Entry) -> None:
+        """Make ``entry`` the one ``by_id`` returns for its actor id (``add`` keeps the first)."""
+        self._check()
+        self.by_id[entry.actor_id] = entry  # type: ignore[index]
+
+    def freeze(self) -> KnowledgeBase:
+        """Write the collected aliases into the entries and make every table read-only; returns ``self``."""
+        if self._frozen:
+            return self
+        new = {key: dataclasses.replace(e, aliases=tuple(aliases))
+               for key, (e, aliases) in self._aliases.items() if tuple(aliases) != e.aliases}
+
+        def fix(e: Entry) -> Entry:
+            return new.get(id(e), e)
+
+        for name in _TABLES:
+            table = getattr(self, name)
+            object.__setattr__(self, name, MappingProxyType(
+                {k: (v if type(v) is tuple and not new else tuple(fix(e) for e in v)) for k, v in table.items()}))
+        for name in _MAPS:
+            table = getattr(self, name)
+            object.__setattr__(self, name, MappingProxyType({k: fix(v) for k, v in table.items()} if new
+                                                            else dict(table)))
+        for name in _SETS:
+            object.__setattr__(self, name, frozenset(getattr(self, name)))
+        object.__setattr__(self, "_aliases", {})
+        object.__setattr__(self, "_frozen", True)
+        return self
+
+    def derive(self) -> KnowledgeBase:
+        """A new, unfrozen knowledge base with this (frozen) one's contents; this one stays as it is."""
+        if not self._frozen:
+            raise ValueError("derive() needs a frozen knowledge base; call freeze() first")
+        kb = KnowledgeBase()
+        for name in (*_TABLES, *_MAPS):
+            setattr(kb, name, dict(getattr(self, name)))  # values are tuples: copied on first write
+        for name in _SETS:
+            setattr(kb, name, set(getattr(self, name)))
+        kb.max_tokens = self.max_tokens
+        kb.former_markers = self.former_markers
+        kb.honorifics = self.honorifics
+        return kb
+
+    def __getstate__(self) -> dict[str, Any]:
+        # mapping proxies do not pickle: ship plain containers and freeze again on arrival
+        state = {k: (dict(v) if isinstance(v, MappingProxyType) else v) for k, v in self.__dict__.items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        frozen = state.pop("_frozen", False)
+        object.__setattr__(self, "_frozen", False)
+        self.__dict__.update(state)
+        if frozen:
+            self.freeze()
+
+    # ------------------------------------------------------------ lookup
+    def lookup(self, key: str) -> tuple[Entry, ...] | list[Entry]:
+        return self.index.get(key, ())
+
+    def lookup_exact(self, text: str) -> tuple[Entry, ...] | list[Entry]:
+        return self.exact.get(text.replace(".", ""), ())
 
     def country_name(self, iso3: str | None) -> str | None:
         e = self.countries.get(iso3 or "")
@@ -188,144 +312,4 @@ class KnowledgeBase:
         e = self.countries.get(iso3 or "")
         if e is None:
             return iso3 or ""
-        return getattr(e, "_demonym", None) or e.name
-
-
-# ---------------------------------------------------------------- loading the shipped data
-
-
-def _data_dir() -> Path:
-    return Path(str(resources.files("realpolitik") / "data" / "actors"))
-
-
-def _read_yaml(path: Path) -> dict:
-    with path.open(encoding="utf-8") as fh:
-        # the C loader when PyYAML has it: the shipped files parse ~10x faster
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-
-
-def _load_countries(kb: KnowledgeBase, data: Path) -> None:
-    extra = _read_yaml(data / "countries_extra.yaml")
-    with (data / "countries.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    rows.append({"iso3": "XKX", "name": "Kosovo", "aliases": "Kosovo", "demonyms": "", "capitals": ""})
-    made: dict[str, tuple[Entry, Entry, Entry]] = {}
-    for row in rows:
-        iso = row["iso3"]
-        more = extra.get(iso) or {}
-        name = more.get("name") or row["name"]
-        state = Entry(actor_id=iso, name=name, kind=STATE, country=iso, code=iso)
-        kb.countries[iso] = state
-        dem = Entry(actor_id=iso, name=name, kind=DEMONYM, country=iso, code=iso)
-        met = Entry(actor_id=f"{iso}GOV", name=f"{name} government", kind=METONYM, country=iso,
-                    sector="GOV", code=f"{iso}GOV")
-        made[iso] = (state, dem, met)
-        demonyms = list(more.get("demonyms") or []) or [d for d in row["demonyms"].split("|") if d]
-        if demonyms:
-            state._demonym = demonyms[0]  # type: ignore[attr-defined]
-        # curated forms first: they win over the generated table when both claim an alias ("Serbian")
-        kb.add(state, [name, *(more.get("aliases") or [])])
-        kb.add(dem, more.get("demonyms") or [])
-        kb.add(met, more.get("metonyms") or [])
-        for region in more.get("regions") or []:
-            kb.add(Entry(actor_id=iso, name=region, kind=REGION, country=iso, code=iso), [region])
-    for row in rows:
-        state, dem, met = made[row["iso3"]]
-        kb.add(state, row["aliases"].split("|"))
-        kb.add(dem, [d for d in row["demonyms"].split("|") if d])
-        if not met.aliases:
-            kb.add(met, [c for c in row["capitals"].split("|") if c])
-
-
-def _load_orgs(kb: KnowledgeBase, data: Path) -> None:
-    doc = _read_yaml(data / "organizations.yaml")
-    for section, kind in (("igos", IGO), ("ngos", NGO), ("institutions", INSTITUTION)):
-        for rec in doc.get(section) or []:
-            e = Entry(actor_id=rec["id"], name=rec["name"], kind=rec.get("kind", kind),
-                      country=rec.get("country"), sector=rec.get("sector"), code=rec["code"])
-            kb.add(e, rec.get("aliases") or [rec["name"]])
-
-
-def _load_roles(kb: KnowledgeBase, data: Path) -> None:
-    doc = _read_yaml(data / "roles.yaml")
-    for word, rec in (doc.get("roles") or {}).items():
-        e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
-                  country=rec.get("country"))
-        kb.add(e, [word])
-    kb.former_markers = frozenset(w.lower() for w in doc.get("former_markers") or [])
-    kb.honorifics = frozenset(w.lower() for w in doc.get("honorifics") or [])
-
-
-def _load_factions(kb: KnowledgeBase, data: Path) -> None:
-    doc = _read_yaml(data / "factions.yaml")
-    for word, rec in (doc.get("factions") or {}).items():
-        e = Entry(actor_id="", name=rec["label"], kind=FACTION, attribute=rec["attribute"], label=rec["label"],
-                  adjective=bool(rec.get("adjective")))
-        kb.add(e, [word])
-
-
-def _load_leaders(kb: KnowledgeBase, data: Path) -> None:
-    """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it."""
-    with (data / "leaders.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    people: dict[tuple[str, str], list[dict[str, str]]] = {}
-    for row in rows:
-        people.setdefault((row["aliases"], row["iso3"]), []).append(row)
-    for (aliases_s, iso), terms in people.items():
-        aliases = aliases_s.split("|")
-        multi = [a for a in aliases if len(a.split()) >= 2]
-        name = min(multi, key=len) if multi else aliases[0]
-        periods = tuple(Period(f"{iso}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
-                               dt.date.fromisoformat(t["end"]) if t["end"] else None) for t in terms)
-        e = Entry(actor_id=f"person:{slug(name)}", name=name, kind=PERSON, country=iso, sector="GOV",
-                  code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
-                  source="leaders")
-        kb.add(e, multi or aliases)
-        kb.add_surname(e, name.split()[-1])
-
-
-def _load_people(kb: KnowledgeBase, data: Path) -> None:
-    """Curated people with dated roles (same format as a user actor file), after the leaders table."""
-    from realpolitik.actors.userfile import add_actor
-
-    path = data / "people.yaml"
-    for i, rec in enumerate(_read_yaml(path).get("actors") or []):
-        e = add_actor(kb, rec, path, f"actors[{i}]", source="people")
-        kb.add_surname(e, e.name.split()[-1])
-
-
-def build_builtin() -> KnowledgeBase:
-    """The shipped knowledge base, without user or dictionary additions."""
-    kb = KnowledgeBase()
-    data = _data_dir()
-    _load_countries(kb, data)
-    _load_orgs(kb, data)
-    _load_roles(kb, data)
-    _load_factions(kb, data)
-    _load_leaders(kb, data)
-    _load_people(kb, data)
-    return kb
-
-
-@functools.lru_cache(maxsize=8)
-def _load_cached(user_files: tuple[str, ...], phoenix_files: tuple[str, ...]) -> KnowledgeBase:
-    kb = build_builtin()
-    if phoenix_files:
-        from realpolitik.actors.phoenix import load_phoenix
-
-        for path in phoenix_files:
-            load_phoenix(kb, Path(path))
-    if user_files:
-        from realpolitik.actors.userfile import load_user_file
-
-        for path in user_files:
-            load_user_file(kb, Path(path))
-    return kb
-
-
-def load_kb(user_files: Sequence[str | Path] = (), phoenix_files: Sequence[str | Path] = ()) -> KnowledgeBase:
-    """Load (once per distinct argument set) the shipped KB plus Phoenix dictionaries, then user files.
-
-    User files are applied last and override shipped entries for the aliases they name.
-    """
-    return _load_cached(tuple(str(p) for p in user_files), tuple(str(p) for p in phoenix_files))
+        return e.demonym or e.name

@@ -27,6 +27,7 @@ from realpolitik.actors.kb import (
     Entry,
     KnowledgeBase,
     Period,
+    norm,
     slug,
     split_code,
 )
@@ -145,8 +146,11 @@ def _add_entry(kb: KnowledgeBase, names: list[str], periods: list[Period], subst
     # agents: "[~AGR]" -> a role noun with that sector
     if codes[0].startswith("~"):
         sector = codes[0][1:4] or None
-        kb.add(Entry(actor_id="", name=primary.lower(), kind=ROLE, sector=sector, source="phoenix"),
-               [a.lower() for a in aliases])
+        words = tuple(a.lower() for a in aliases)
+        if any(e.kind == ROLE and e.source == "phoenix" and e.sector == sector and e.name == words[0]
+               and kb.aliases_of(e) == words for e in kb.lookup(norm(words[0]))):
+            return 0  # the same agent listed twice
+        kb.add(Entry(actor_id="", name=words[0], kind=ROLE, sector=sector, source="phoenix"), words)
         return 1
     countries = kb.countries.keys()
     main = next((p for p in periods if p.code not in ("ELI", "---")), periods[0])
@@ -171,7 +175,7 @@ def _add_entry(kb: KnowledgeBase, names: list[str], periods: list[Period], subst
     if existing is not None and existing.kind == kind:
         kb.add(existing, aliases)
         return 1
-    if kind != PERSON and main.code in {e.code for e in kb.lookup_exact(primary) + kb.lookup(primary.lower())}:
+    if kind != PERSON and main.code in {e.code for e in (*kb.lookup_exact(primary), *kb.lookup(primary.lower()))}:
         return 0
     e = Entry(actor_id=actor_id, name=primary.title() if primary.isupper() else primary, kind=kind,
               country=country, sector=sector, code=main.code, periods=tuple(periods), source="phoenix")

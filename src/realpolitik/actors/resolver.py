@@ -34,9 +34,9 @@ from realpolitik.actors.kb import (
     STATE,
     Entry,
     KnowledgeBase,
-    load_kb,
     slug,
 )
+from realpolitik.actors.load import load_kb
 from realpolitik.actors.scan import Match, doc_text, line_bounds, scan
 from realpolitik.actors.state import (
     _SKIP_CHILD,

@@ -102,7 +102,7 @@ def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str, source: str 
     actor_id = str(rec.get("id") or f"{_PREFIX[kind]}:{slug(name)}")
     e = Entry(actor_id=actor_id, name=name, kind=kind, country=country, sector=sector, code=code,
               periods=tuple(periods), roles=tuple(roles), source=source)
-    kb.by_id[actor_id] = e
+    kb.set_id(e)
     aliases = [name, *(str(a) for a in rec.get("aliases") or [])]
     kb.add(e, aliases, override=True)
     return e
@@ -121,7 +121,7 @@ def _add_faction(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> None:
               members=tuple(rec.get("members") or ()), source="user")
     kb.add(e, [name, *(rec.get("aliases") or [])], override=True)
     if country:
-        kb.by_id[e.actor_id] = e
+        kb.set_id(e)
 
 
 def _add_role(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> None:

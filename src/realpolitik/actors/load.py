@@ -1,0 +1,180 @@
+"""Loading the knowledge base: the shipped data files, then Phoenix dictionaries and user files on top.
+
+``load_kb()`` is what the rest of the code calls: the shipped base is built and frozen once per
+process; Phoenix dictionaries and user files go into a *derived* base (``KnowledgeBase.derive``), so
+the shipped one is never changed by them.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from realpolitik.actors.kb import (
+    DEMONYM,
+    FACTION,
+    IGO,
+    INSTITUTION,
+    METONYM,
+    NGO,
+    PERSON,
+    REGION,
+    ROLE,
+    STATE,
+    Entry,
+    KnowledgeBase,
+    Period,
+    slug,
+)
+from realpolitik.actors.phoenix import load_phoenix
+from realpolitik.actors.userfile import add_actor, load_user_file
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("realpolitik") / "data" / "actors"))
+
+
+def _read_yaml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        # the C loader when PyYAML has it: the shipped files parse ~10x faster
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def _load_countries(kb: KnowledgeBase, data: Path) -> None:
+    extra = _read_yaml(data / "countries_extra.yaml")
+    rows = _read_csv(data / "countries.csv")
+    rows.append({"iso3": "XKX", "name": "Kosovo", "aliases": "Kosovo", "demonyms": "", "capitals": ""})
+    made: dict[str, tuple[Entry, Entry, Entry]] = {}
+    for row in rows:
+        iso = row["iso3"]
+        more = extra.get(iso) or {}
+        name = more.get("name") or row["name"]
+        demonyms = list(more.get("demonyms") or []) or [d for d in row["demonyms"].split("|") if d]
+        state = Entry(actor_id=iso, name=name, kind=STATE, country=iso, code=iso,
+                      demonym=demonyms[0] if demonyms else None)
+        kb.add_country(state)
+        dem = Entry(actor_id=iso, name=name, kind=DEMONYM, country=iso, code=iso)
+        met = Entry(actor_id=f"{iso}GOV", name=f"{name} government", kind=METONYM, country=iso,
+                    sector="GOV", code=f"{iso}GOV")
+        made[iso] = (state, dem, met)
+        # curated forms first: they win over the generated table when both claim an alias ("Serbian")
+        kb.add(state, [name, *(more.get("aliases") or [])])
+        kb.add(dem, more.get("demonyms") or [])
+        kb.add(met, more.get("metonyms") or [])
+        for region in more.get("regions") or []:
+            kb.add(Entry(actor_id=iso, name=region, kind=REGION, country=iso, code=iso), [region])
+    for row in rows:
+        state, dem, met = made[row["iso3"]]
+        kb.add(state, row["aliases"].split("|"))
+        kb.add(dem, [d for d in row["demonyms"].split("|") if d])
+        if not (extra.get(row["iso3"]) or {}).get("metonyms"):
+            kb.add(met, [c for c in row["capitals"].split("|") if c])
+
+
+def _load_orgs(kb: KnowledgeBase, data: Path) -> None:
+    doc = _read_yaml(data / "organizations.yaml")
+    for section, kind in (("igos", IGO), ("ngos", NGO), ("institutions", INSTITUTION)):
+        for rec in doc.get(section) or []:
+            e = Entry(actor_id=rec["id"], name=rec["name"], kind=rec.get("kind", kind),
+                      country=rec.get("country"), sector=rec.get("sector"), code=rec["code"])
+            kb.add(e, rec.get("aliases") or [rec["name"]])
+
+
+def _load_roles(kb: KnowledgeBase, data: Path) -> None:
+    doc = _read_yaml(data / "roles.yaml")
+    for word, rec in (doc.get("roles") or {}).items():
+        e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
+                  country=rec.get("country"))
+        kb.add(e, [word])
+    kb.former_markers = frozenset(w.lower() for w in doc.get("former_markers") or [])
+    kb.honorifics = frozenset(w.lower() for w in doc.get("honorifics") or [])
+
+
+def _load_factions(kb: KnowledgeBase, data: Path) -> None:
+    doc = _read_yaml(data / "factions.yaml")
+    for word, rec in (doc.get("factions") or {}).items():
+        e = Entry(actor_id="", name=rec["label"], kind=FACTION, attribute=rec["attribute"], label=rec["label"],
+                  adjective=bool(rec.get("adjective")))
+        kb.add(e, [word])
+
+
+def _load_leaders(kb: KnowledgeBase, data: Path) -> None:
+    """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it."""
+    people: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for row in _read_csv(data / "leaders.csv"):
+        people.setdefault((row["aliases"], row["iso3"]), []).append(row)
+    for (aliases_s, iso), terms in people.items():
+        aliases = aliases_s.split("|")
+        multi = [a for a in aliases if len(a.split()) >= 2]
+        name = min(multi, key=len) if multi else aliases[0]
+        periods = tuple(Period(f"{iso}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
+                               dt.date.fromisoformat(t["end"]) if t["end"] else None) for t in terms)
+        e = Entry(actor_id=f"person:{slug(name)}", name=name, kind=PERSON, country=iso, sector="GOV",
+                  code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
+                  source="leaders")
+        kb.add(e, multi or aliases)
+        kb.add_surname(e, name.split()[-1])
+
+
+def _load_people(kb: KnowledgeBase, data: Path) -> None:
+    """Curated people with dated roles (same format as a user actor file), after the leaders table."""
+    path = data / "people.yaml"
+    for i, rec in enumerate(_read_yaml(path).get("actors") or []):
+        e = add_actor(kb, rec, path, f"actors[{i}]", source="people")
+        kb.add_surname(e, e.name.split()[-1])
+
+
+def build_builtin() -> KnowledgeBase:
+    """The shipped knowledge base, without user or dictionary additions (a new, frozen object)."""
+    kb = KnowledgeBase()
+    data = _data_dir()
+    _load_countries(kb, data)
+    _load_orgs(kb, data)
+    _load_roles(kb, data)
+    _load_factions(kb, data)
+    _load_leaders(kb, data)
+    _load_people(kb, data)
+    return kb.freeze()
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_kb() -> KnowledgeBase:
+    """The shipped knowledge base, built once per process and shared (frozen)."""
+    return build_builtin()
+
+
+def extend_kb(base: KnowledgeBase, phoenix_files: Sequence[str | Path] = (),
+              user_files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """A new frozen knowledge base: ``base`` plus Phoenix dictionaries, then user files (which override)."""
+    kb = base.derive()
+    for path in phoenix_files:
+        load_phoenix(kb, Path(path))
+    for path in user_files:
+        load_user_file(kb, Path(path))
+    return kb.freeze()
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(user_files: tuple[str, ...], phoenix_files: tuple[str, ...]) -> KnowledgeBase:
+    if not user_files and not phoenix_files:
+        return builtin_kb()
+    return extend_kb(builtin_kb(), phoenix_files=phoenix_files, user_files=user_files)
+
+
+def load_kb(user_files: Sequence[str | Path] = (), phoenix_files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The shipped KB plus Phoenix dictionaries, then user files; cached per distinct argument set.
+
+    User files are applied last and override shipped entries for the aliases they name. The result is
+    frozen and shared: build your own additions with ``extend_kb(load_kb(), ...)``.
+    """
+    return _load_cached(tuple(str(p) for p in user_files), tuple(str(p) for p in phoenix_files))
