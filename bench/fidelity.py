@@ -8,11 +8,17 @@ configurations measured in the same run:
   rules+clf  — with the sentence classifier, CROSS-VALIDATED: for each of K folds the classifier is
                trained on the other folds only, so no sentence is coded by a model that saw it.
 The shipped model is trained on all of the gold and is never scored here.
-Usage: python bench/fidelity.py [--folds 5] [--out DIR] [--only plover|quad]
+
+Every figure is reported on the whole gold and on its two halves, split once by a hash of the id:
+  tune   — the half whose sentence-level errors developers may look at (`--errors` lists them);
+  check  — the half nobody looks at: the figure that counts (hand rules and lexicons are fitted
+           parameters; a rule written after reading a sentence's error makes that sentence in-sample).
+Usage: python bench/fidelity.py [--folds 5] [--out DIR] [--only plover|quad] [--rules-only] [--errors]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import subprocess
@@ -29,6 +35,11 @@ QUAD = SHARED / "gold" / "conflibert_quad_dev.jsonl"
 
 def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def half(item_id: str) -> str:
+    """'tune' or 'check', fixed by a hash of the id (the split never changes)."""
+    return "tune" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def write_inputs(rows: list[dict], path: Path) -> None:
@@ -75,12 +86,44 @@ def score(scorer: str, gold: Path, pred: Path) -> dict:
     return json.loads(res.stdout)
 
 
+def score_halves(scorer: str, rows: list[dict], gold: Path, pred: Path, out_dir: Path) -> dict[str, dict]:
+    """Scores on all of the gold and on its tune and check halves (the scorer ignores ids it is not given)."""
+    out = {"all": score(scorer, gold, pred)}
+    for name in ("tune", "check"):
+        sub = out_dir / f"{gold.stem}.{name}.jsonl"
+        with sub.open("w", encoding="utf-8") as f:
+            for r in rows:
+                if half(r["id"]) == name:
+                    f.write(json.dumps(r) + "\n")
+        out[name] = score(scorer, sub, pred)
+    return out
+
+
+def tune_errors(rows: list[dict], pred: Path) -> None:
+    """Sentence-level differences on the TUNE half only (never print the check half's)."""
+    preds = {r["id"]: r for r in load(pred)}
+    for g in rows:
+        if half(g["id"]) != "tune":
+            continue
+        p = preds.get(g["id"], {})
+        evs = [e for e in p.get("events", []) if not e.get("hypothetical") and not e.get("negated") and e.get("plover")]
+        if "event" in g:
+            got = {(e["plover"], (e.get("source") or {}).get("country"), (e.get("target") or {}).get("country"))
+                   for e in evs}
+            want = (g["event"], [a["country"] for a in g["source"]], [a["country"] for a in g["target"]])
+            if not any(t == g["event"] for t, _, _ in got) or not got:
+                print(f"[tune] {g['id']}: gold {want} got {sorted(got, key=str)}\n    {g['text']}")
+        elif p.get("quad") != g.get("label"):
+            print(f"[tune] {g['id']}: gold quad {g['label']} got {p.get('quad')}\n    {g['text']}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=None, help="keep prediction files here")
     ap.add_argument("--only", choices=["plover", "quad"], default=None)
     ap.add_argument("--rules-only", action="store_true", help="skip the cross-validated classifier runs")
+    ap.add_argument("--errors", action="store_true", help="list sentence-level errors of the tune half only")
     args = ap.parse_args()
     if not PLOVER.exists():
         sys.exit(f"gold data not found at {PLOVER} (../shared beside the repo)")
@@ -102,18 +145,21 @@ def main() -> None:
             else:
                 cross_validated(task, rows, quad if task == "plover" else plover, args.folds, pred)
             secs = time.perf_counter() - t0
-            results[f"{task}/{config}"] = {"scores": score(scorer, gold, pred), "seconds": round(secs, 1)}
+            results[f"{task}/{config}"] = {"scores": score_halves(scorer, rows, gold, pred, out_dir),
+                                           "seconds": round(secs, 1)}
+            if args.errors:
+                tune_errors(rows, pred)
     print(f"predictions in {out_dir}")
     for key, val in results.items():
         task, config = key.split("/")
-        s = val["scores"]
-        if task == "plover":
-            line = "  ".join(f"{lvl} F1={s[lvl]['f1']:.3f} (P={s[lvl]['precision']:.3f} R={s[lvl]['recall']:.3f})"
-                             for lvl in ("type", "type+source", "type+dyad"))
-            print(f"PLOVER gold (n={len(plover)}) [{config}] {line}  [{val['seconds']}s]")
-        else:
-            print(f"ConfliBERT quad (n={s['n']}) [{config}] accuracy={s['accuracy']:.3f} macro-F1={s['macro_f1']:.3f}"
-                  f"  [{val['seconds']}s]")
+        for part, s in val["scores"].items():
+            if task == "plover":
+                line = "  ".join(f"{lvl} F1={s[lvl]['f1']:.3f} (P={s[lvl]['precision']:.3f} R={s[lvl]['recall']:.3f})"
+                                 for lvl in ("type", "type+source", "type+dyad"))
+                print(f"PLOVER {part:5} [{config}] {line}  [{val['seconds']}s]")
+            else:
+                print(f"quad   {part:5} [{config}] n={s['n']} accuracy={s['accuracy']:.3f} "
+                      f"macro-F1={s['macro_f1']:.3f}  [{val['seconds']}s]")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from realpolitik.records import Actor, CodedSentence, Document, IngestFailure
+from realpolitik.records import Coded, Document, IngestFailure
 
 BATCH_DOCS = 64
 
@@ -29,48 +29,24 @@ class IngestReport:
     undated: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Coded:
-    """One document coded: its sentences (with events and mentions) and the actors it taught us."""
-
-    document: Document
-    sentences: list[CodedSentence]
-    actors: list[Actor]
-
-    @property
-    def events(self):
-        return [e for s in self.sentences for e in s.events]
-
-
 def default_classifier():
     """The shipped sentence classifier, or None when its weights are not installed (rules only)."""
-    from realpolitik.errors import ModelMissingError
-    from realpolitik.events.classifier import SentenceClassifier
+    from realpolitik.events.coder import default_classifier as _default
 
-    try:
-        return SentenceClassifier.load()
-    except ModelMissingError:
-        return None
+    return _default()
 
 
-def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None) -> list[Coded]:
+def build_coder(*, classifier: Any = "default", kb=None):
+    """The Coder (spaCy pipeline, knowledge base, classifier) that every command builds once."""
+    from realpolitik.events.coder import Coder
+
+    return Coder.build(classifier=classifier, kb=kb)
+
+
+def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None, coder=None) -> list[Coded]:
     """Parse every segment of the documents in one spaCy batch and code them document by document."""
-    from realpolitik.actors import ActorResolver
-    from realpolitik.events.coder import CoderOptions, code_segments
-    from realpolitik.nlp import load_nlp
-
-    nlp = load_nlp()
-    clf = default_classifier() if classifier == "default" else classifier
-    options = CoderOptions(classifier=clf)
-    texts = [seg.text for d in docs for seg in d.segments]
-    parsed = iter(nlp.pipe(texts, batch_size=64))
-    out = []
-    for d in docs:
-        seg_docs = [next(parsed) for _ in d.segments]
-        resolver = ActorResolver(kb=kb, date=d.date)
-        sentences = code_segments(seg_docs, d.segments, resolver, doc_id=d.doc_id, anchor=d.date, options=options)
-        out.append(Coded(d, sentences, resolver.actors()))
-    return out
+    coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
+    return coder.code_documents(docs)
 
 
 def document_from_text(text: str, *, date: dt.date | None = None, path: str = "<text>") -> Document:
@@ -83,7 +59,8 @@ def document_from_text(text: str, *, date: dt.date | None = None, path: str = "<
     return doc
 
 
-def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default", kb=None) -> Coded:
+def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any = "default", kb=None,
+              coder=None) -> Coded:
     """Code one text: sentences, actor mentions and events (nothing is stored)."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
@@ -92,7 +69,7 @@ def code_text(text: str, *, date: dt.date | str | None = None, classifier: Any =
         from realpolitik.errors import InputError
 
         raise InputError("<text>", "no text to code")
-    return code_documents([doc], classifier=classifier, kb=kb)[0]
+    return code_documents([doc], classifier=classifier, kb=kb, coder=coder)[0]
 
 
 def _scored_actor(a) -> dict[str, Any] | None:
@@ -121,7 +98,7 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
 
 
 def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
-               batch: int = 64, kb=None) -> int:
+               batch: int = 64, kb=None, coder=None) -> int:
     """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format; returns lines written.
 
     A malformed line stops the run with its line number before anything is written for its batch."""
@@ -129,7 +106,7 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
 
     from realpolitik.errors import InputError
 
-    clf = default_classifier() if classifier == "default" else classifier
+    coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
     name = str(inp) if isinstance(inp, (str, Path)) else "<stdin>"
     n = 0
     with ExitStack() as stack:
@@ -140,7 +117,7 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
             nonlocal dst
             if not pending:
                 return 0
-            coded = code_documents([d for _, d in pending], classifier=clf, kb=kb)
+            coded = coder.code_documents([d for _, d in pending])
             if dst is None:
                 dst = stack.enter_context(open(out, "w", encoding="utf-8")) if isinstance(out, (str, Path)) else out
             for (item_id, _), c in zip(pending, coded):
@@ -179,7 +156,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.date | None = None,
            source: str | None = None, columns: dict[str, str] | None = None, stdin: TextIO | None = None,
            progress: bool | None = None, classifier: Any = "default", max_bytes: int | None = None,
-           stdin_format: str | None = None, kb=None) -> IngestReport:
+           stdin_format: str | None = None, kb=None, coder=None) -> IngestReport:
     """Read, clean, code and store articles; bad files are reported and the rest go on."""
     from tqdm import tqdm
 
@@ -195,7 +172,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
     records: Iterable[Document | IngestFailure] = (
         read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(list(paths), **kwargs))
     store = Store(db)
-    clf = default_classifier() if classifier == "default" else classifier
+    coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
     bar = tqdm(desc="ingest", unit="doc", disable=progress is False if progress is not None else None,
                file=sys.stderr, leave=False)
     try:
@@ -214,7 +191,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                 if rec.date is None:
                     report.undated.append(rec.path)
             if docs:
-                coded = code_documents(docs, classifier=clf, kb=kb)
+                coded = coder.code_documents(docs)
                 report.added += store.add_many([(c.document, c.sentences, c.actors) for c in coded])
                 report.events += sum(len(c.events) for c in coded)
             bar.update(len(batch))

@@ -150,3 +150,16 @@ class CodedSentence:
     # conflict (the ConfliBERT scheme): the learned classifier's call, else that of the first factual event.
     quad: int = 0
     quad_prob: float | None = None
+
+
+@dataclass
+class Coded:
+    """One document coded: its sentences (with events and mentions) and the actors it taught us."""
+
+    document: Document
+    sentences: list[CodedSentence]
+    actors: list[Actor]
+
+    @property
+    def events(self) -> list[Event]:
+        return [e for s in self.sentences for e in s.events]

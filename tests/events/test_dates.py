@@ -6,6 +6,11 @@ import datetime as dt
 import pytest
 
 from realpolitik.events.dates import event_date, find_dates
+from realpolitik.events.modality import modality
+
+
+def is_future(tok):
+    return "future" in modality(tok).kinds
 
 MON = dt.date(2015, 11, 23)  # a Monday
 THU = dt.date(2016, 8, 18)  # a Thursday
@@ -14,7 +19,7 @@ THU = dt.date(2016, 8, 18)  # a Thursday
 def _date(nlp, text: str, trigger: str, anchor: dt.date | None):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)
-    return event_date(tok.sent, anchor, tok)
+    return event_date(tok.sent, anchor, tok, is_future=is_future)
 
 
 @pytest.mark.parametrize("text,trigger,expected", [
@@ -160,8 +165,8 @@ def test_two_events_with_two_dates(nlp):
     doc = nlp("Russia signed the deal last July and attacked Ukraine in 2013.")
     sent = next(doc.sents)
     signed, attacked = doc[1], doc[7]
-    assert event_date(sent, MON, signed).date == dt.date(2015, 7, 1)
-    assert event_date(sent, MON, attacked).date == dt.date(2013, 1, 1)
+    assert event_date(sent, MON, signed, is_future=is_future).date == dt.date(2015, 7, 1)
+    assert event_date(sent, MON, attacked, is_future=is_future).date == dt.date(2013, 1, 1)
 
 
 @pytest.mark.parametrize("trigger", ["said", "accept"])

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -111,8 +112,12 @@ class DateMention:
     absolute: bool
 
 
-def event_date(sent: Span, anchor: dt.date | None, trigger: Token | None = None) -> EventDate:
-    """The date of the event whose trigger is ``trigger`` (default: the sentence root), given the article date."""
+def event_date(sent: Span, anchor: dt.date | None, trigger: Token | None = None,
+               is_future: Callable[[Token], bool] | None = None) -> EventDate:
+    """The date of the event whose trigger is ``trigger`` (default: the sentence root), given the article date.
+
+    ``is_future(token)`` says whether the clause a date phrase modifies looks forward ("will meet on Monday"
+    is the next Monday); the coder passes its modality step's answer. Without it every clause looks back."""
     if trigger is None:
         trigger = sent.root
     if isinstance(anchor, dt.datetime):
@@ -127,7 +132,7 @@ def event_date(sent: Span, anchor: dt.date | None, trigger: Token | None = None)
         if anchor is None and not m.absolute:
             continue  # a relative phrase means nothing without the article date
         # direction comes from the tense of the clause the date modifies, not the trigger's
-        future = _direction_matters(m) and _is_future(sent.doc[m.attach])
+        future = _direction_matters(m) and is_future is not None and is_future(sent.doc[m.attach])
         resolved = _resolve(m, anchor, future)
         if resolved is not None:
             date, precision, rule = resolved
@@ -371,12 +376,6 @@ def _own_subject_or_mark(tok: Token) -> bool:
 def _direction_matters(m: DateMention) -> bool:
     return m.kind in ("md", "dm", "month", "weekday", "dateparser") or (m.kind == "unit" and dict(m.groups).get(
         "unit", "").lower() == "weekend")
-
-
-def _is_future(tok: Token) -> bool:
-    from realpolitik.events.modality import modality  # local import: modality is only needed here
-
-    return "future" in modality(tok).kinds
 
 
 # ------------------------------------------------------------------ resolution

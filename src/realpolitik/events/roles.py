@@ -1,0 +1,267 @@
+"""Who does and who undergoes a trigger's act, read from the dependency parse alone (no actor knowledge).
+
+The coder's "arguments" step: for one trigger it proposes source and target *heads* (tokens), grouped
+into alternatives in order of preference — the resolve step takes the first group that names an actor.
+Voice, coordination, control verbs, relative clauses, nominal events and light verbs are handled here;
+which real actor a head denotes is the resolver's business, not this module's.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Prepositions that introduce a target when the lexicon entry does not say otherwise.
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "from")
+# Verbs whose subject a dependent infinitive/gerund inherits ("Russia agreed to supply ...").
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+# Nouns for measures an actor issues, which then "do" what their issuer does ("a decree that bans ...").
+INSTRUMENT_NOUNS = frozenset({
+    "decree", "law", "bill", "order", "resolution", "legislation", "measure", "package", "directive", "ordinance",
+    "edict", "ruling", "regulation", "statement", "declaration", "letter", "note"})
+REL_PRONOUNS = frozenset({"that", "which"})  # "who" relatives are people, resolved (or not) by the resolver
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "parataxis"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+# Reporting verbs whose subject is taken as the doer of an agentless passive they report, and the CAMEO
+# code prefixes for which that holds: governments announce their own measures (and threats of them:
+# 131/132), but victims report attacks.
+_OWN_MEASURES = ("06", "07", "08", "16", "17", "131", "132")
+ANNOUNCERS = {"announce": None, "say": _OWN_MEASURES, "state": _OWN_MEASURES, "confirm": _OWN_MEASURES,
+              "declare": _OWN_MEASURES}
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A group of heads for one side of an event, and the structure rule that proposed it."""
+
+    heads: tuple[Token, ...]
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """Source and target proposals for one trigger, each a sequence of alternatives (first that resolves wins)."""
+
+    sources: tuple[Alternative, ...]
+    targets: tuple[Alternative, ...]
+
+    @property
+    def rule(self) -> str:
+        return self.sources[0].rule if self.sources else ""
+
+
+def np_span(head: Token) -> Span:
+    """The noun phrase headed by `head`, without trailing relative clauses and appositions' punctuation."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl", "cc", "conj", "advcl"}:
+            break
+        if child.dep_ != "punct":  # keep the apposition: "Iran's deputy oil minister, Abbas Shahri Moghaddam,"
+            right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Iran and Russia")."""
+    return [tok, *[c for c in tok.conjuncts if c.i != tok.i]]
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject heads of a verb and whether the clause is passive (subject = the one acted on)."""
+    subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subs:
+        return subs, False
+    psubs = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+    if psubs:
+        return psubs, True
+    return [], False
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in tok.children)
+
+
+def inherited_subjects(verb: Token) -> list[Token]:
+    """Subject of a governing verb for xcomp/conj/advcl chains, or the noun a relative clause modifies."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return [tok.head]
+        if tok.dep_ not in CONTROL_DEPS or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        subs, passive = subjects(tok)
+        if subs and not passive:
+            return subs
+        if tok.dep_ == "xcomp":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if objs:  # "urged Iran to stop" -> Iran stops
+                return objs
+    return []
+
+
+def prep_objects(tok: Token, preps: Sequence[str]) -> list[Token]:
+    out = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def nominal_source(noun: Token) -> list[Token]:
+    """Source of an event noun: possessor, "by X", a demonym/compound modifier ("Russian airstrikes")."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    by = prep_objects(noun, ("by",))
+    if by:
+        return by
+    return [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
+
+
+def light_verb_subject(noun: Token) -> list[Token]:
+    """ "Russia carried out airstrikes": an event noun as object of a verb takes that verb's subject."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        if noun.dep_ == "pobj":
+            head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            subs, passive = subjects(head)
+            if passive:
+                return agents(head)
+            return subs or inherited_subjects(head)
+    return []
+
+
+def announced_own_act(tok: Token, cameo: str) -> bool:
+    """An agentless passive reported by a speaker who is its doer ("X announced that sanctions were lifted")."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_ not in ANNOUNCERS:
+        return False
+    roots = ANNOUNCERS[tok.head.lemma_]
+    subs, passive = subjects(tok.head)
+    return bool(subs) and not passive and (roots is None or cameo.startswith(roots))
+
+
+def _alt(heads, rule: str = "") -> Alternative:
+    return Alternative(tuple(heads), rule)
+
+
+def arguments(match, tok: Token) -> Arguments:
+    """Source/target proposals for the trigger `match` sitting on token `tok`."""
+    preps = tuple(match.target_preps) or DEFAULT_TARGET_PREPS
+    if match.nominal or tok.pos_ in {"NOUN", "PROPN"}:
+        tgt_heads = prep_objects(tok, preps)
+        # "sign a deal with Iran" style: the target may hang off the governing verb
+        if not tgt_heads and tok.dep_ == "dobj":
+            tgt_heads = prep_objects(tok.head, preps)
+        return Arguments((_alt(nominal_source(tok), "nominal"), _alt(light_verb_subject(tok), "nominal+verb-subject")),
+                         (_alt(tgt_heads),))
+
+    subs, passive = subjects(tok)
+    if (not subs and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
+            and tok.head.dep_ != "ROOT"):  # a noun as root means the parser missed the main verb ("Russia ... offered")
+        # a past participle on a noun is passive: "rebels backed by Turkey" (agent acts on the noun);
+        # with no agent it only describes the noun ("fighters opposed to ...", "men convicted of ...")
+        return Arguments((_alt(agents(tok), "participle"),), (_alt([tok.head]),))
+    sources: list[Alternative]
+    if passive:
+        src_heads = agents(tok)
+        sources = [_alt(src_heads, "passive")]
+        if not src_heads and announced_own_act(tok, match.cameo):
+            # "the ministry announced that 47 men had been put to death", "he said flights would be halted"
+            sources = [_alt(subjects(tok.head)[0], "passive+announcer")]
+        tgt_heads = list(subs)
+    else:
+        sources = [_alt(subs or inherited_subjects(tok), "active" if subs else "active+inherited-subject")]
+        if subs and tok.dep_ == "relcl" and all(s.lower_ in REL_PRONOUNS for s in subs):
+            # "a decree that bans flights": the relative pronoun stands for the noun, and a noun that is no
+            # actor stands for whoever issued it ("Putin signed a decree that bans ...")
+            sources = [_alt([tok.head], "active+relative-head")]
+            if tok.head.lemma_.lower() in INSTRUMENT_NOUNS and tok.head.dep_ in {"dobj", "nsubjpass"}:
+                gov = tok.head.head
+                gsubs, gpassive = subjects(gov)
+                issuer = agents(gov) if gpassive else gsubs or inherited_subjects(gov)
+                if issuer:
+                    sources.append(_alt(issuer, "active+relative-issuer"))
+        tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if match.target_dobj else []
+    tgt_heads = [*tgt_heads, *prep_objects(tok, preps)]
+    comp = tok.doc[match.complement] if match.complement is not None else None
+    if comp is not None:
+        # "threatened to strike Iran", "launched an attack on Iran", "demanded that Hamas renounce ..."
+        tgt_heads += [c for c in comp.children if c.dep_ in {"dobj", "dative"}] + prep_objects(comp, preps)
+        if comp.dep_ == "ccomp":
+            tgt_heads += [c for c in comp.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
+    if not tgt_heads and not match.cameo.startswith("01"):
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children):  # "demanded that X ..."
+                tgt_heads += [g for g in c.children if g.dep_ in SUBJ_DEPS]
+    # "signed an agreement with Iran", "imposed sanctions on Iran": target off the object noun
+    targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in tok.children if obj.dep_ == "dobj"]
+    return Arguments(tuple(sources), tuple(targets))
+
+
+# ---------------------------------------------------------------- clause structure
+
+
+def in_main_clause(tok: Token) -> bool:
+    """Whether a trigger heads the sentence's main clause or a clause reported/coordinated with it,
+    rather than a relative, adverbial or prepositional aside ("during a summit", "who were killed")."""
+    for _ in range(8):
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+            return True
+        if tok.dep_ not in MAIN_CLAUSE_DEPS:
+            return False
+        tok = tok.head
+    return False
+
+
+def independent_clause(tok: Token) -> bool:
+    """A verb heading a coordinated main clause with a subject of its own ("Kerry telephoned ..., and Ban
+    urged ..."): its event stands beside the sentence's other events rather than competing with them."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    if tok.dep_ == "ROOT":  # the first of such clauses
+        return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and has_subject(c) for c in tok.children)
+    return tok.dep_ == "conj" and in_main_clause(tok) and has_subject(tok)
+
+
+def asserted_complement(m, doc: Doc) -> bool:
+    """A demand/appeal verb over an indicative that-clause ("insists that the aircraft never left"): the
+    speaker asserts a fact rather than asking for one ("insisted that Iran stop / should stop")."""
+    if m.complement is None or m.family not in ("demand", "appeal"):
+        return False
+    comp = doc[m.complement]
+    if comp.dep_ != "ccomp" or comp.tag_ not in {"VBD", "VBZ", "VBN"}:  # VBP is also the subjunctive
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)
+
+
+def conjoined_object(tok: Token, heads: set[int]) -> bool:
+    """An event noun coordinated with the object of another trigger verb shares that object's role."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "conj":
+        return False
+    first = tok
+    for _ in range(6):
+        if first.dep_ != "conj":
+            break
+        first = first.head
+    gov = first.head.head if first.dep_ == "pobj" else first.head
+    return first.dep_ in {"dobj", "pobj", "nsubjpass"} and gov.i in heads and gov.pos_ in {"VERB", "AUX"}
+
+
+def told_not_to(tok: Token) -> bool:
+    """A negated infinitive complement of a verb with its own object ("advised Russians not to travel"):
+    the object is told not to act, which is neither the subject's refusal nor an event."""
+    return (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and any(c.dep_ in {"dobj", "dative"} for c in tok.head.children))
