@@ -33,3 +33,16 @@ def parse_date(value: str | None, flag: str = "--date") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise RealpolitikError(f"{flag}: '{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def escape_text(text: object) -> str:
+    """A user-supplied string made safe to print through Rich: markup escaped, control characters as \\xNN.
+
+    File names, actor and variant names may contain '[bold]' or ESC sequences; printed raw they would be
+    read as markup (or swallowed) or reach the terminal.
+    """
+    from rich.markup import escape
+
+    raw = str(text)
+    clean = "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in raw)
+    return escape(clean)

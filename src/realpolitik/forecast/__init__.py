@@ -2,8 +2,9 @@
 
 Models: compromise (weighted mean), weighted median, Nash bargaining, Bueno de Mesquita's expected
 utility model (Scholz, Calbert & Smith 2011 reconstruction), the exchange model (Stokman & Van
-Oosten 1994), and the Council model for EU laws (power-index compromise clipped to the
-qualified-majority core). See docs/forecast.md.
+Oosten 1994), the Council model for EU laws (power-index compromise clipped to the
+qualified-majority core) and KTAB's probabilistic Condorcet election (pce). Every result carries the
+reasons per actor (`ForecastResult.reasons`, `.challenges`, `.explanation`). See docs/forecast.md.
 """
 from __future__ import annotations
 
@@ -16,16 +17,21 @@ from realpolitik.forecast.engine import MODELS, run_model
 from realpolitik.forecast.eum import EUMParams, run_eum
 from realpolitik.forecast.exchange import exchange_issues, exchange_params, exchange_positions
 from realpolitik.forecast.models import compromise, nash, weighted_median
-from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move, predictions_frame
-from realpolitik.forecast.scenario import (Scenario, Stakeholder, apply_overrides, apply_variant,
-                                           load_scenario)
+from realpolitik.forecast.result import (ActorReason, Challenge, ForecastResult, MonteCarlo, Move,
+                                        predictions_frame)
+from realpolitik.forecast.scenario import (AppliedEffect, Effect, Scenario, Stakeholder, Variant, apply_overrides,
+                                           apply_variant, load_scenario)
 
 FORMATS = ("auto", "scenario", "deu3")
 
 __all__ = ["forecast", "load_scenario", "load_deu3", "apply_overrides", "apply_variant", "run_model",
            "run_eum", "EUMParams", "exchange_issues", "exchange_positions", "compromise", "weighted_median",
-           "nash", "Scenario", "Stakeholder",
-           "ForecastResult", "MonteCarlo", "Move", "predictions_frame", "MODELS", "FORMATS"]
+           "nash", "Scenario", "Stakeholder", "Variant", "Effect", "AppliedEffect", "ActorReason", "Challenge",
+           "ForecastResult", "MonteCarlo", "Move", "predictions_frame", "MODELS", "FORMATS", "compare_variants",
+           "SCENARIO_MODELS"]
+
+# Models that apply to any scenario (council needs EU member states, exchange several issues of a dossier)
+SCENARIO_MODELS = ("compromise", "median", "nash", "eum", "pce", "exchange")
 
 
 def _detect(path: Path) -> str:
@@ -82,4 +88,21 @@ def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "
                                       status_quo=scn.status_quo, params={"note": "no actor positions"}))
             continue
         out.append(run_model(scn, model=model, rounds=rounds, mc=mc, seed=seed, params=params))
+    return out
+
+
+def compare_variants(source: str | Path | Scenario, *, model: str = "compromise", variants: list[str] | None = None,
+                     rounds: int = 10, mc: int = 0, seed: int | None = None, params: dict[str, Any] | None = None,
+                     keep_samples: bool = False) -> list[ForecastResult]:
+    """One forecast of a single-issue scenario per variant: the base first, then each variant in file order
+    (or those named). With `mc` every one gets the same Monte Carlo seed, so the distributions compare."""
+    scn = source if isinstance(source, Scenario) else load_scenario(source)
+    names = list(scn.variants) if variants is None else list(variants)
+    out = []
+    for name in [None, *names]:
+        s = apply_variant(scn, name) if name else scn
+        if model == "exchange":  # one issue: nothing to trade, the compromise of the positions
+            s = exchange_issues([s], **exchange_params(params))[0]
+        out.append(run_model(s, model=model, rounds=rounds, mc=mc, seed=seed, params=params,
+                             keep_samples=keep_samples))
     return out

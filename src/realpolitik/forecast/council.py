@@ -150,9 +150,9 @@ def qualified_core(pos: np.ndarray, criteria: list[tuple[np.ndarray, float]]) ->
     return x[rows, np.clip(lo_k, 0, n - 1)], x[rows, np.clip(hi_k, 0, n - 1)]
 
 
-def council_predict(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voting: str = "qmv",
-                    unanimity: str = "qmv") -> np.ndarray:
-    """Council-model forecast for (n,) or (batch, n) positions and saliences of DEU-coded actors."""
+def council_detail(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voting: str = "qmv",
+                   unanimity: str = "qmv") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(capability per actor, weighted mean, core lo, core hi, forecast) for (batch, n) inputs."""
     if unanimity not in UNANIMITY:
         raise ScenarioError(f"unknown unanimity handling '{unanimity}' (use {', '.join(UNANIMITY)})")
     names = [str(a).lower() for a in names]
@@ -165,7 +165,6 @@ def council_predict(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voti
     top = max(power.values())
     # by convention the Commission and the Parliament weigh as much as the strongest member state
     cap = np.array([power.get(a, top if a in INSTITUTIONS else 0.0) for a in names])
-    single = np.ndim(pos) == 1
     pos = np.atleast_2d(np.asarray(pos, float))
     w = cap * np.atleast_2d(np.asarray(sal, float))
     w = np.where(w.sum(-1, keepdims=True) > 0, w, 1.0)  # nobody cares: every actor counts the same
@@ -176,9 +175,15 @@ def council_predict(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voti
         lo, hi = np.nanmin(member_pos, -1), np.nanmax(member_pos, -1)
     else:
         lo, hi = qualified_core(pos, _criteria(era, names))
-    out = np.clip(mean, lo, hi)
-    return out[0] if single else out
+    return cap, mean, lo, hi, np.clip(mean, lo, hi)
+
+
+def council_predict(pos: np.ndarray, sal: np.ndarray, names: Sequence[str], voting: str = "qmv",
+                    unanimity: str = "qmv") -> np.ndarray:
+    """Council-model forecast for (n,) or (batch, n) positions and saliences of DEU-coded actors."""
+    out = council_detail(pos, sal, names, voting, unanimity)[-1]
+    return out[0] if np.ndim(pos) == 1 else out
 
 
 __all__ = ["ERAS", "UNANIMITY", "members", "council_era", "shapley_shubik", "double_majority_shapley",
-           "council_power", "qualified_core", "council_predict"]
+           "council_power", "qualified_core", "council_predict", "council_detail"]

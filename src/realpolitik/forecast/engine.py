@@ -1,4 +1,4 @@
-"""Run a model on a scenario: one deterministic forecast plus an optional Monte Carlo over input ranges."""
+"""Run a model on a scenario: one deterministic forecast, the reasons per actor, an optional Monte Carlo."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,12 +8,25 @@ import numpy as np
 from realpolitik.errors import ScenarioError
 from realpolitik.forecast import models
 from realpolitik.forecast.council import council_predict
-from realpolitik.forecast.eum import KINDS, NONE, EUMParams, run_eum
+from realpolitik.forecast.eum import KINDS, NONE, EUMParams, batch_size, run_eum
 from realpolitik.forecast.exchange import exchange_params
+from realpolitik.forecast.pce import pce, pce_params
 from realpolitik.forecast.result import ForecastResult, MonteCarlo, Move
 from realpolitik.forecast.scenario import Scenario
 
-MODELS = ("compromise", "median", "nash", "eum", "exchange", "council")
+MODELS = ("compromise", "median", "nash", "eum", "exchange", "council", "pce")
+DISAGREEMENT = ("worst", "status_quo")
+
+
+def nash_point(params: dict[str, Any], scn: Scenario) -> float | None:
+    """Nash's disagreement point: an explicit status_quo parameter, the scenario's status quo when
+    disagreement=status_quo, else None (each actor's worst point: bargaining under the threat of breakdown)."""
+    if params.get("status_quo") is not None:
+        return float(params["status_quo"])
+    how = str(params.get("disagreement", "worst"))
+    if how not in DISAGREEMENT:
+        raise ScenarioError(f"unknown nash disagreement '{how}' (use {', '.join(DISAGREEMENT)})")
+    return scn.status_quo if how == "status_quo" else None
 
 
 def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, scn: Scenario,
@@ -41,11 +54,13 @@ def predict_batch(model: str, pos: np.ndarray, cap: np.ndarray, sal: np.ndarray,
         return council_predict(pos, sal, scn.names, str(params.get("voting", scn.meta.get("voting") or "qmv")),
                                str(params.get("unanimity", "qmv")))
     if model == "nash":
-        _no_unknown(params, ("status_quo", "utility"), model)
-        return models.nash(pos, cap, sal, status_quo=params.get("status_quo", scn.status_quo), scale=scn.scale,
+        _no_unknown(params, ("status_quo", "utility", "disagreement"), model)
+        return models.nash(pos, cap, sal, status_quo=nash_point(params, scn), scale=scn.scale,
                            utility=params.get("utility", "quadratic"))
     if model == "eum":
         return run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale).prediction
+    if model == "pce":
+        return pce(pos, cap, sal, pce_params(params), scale=scn.scale)
     raise ScenarioError(f"unknown model '{model}' (use {', '.join(MODELS)})")
 
 
@@ -78,20 +93,34 @@ def sample_inputs(scn: Scenario, runs: int, seed: int | None) -> tuple[np.ndarra
     return out[0], out[1], out[2]
 
 
+def _chunk(model: str, n: int) -> int:
+    """Monte Carlo rows per call: pair models (eum, pce) and nash's grid are bounded in memory."""
+    if model in ("eum", "pce"):
+        return batch_size(n)
+    if model == "nash":
+        return max(1, min(250, 50_000_000 // max(n * 1001, 1)))
+    return 250
+
+
 def run_model(scn: Scenario, model: str = "compromise", rounds: int = 10, mc: int = 0, seed: int | None = None,
               params: dict[str, Any] | None = None, keep_samples: bool = False) -> ForecastResult:
-    """Forecast one scenario; `mc` > 0 adds a Monte Carlo distribution over the input ranges."""
+    """Forecast one scenario with the reasons per actor; `mc` > 0 adds a Monte Carlo over the input ranges."""
+    from realpolitik.forecast.explain import explain
+
     if model not in MODELS:
         raise ScenarioError(f"unknown model '{model}' (use {', '.join(MODELS)})")
     if rounds < 1:
         raise ScenarioError(f"--rounds must be at least 1, got {rounds}")
+    if mc < 0:
+        raise ScenarioError(f"--mc must be positive, got {mc}")
     params = dict(params or {})
     cap, pos, sal = scn.arrays()
     names = tuple(scn.names)
     moves: list[Move] = []
     medians: tuple[float, ...] = ()
+    run = None
     if model == "eum":
-        run = run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale)
+        run = run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale, trace=True)
         positions = tuple(tuple(float(v) for v in row) for row in run.positions[0])
         medians = tuple(float(v) for v in run.medians[0])
         for r in range(run.rounds):
@@ -113,15 +142,17 @@ def run_model(scn: Scenario, model: str = "compromise", rounds: int = 10, mc: in
         positions = (tuple(float(v) for v in pos),)
     mc_result = None
     if mc:
-        if mc < 0:
-            raise ScenarioError(f"--mc must be positive, got {mc}")
         mcap, mpos, msal = sample_inputs(scn, mc, seed)
-        preds = np.concatenate([predict_batch(model, mpos[i:i + 250], mcap[i:i + 250], msal[i:i + 250], scn,
-                                              rounds, params) for i in range(0, mc, 250)])
+        step = _chunk(model, len(names))
+        preds = np.concatenate([predict_batch(model, mpos[i:i + step], mcap[i:i + step], msal[i:i + step], scn,
+                                              rounds, params) for i in range(0, mc, step)])
         qs = {f"p{q}": float(np.percentile(preds, q)) for q in (5, 25, 50, 75, 95)}
         mc_result = MonteCarlo(runs=mc, seed=seed, mean=float(preds.mean()), sd=float(preds.std()),
                                quantiles=qs, samples=tuple(float(v) for v in preds) if keep_samples else ())
+    why = explain(scn, model, prediction, positions, moves, params, run)
     return ForecastResult(scenario=scn.name, model=model, prediction=prediction, actors=names,
                           positions=positions, medians=medians, moves=tuple(moves), issue_id=scn.issue_id,
                           outcome=scn.outcome, status_quo=scn.status_quo, montecarlo=mc_result,
-                          params={"rounds": rounds, **params})
+                          params={"rounds": rounds, **params}, variant=scn.variant, effects=scn.applied,
+                          scale=scn.scale, scale_labels=scn.scale_labels, reasons=why.reasons,
+                          challenges=why.challenges, explanation=why.text, salience_scale=scn.salience_scale)

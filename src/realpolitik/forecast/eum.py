@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from realpolitik.errors import ScenarioError
+
 NONE, CONFRONTATION, COMPROMISE, CAPITULATION = 0, 1, 2, 3
 KINDS = {NONE: "none", CONFRONTATION: "confrontation", COMPROMISE: "compromise", CAPITULATION: "capitulation"}
 
@@ -38,6 +40,35 @@ class EUMParams:
     tol: float = 1e-6
 
 
+# Every round holds about this many (batch, n, n) float arrays at once (votes, utilities, offers, ...).
+_PAIR_ARRAYS = 32
+MAX_BYTES = 2 * 1024 ** 3  # one EUM call may hold at most this much in pair arrays
+MAX_ACTORS = int((MAX_BYTES / (_PAIR_ARRAYS * 8)) ** 0.5)  # 2,896 actors for a single run
+
+
+def pair_memory(batch: int, n: int) -> int:
+    """Bytes of pair arrays one EUM round holds for `batch` runs of `n` actors."""
+    return _PAIR_ARRAYS * 8 * batch * n * n
+
+
+def batch_size(n: int, wanted: int = 250) -> int:
+    """How many Monte Carlo runs of `n` actors one EUM call can take within MAX_BYTES."""
+    return max(1, min(wanted, MAX_BYTES // max(pair_memory(1, n), 1)))
+
+
+@dataclass
+class RoundTrace:
+    """One round of batch row 0, for explanations: (n, n) arrays indexed [challenger i, target j]."""
+
+    median: float  # on the 0-1 scale
+    p_success: np.ndarray  # P(i beats j)
+    eu_challenger: np.ndarray  # E_ij: i's expected utility of challenging j
+    eu_target: np.ndarray  # E_ji as i perceives it: j's expected utility of challenging i
+    kind: np.ndarray  # offer type from i to j (NONE, CONFRONTATION, COMPROMISE, CAPITULATION)
+    offer: np.ndarray  # where i asks j to move (0-1 scale), NaN for no offer
+    risk: np.ndarray | None  # r_i, or None when risk neutral
+
+
 @dataclass
 class EUMRun:
     """Round-by-round trace. positions: (batch, rounds+1, n) on the original scale; medians: (batch, rounds+1)."""
@@ -48,6 +79,7 @@ class EUMRun:
     offer_kind: np.ndarray  # (batch, rounds, n) NONE / CONFRONTATION / COMPROMISE / CAPITULATION
     prediction: np.ndarray  # (batch,)
     rounds: int
+    trace: list[RoundTrace] | None = None  # per round, batch row 0, when run_eum(trace=True)
 
 
 def median_voter(x: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -143,8 +175,9 @@ def _risk(x: np.ndarray, med: np.ndarray, s: np.ndarray, p: np.ndarray, q: float
     return (1 - big_r / 3) / (1 + big_r / 3)
 
 
-def eum_round(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, prm: EUMParams):
-    """One round on a 0-1 scale; returns new positions, the median, accepted offer sources and kinds."""
+def eum_round(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, prm: EUMParams, trace: bool = False):
+    """One round on a 0-1 scale; returns new positions, the median, accepted offer sources and kinds
+    (and, with `trace`, a RoundTrace of batch row 0)."""
     w = cap * sal
     med = median_voter(x, w)
     p = win_probability(x, w)
@@ -180,22 +213,43 @@ def eum_round(x: np.ndarray, cap: np.ndarray, sal: np.ndarray, prm: EUMParams):
     new = np.where(has, np.take_along_axis(offer, best[:, None, :], 1)[:, 0, :], x)
     src = np.where(has, best, -1)
     knd = np.where(has, np.take_along_axis(kind, best[:, None, :], 1)[:, 0, :], NONE)
+    if trace:
+        rt = RoundTrace(median=float(med[0]), p_success=p[0].copy(), eu_challenger=e_ij[0].copy(),
+                        eu_target=e_ji[0].copy(), kind=kind[0].copy(), offer=offer[0].copy(),
+                        risk=None if r is None else r[0].copy())
+        return new, med, src, knd, rt
     return new, med, src, knd
 
 
 def run_eum(pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, rounds: int = 10,
-            params: EUMParams | None = None, scale: tuple[float, float] = (0.0, 100.0)) -> EUMRun:
-    """Run the model for up to `rounds` rounds (stops early once no position moves) on (batch, n) inputs."""
+            params: EUMParams | None = None, scale: tuple[float, float] = (0.0, 100.0),
+            trace: bool = False) -> EUMRun:
+    """Run the model for up to `rounds` rounds (stops early once no position moves) on (batch, n) inputs.
+
+    Raises ScenarioError when the pair arrays would exceed MAX_BYTES (the model compares every pair of
+    actors, so memory grows with the square of their number).
+    """
     prm = params or EUMParams()
     pos, cap, sal = (np.atleast_2d(np.asarray(a, float)) for a in (pos, cap, sal))
+    b_, n_ = pos.shape
+    if pair_memory(b_, n_) > MAX_BYTES:
+        need = pair_memory(b_, n_) / 1024 ** 3
+        raise ScenarioError(f"the expected-utility model compares every pair of actors: {b_} run(s) of {n_:,} "
+                            f"actors would need about {need:.0f} GiB; it takes at most {MAX_ACTORS:,} actors "
+                            "(group minor actors into blocs)")
     cap, sal = np.broadcast_to(cap, pos.shape), np.broadcast_to(sal, pos.shape)
     lo, hi = scale
     x = (pos - lo) / (hi - lo)
     # capabilities are relative: normalise so the scale of the input does not matter
     cap = cap / np.maximum(cap.sum(-1, keepdims=True), 1e-12)
     hist, meds, srcs, kinds = [x], [], [], []
+    traces: list[RoundTrace] = []
     for _ in range(rounds):
-        new, med, src, knd = eum_round(x, cap, sal, prm)
+        if trace:
+            new, med, src, knd, rt = eum_round(x, cap, sal, prm, trace=True)
+            traces.append(rt)
+        else:
+            new, med, src, knd = eum_round(x, cap, sal, prm)
         meds.append(med)
         srcs.append(src)
         kinds.append(knd)
@@ -218,4 +272,4 @@ def run_eum(pos: np.ndarray, cap: np.ndarray, sal: np.ndarray, rounds: int = 10,
     return EUMRun(positions=lo + positions * (hi - lo), medians=lo + medians * (hi - lo),
                   offer_from=np.stack(srcs, 1) if srcs else np.zeros((b, 0, n), int),
                   offer_kind=np.stack(kinds, 1) if kinds else np.zeros((b, 0, n), int),
-                  prediction=lo + pred * (hi - lo), rounds=n_rounds)
+                  prediction=lo + pred * (hi - lo), rounds=n_rounds, trace=traces if trace else None)

@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from realpolitik.forecast.scenario import AppliedEffect
+
 
 @dataclass(frozen=True)
 class Move:
@@ -25,6 +27,37 @@ class Move:
         verb = {"confrontation": "lost a confrontation with", "compromise": "accepted a compromise from",
                 "capitulation": "capitulated to"}.get(self.kind, self.kind)
         return f"{self.actor} {verb} {self.offered_by}: {self.before:.1f} -> {self.after:.1f}"
+
+
+@dataclass(frozen=True)
+class ActorReason:
+    """One actor's part in a forecast: its inputs, its weight in the model and what the model did with it."""
+
+    actor: str
+    position: float  # input position (after the variant)
+    capability: float
+    salience: float
+    weight: float  # the model's weight: capability x salience, a power index x salience, or P(position wins)
+    share: float  # weight / total weight
+    final: float  # position at the end (moves in eum / exchange; else the input)
+    detail: str = ""  # model-specific: pivot, utility gain, moves
+    notes: str = ""  # the scenario's reasoning for this actor
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """EUM, one round: `challenger` offers `target` a move, with the expected utilities behind it."""
+
+    round: int
+    challenger: str
+    target: str
+    eu_challenger: float  # E_ij: the challenger's expected utility of challenging the target
+    eu_target: float  # E_ji: the target's expected utility of challenging back
+    p_success: float  # probability the challenger wins the contest
+    kind: str  # confrontation | compromise | capitulation
+    offer: float  # where the target is asked to move (scale units)
+    accepted: bool  # the target took this offer (the closest, or the strongest, of those it got)
 
 
 @dataclass(frozen=True)
@@ -55,6 +88,14 @@ class ForecastResult:
     status_quo: float | None = None
     montecarlo: MonteCarlo | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""
+    effects: tuple[AppliedEffect, ...] = ()  # the variant's linkage effects, before -> after
+    scale: tuple[float, float] = (0.0, 100.0)
+    scale_labels: tuple[str, str] = ("", "")
+    reasons: tuple[ActorReason, ...] = ()  # one per actor, in scenario order
+    challenges: tuple[Challenge, ...] = ()  # eum: every offer made, per round
+    explanation: str = ""  # model-level: the weights rule, the pivot, Nash's disagreement point and feasible set
+    salience_scale: str = "0-1"
 
     @property
     def rounds(self) -> int:
@@ -73,6 +114,8 @@ class ForecastResult:
     def to_dict(self, samples: bool = False) -> dict[str, Any]:
         d = asdict(self)
         d["moves"] = [{**asdict(m), "reason": m.reason} for m in self.moves]
+        d["effects"] = [{**asdict(e.effect), "text": e.effect.text, "before": e.before, "after": e.after}
+                        for e in self.effects]
         if self.montecarlo is not None and not samples:
             d["montecarlo"].pop("samples")
         return d
@@ -84,37 +127,16 @@ class ForecastResult:
         return text
 
     def chart(self, title: str | None = None):
-        """Plotly figure: each actor's position per round, the predicted outcome as a dashed line."""
-        import plotly.graph_objects as go
+        """Plotly figure of this forecast (rounds for eum/exchange, the scale for static models)."""
+        from realpolitik.forecast.charts import forecast_figure
 
-        fig = go.Figure()
-        rounds = list(range(len(self.positions)))
-        pos = np.asarray(self.positions)
-        for k, name in enumerate(self.actors):
-            fig.add_trace(go.Scatter(x=rounds, y=pos[:, k], mode="lines+markers", name=name))
-        if self.medians:
-            fig.add_trace(go.Scatter(x=rounds, y=list(self.medians)[: len(rounds)], mode="lines",
-                                     name="median voter", line={"dash": "dot", "color": "black"}))
-        fig.add_hline(y=self.prediction, line_dash="dash", annotation_text=f"forecast {self.prediction:.1f}")
-        fig.update_layout(title=title or f"{self.scenario} - {self.model}", xaxis_title="round",
-                          yaxis_title="position", template="plotly_white")
-        return fig
+        return forecast_figure(self, title=title)
 
-    def save_chart(self, path: str | Path) -> str:
-        """Save the chart as .html (always works) or .png (needs kaleido + Chrome); returns a status line."""
-        p = Path(path)
-        fig = self.chart()
-        if p.suffix.lower() == ".png":
-            try:
-                fig.write_image(str(p))
-            except Exception as exc:  # kaleido or its browser missing: fall back to HTML, say so once
-                html = p.with_suffix(".html")
-                fig.write_html(str(html), include_plotlyjs=True)
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                return f"PNG export unavailable ({first[:120]}); saved {html} instead"
-            return f"saved {p}"
-        fig.write_html(str(p), include_plotlyjs=True)
-        return f"saved {p}"
+    def save_chart(self, path: str | Path, extra: list | None = None) -> str:
+        """Save the chart (and any `extra` figures below it) as .html, or .png where kaleido works."""
+        from realpolitik.forecast.charts import save_figures
+
+        return save_figures([self.chart(), *(extra or [])], path)
 
 
 def predictions_frame(results: list[ForecastResult]):

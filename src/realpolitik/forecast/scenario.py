@@ -1,7 +1,10 @@
 """Scenario records and readers: stakeholders with capability, position and salience on one issue.
 
 A scenario file is YAML (with a name, the scale, an optional status quo, actors and variants) or CSV
-(one row per actor). Salience is 0-1 (0-100 is accepted and rescaled), positions lie on the scale.
+(one row per actor). Salience is 0-1 (a file entirely on 0-100 is accepted, rescaled and said so),
+positions lie on the scale. A variant is a set of overrides (an actor's own posture) and linkage
+effects (what an outside actor's posture does to the capability, salience or position of the others),
+each effect with a note and a source.
 """
 from __future__ import annotations
 
@@ -41,6 +44,52 @@ class Stakeholder:
 
 
 @dataclass(frozen=True)
+class Effect:
+    """A linkage effect: one actor's field changed by a variant (`op` is *, +, - or =), with its reasoning."""
+
+    actor: str
+    field: str
+    op: str
+    value: float
+    note: str
+    source: str = ""
+
+    @property
+    def text(self) -> str:
+        sign = {"*": "x", "+": "+", "-": "-", "=": "="}[self.op]
+        return f"{self.actor}.{self.field} {sign}{self.value:g}"
+
+    def apply(self, old: float) -> float:
+        if self.op == "*":
+            return old * self.value
+        if self.op == "+":
+            return old + self.value
+        if self.op == "-":
+            return old - self.value
+        return self.value
+
+
+@dataclass(frozen=True)
+class AppliedEffect:
+    """An effect as applied to one scenario: the value before and after."""
+
+    effect: Effect
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A named alternative: overrides of actors' own posture ('ACTOR.field=value') and linkage effects."""
+
+    name: str
+    overrides: tuple[str, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    description: str = ""
+    by: str = ""  # the outside actor whose posture the variant describes (documentation only)
+
+
+@dataclass(frozen=True)
 class Scenario:
     """One issue: its stakeholders, scale, status quo and (for historical cases) the real outcome."""
 
@@ -52,8 +101,11 @@ class Scenario:
     outcome: float | None = None
     description: str = ""
     scale_labels: tuple[str, str] = ("", "")
-    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    variants: dict[str, Variant] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""  # the variant applied, if any
+    applied: tuple[AppliedEffect, ...] = ()  # its linkage effects, with values before and after
+    salience_scale: str = "0-1"  # as read: "0-1", or "0-100" when the file's saliences were divided by 100
 
     @property
     def names(self) -> list[str]:
@@ -70,15 +122,25 @@ class Scenario:
 # ------------------------------------------------------------------ validation
 
 
+# Only ratios of capabilities matter and positions live on an analyst's scale: beyond this magnitude
+# sums of weights overflow to inf, so such a number is an input mistake, not a measurement.
+MAX_MAGNITUDE = 1e12
+
+
 def _num(value: Any, where: str, column: str) -> float:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ScenarioError(f"{where}: '{column}' is empty")
+    if isinstance(value, bool):  # YAML true/false would otherwise read as 1/0
+        raise ScenarioError(f"{where}: '{column}' must be a number, got {str(value).lower()}")
     try:
         out = float(value)
     except (TypeError, ValueError):
         raise ScenarioError(f"{where}: '{column}' must be a number, got {value!r}") from None
     if not np.isfinite(out):
         raise ScenarioError(f"{where}: '{column}' must be a finite number, got {value!r}")
+    if abs(out) > MAX_MAGNITUDE:
+        raise ScenarioError(f"{where}: '{column}' is {out:g}, too large (at most {MAX_MAGNITUDE:g}; "
+                            "only ratios of capabilities matter, e.g. use 0-100)")
     return out
 
 
@@ -135,15 +197,39 @@ def check_scenario(scn: Scenario, where: str) -> Scenario:
     return scn
 
 
-def _percent(values: list[Any]) -> bool:
-    """A file whose saliences go above 1 is on a 0-100 scale (all of them, not a mix)."""
-    nums = []
-    for v in values:
+SALIENCE_SCALES = ("0-1", "0-100")
+
+
+def _percent(rows: list[dict[str, Any]], where: str, declared: Any = None) -> bool:
+    """Whether the file's saliences are on 0-100: as declared (`salience_scale`), else inferred.
+
+    Inferred 0-100 when a salience is above 1; then every non-zero salience must be at least 1, because a
+    file that mixes 0.5 and 60 has no single reading (dividing all by 100 would turn 0.5 into 0.005).
+    """
+    if declared is not None:
+        text = str(declared).strip().replace(" ", "")
+        if text in ("1", "0-1"):
+            return False
+        if text in ("100", "0-100"):
+            return True
+        raise ScenarioError(f"{where}: salience_scale must be 0-1 or 0-100, got {declared!r}")
+    nums: list[tuple[float, str]] = []
+    for r in rows:
+        v = r.get("salience")
+        if isinstance(v, bool):
+            continue  # reported by make_stakeholder
         try:
-            nums.append(float(v))
+            nums.append((float(v), str(r.get("actor") or r.get("name") or "?")))
         except (TypeError, ValueError):
             continue
-    return bool(nums) and max(nums) > 1
+    if not nums or max(v for v, _ in nums) <= 1:
+        return False
+    high = max(nums)
+    low = [(v, a) for v, a in nums if 0 < v < 1]
+    if low:
+        raise ScenarioError(f"{where}: saliences mix the 0-1 and 0-100 scales ({high[1]} {high[0]:g}, "
+                            f"{low[0][1]} {low[0][0]:g}): put them all on one scale or set salience_scale")
+    return True
 
 
 # ------------------------------------------------------------------ readers
@@ -175,9 +261,9 @@ def parse_csv(text: str, where: str, name: str = "scenario") -> Scenario:
     rows = [{(k or "").strip().lower(): (v.strip() if isinstance(v, str) else v) for k, v in r.items()}
             for r in reader]
     rows = [r for r in rows if any(v for v in r.values())]
-    pct = _percent([r.get("salience") for r in rows])
+    pct = _percent(rows, where)
     actors = tuple(make_stakeholder(r, f"{where} row {i + 2}", (0.0, 100.0), pct) for i, r in enumerate(rows))
-    return check_scenario(Scenario(name=name, actors=actors), where)
+    return check_scenario(Scenario(name=name, actors=actors, salience_scale=SALIENCE_SCALES[pct]), where)
 
 
 def parse_yaml(text: str, where: str) -> Scenario:
@@ -187,7 +273,13 @@ def parse_yaml(text: str, where: str) -> Scenario:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ScenarioError(f"{where}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError(f"{where}{line}: not valid YAML ({problem}; a note containing ': ' needs quotes)"
+                            if "mapping values" in str(problem) else f"{where}{line}: not valid YAML ({problem})") from None
+    except RecursionError:
+        raise ScenarioError(f"{where}: the YAML is nested too deeply to be a scenario") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("actors"), list):
         raise ScenarioError(f"{where}: expected a mapping with an 'actors' list")
     scale_doc = doc.get("scale") or {}
@@ -204,23 +296,67 @@ def parse_yaml(text: str, where: str) -> Scenario:
         missing = [c for c in REQUIRED if c not in r and not (c == "actor" and "name" in r)]
         if missing:
             raise ScenarioError(f"{where}: actor #{i + 1} is missing {', '.join(missing)}")
-    pct = _percent([r.get("salience") for r in rows])
+    pct = _percent(rows, where, doc.get("salience_scale"))
     actors = tuple(make_stakeholder(r, f"{where} actor #{i + 1}", scale, pct) for i, r in enumerate(rows))
     sq = doc.get("status_quo")
     variants_doc = doc.get("variants") or {}
     if not isinstance(variants_doc, dict):
-        raise ScenarioError(f"{where}: 'variants' must map a name to a list of overrides")
-    variants = {}
-    for k, v in variants_doc.items():
-        items = v.get("set", []) if isinstance(v, dict) else v
-        if not isinstance(items, list) or not all(isinstance(s, str) for s in items):
-            raise ScenarioError(f"{where}: variant '{k}' must be a list of 'ACTOR.field=value' strings")
-        variants[str(k)] = tuple(items)
+        raise ScenarioError(f"{where}: 'variants' must map a name to overrides and effects")
+    variants = {str(k): parse_variant(str(k), v, f"{where} variant '{k}'", pct) for k, v in variants_doc.items()}
     scn = Scenario(name=str(doc.get("name") or Path(where).stem), actors=actors, scale=scale,
                    status_quo=None if sq is None else _num(sq, where, "status_quo"),
                    description=str(doc.get("description") or "").strip(), scale_labels=labels,
-                   variants=variants, meta={k: v for k, v in doc.items() if k in ("issue", "date", "author")})
-    return check_scenario(scn, where)
+                   variants=variants, meta={k: v for k, v in doc.items() if k in ("issue", "date", "author")},
+                   salience_scale=SALIENCE_SCALES[pct])
+    scn = check_scenario(scn, where)
+    for v in variants.values():  # a variant that names a missing actor fails when the file is read, not later
+        apply_variant(scn, v.name, where=f"{where} variant '{v.name}'")
+    return scn
+
+
+_EFFECT = re.compile(r"^\s*(?P<actor>.+?)\.(?P<field>capability|salience|position)\s*"
+                     r"(?P<op>[*x×+=-])\s*(?P<value>[-+]?[0-9.eE+-]+)\s*$")
+
+
+def parse_effect(item: Any, where: str, percent_salience: bool = False) -> Effect:
+    """One linkage effect: {effect: 'ACTOR.field OP VALUE', note: ..., source: ...}; OP is *, x, +, - or =."""
+    if not isinstance(item, dict) or not isinstance(item.get("effect"), str):
+        raise ScenarioError(f"{where}: each effect must be a mapping with 'effect: ACTOR.field OP VALUE' "
+                            "(e.g. 'Hard-liners.capability x1.5'), 'note' and 'source'")
+    m = _EFFECT.match(item["effect"])
+    if not m:
+        raise ScenarioError(f"{where}: effect {item['effect']!r} must read ACTOR.field OP VALUE with field "
+                            "capability, salience or position and OP one of x (multiply), +, -, = ")
+    value = _num(m["value"], where, "effect value")
+    note, source = str(item.get("note") or "").strip(), str(item.get("source") or "").strip()
+    if not note or not source:
+        raise ScenarioError(f"{where}: effect {item['effect']!r} needs a 'note' (why) and a 'source'")
+    op = "*" if m["op"] in "*x×" else m["op"]
+    if m["field"] == "salience" and percent_salience and op != "*":
+        value /= 100.0
+    return Effect(actor=m["actor"].strip(), field=m["field"], op=op, value=value, note=note, source=source)
+
+
+def parse_variant(name: str, doc: Any, where: str, percent_salience: bool = False) -> Variant:
+    """A variant: a list of 'ACTOR.field=value' overrides, or a mapping with set, effects, description, by."""
+    if isinstance(doc, list):
+        doc = {"set": doc}
+    if not isinstance(doc, dict):
+        raise ScenarioError(f"{where}: must be a list of 'ACTOR.field=value' strings or a mapping "
+                            "with 'set' and/or 'effects'")
+    unknown = set(doc) - {"set", "effects", "description", "by"}
+    if unknown:
+        raise ScenarioError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                            "(use set, effects, description, by)")
+    items = doc.get("set") or []
+    if not isinstance(items, list) or not all(isinstance(s, str) for s in items):
+        raise ScenarioError(f"{where}: 'set' must be a list of 'ACTOR.field=value' strings")
+    effects_doc = doc.get("effects") or []
+    if not isinstance(effects_doc, list):
+        raise ScenarioError(f"{where}: 'effects' must be a list")
+    effects = tuple(parse_effect(e, f"{where} effect #{i + 1}", percent_salience) for i, e in enumerate(effects_doc))
+    return Variant(name=name, overrides=tuple(items), effects=effects,
+                   description=str(doc.get("description") or "").strip(), by=str(doc.get("by") or "").strip())
 
 
 # ------------------------------------------------------------------ overrides
@@ -249,10 +385,35 @@ def apply_overrides(scn: Scenario, overrides: list[str] | tuple[str, ...], where
     return check_scenario(replace(scn, actors=tuple(actors)), where)
 
 
-def apply_variant(scn: Scenario, variant: str) -> Scenario:
-    """Apply a named variant defined in the scenario file's 'variants' section."""
+def apply_effects(scn: Scenario, effects: tuple[Effect, ...], where: str) -> tuple[Scenario, tuple[AppliedEffect, ...]]:
+    """Apply linkage effects in order; a result off its range (salience 0-1, position on the scale,
+    capability >= 0) is an error naming the effect, not a silent clip."""
+    actors = list(scn.actors)
+    index = {a.name.lower(): i for i, a in enumerate(actors)}
+    done = []
+    for e in effects:
+        if e.actor.lower() not in index:
+            raise ScenarioError(f"{where}: effect {e.text!r} names no actor of the scenario "
+                                f"(actors: {', '.join(scn.names)})")
+        i = index[e.actor.lower()]
+        before = float(getattr(actors[i], e.field))
+        after = e.apply(before)
+        lo, hi = {"capability": (0.0, MAX_MAGNITUDE), "salience": (0.0, 1.0), "position": scn.scale}[e.field]
+        if not lo <= after <= hi:
+            raise ScenarioError(f"{where}: effect {e.text!r} takes {actors[i].name}'s {e.field} from {before:g} "
+                                f"to {after:g}, outside {lo:g}-{hi:g}")
+        actors[i] = replace(actors[i], **{e.field: after})
+        done.append(AppliedEffect(effect=e, before=before, after=after))
+    return replace(scn, actors=tuple(actors)), tuple(done)
+
+
+def apply_variant(scn: Scenario, variant: str, where: str | None = None) -> Scenario:
+    """Apply a named variant of the scenario: its overrides first, then its linkage effects in order."""
     if variant not in scn.variants:
         known = ", ".join(scn.variants) or "none defined"
         raise ScenarioError(f"{scn.name}: no variant '{variant}' (variants: {known})")
-    out = apply_overrides(scn, scn.variants[variant], where=f"variant {variant}")
-    return replace(out, name=f"{scn.name} [{variant}]")
+    v = scn.variants[variant]
+    where = where or f"variant {variant}"
+    out = apply_overrides(scn, v.overrides, where=where) if v.overrides else scn
+    out, applied = apply_effects(out, v.effects, where)
+    return replace(check_scenario(out, where), name=f"{scn.name} [{variant}]", variant=variant, applied=applied)
