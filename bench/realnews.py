@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Real-news bench: 172 random BBC/Reuters sentences (not filtered for events), CAMEO-coded by hand.
+
+The gold (bench/gold/realnews/gold.jsonl, made before any system run; see bench/gold/README.md) holds corpus
+ids and offsets; the sentences, their titles and the article text before them are rebuilt from
+../shared/corpora at run time (the bench skips when ../shared is absent). Each sentence goes to the system as
+one line {id, text, title, context, date} through realpolitik.api.code_jsonl, and the output is scored:
+  event-level P/R/F1 over factual events, at
+    (a) root            CAMEO root
+    (b) root+src        root + source country
+    (c) root+src+tgt    root + source and target country (no target = no target)
+    (d) code            exact CAMEO code (first 3 digits)
+    (e) code+actors     exact code + source and target actor (country + sector)
+  empty ok   — share of sentences with no factual gold event that get no factual event
+  quad       — accuracy of the line's `quad` against the gold quad, and of answering 0 everywhere
+  flagged    — gold future/hypothetical/negated events whose root+source the system stored as a fact
+for BBC, Reuters and both, on the tune and check halves (a fixed hash of the id) and on all.
+Actors compare by country; an IGO/NGO by its first six code letters (IGOUNO); an actor the system found but
+could not place counts as '?', which matches nothing. Identical (code, source, target) events of one sentence
+count once on both sides.
+Usage: python bench/realnews.py [--errors {tune,check,all}] [--save PRED.jsonl] [--pred PRED.jsonl]
+                                [--rules-only]
+       python bench/realnews.py sample     (re-draw the sample and check it against the gold ids)
+The lead tunes on the tune half only: `--errors` lists tune-half sentences unless told otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import realnews_corpus as rc  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold" / "realnews" / "gold.jsonl"
+SEED, N_BBC, N_REUTERS = 20261201, 86, 86
+LEVELS = ("root", "root+src", "root+src+tgt", "code", "code+actors")
+NONSTATE = ("IGO", "NGO", "MNC")
+
+
+def sample(nlp) -> list[dict]:
+    """The seeded draw: one random sentence from each of 86 BBC and 86 Reuters articles."""
+    rng = random.Random(SEED)
+    out = []
+    for corpus, doc in rc.draw(SEED, N_BBC, N_REUTERS):
+        a = rc.article(corpus, doc)
+        spans = rc.split_sentences(nlp, a["text"], a["body_start"])
+        st, en = spans[rng.randrange(len(spans))]
+        short = doc.replace(".txt", "") if corpus == rc.BBC else doc.rsplit("-", 1)[1]
+        out.append({"id": f"{'bbc' if corpus == rc.BBC else 'reu'}-{short}-{st}", "corpus": corpus, "doc": doc,
+                    "start": st, "end": en})
+    return out
+
+
+def load_gold() -> list[dict]:
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    for r in rows:
+        rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
+        if rc.text_hash(rec["text"]) != r["sha"]:
+            raise SystemExit(f"realnews: {GOLD.name}: {r['id']}: the corpus text at {r['start']}:{r['end']} "
+                             "is not the sentence that was coded (is ../shared the same?)")
+        r.update(rec)
+    return rows
+
+
+def gold_actor(code: str) -> str:
+    if not code:
+        return ""
+    return code[:6] if code[:3] in NONSTATE else code[:3]
+
+
+def pred_actor(a: dict | None) -> str:
+    if not a:
+        return ""
+    country, code = a.get("country") or "", a.get("code") or ""
+    if code[:3] in NONSTATE:
+        return code[:6]
+    return country[:3] if country else "?"
+
+
+def pred_full(a: dict | None) -> str:
+    if not a:
+        return ""
+    code = a.get("code") or ""
+    if code[:3] in NONSTATE:
+        return code[:6]
+    country = a.get("country") or ""
+    return (country[:3] + (a.get("sector") or "")) if country else "?"
+
+
+def keys(ev: list[tuple[str, str, str, str, str]], level: str) -> Counter:
+    """Multiset of the level's keys for (code, src, tgt, src_full, tgt_full) events, deduplicated on triples."""
+    seen = {e for e in ev}
+    k: Counter = Counter()
+    for code, s, t, sf, tf in seen:
+        k[{"root": (code[:2],), "root+src": (code[:2], s), "root+src+tgt": (code[:2], s, t), "code": (code[:3],),
+           "code+actors": (code[:3], sf, tf)}[level]] += 1
+    return k
+
+
+def gold_events(r: dict, factual: bool = True) -> list[tuple]:
+    return [(e["cameo"], gold_actor(e["source"]), gold_actor(e["target"]), e["source"][:6] if e["source"][:3]
+             in NONSTATE else e["source"], e["target"][:6] if e["target"][:3] in NONSTATE else e["target"])
+            for e in r["events"] if bool(e["factual"]) == factual]
+
+
+def is_factual(e: dict) -> bool:
+    if "factual" in e:
+        return bool(e["factual"])
+    return not e.get("hypothetical") and not e.get("negated")
+
+
+def pred_events(p: dict) -> list[tuple]:
+    return [(str(e.get("cameo") or "")[:3], pred_actor(e.get("source")), pred_actor(e.get("target")),
+             pred_full(e.get("source")), pred_full(e.get("target")))
+            for e in p.get("events", []) if is_factual(e) and e.get("cameo")]
+
+
+def run_system(gold: list[dict], rules_only: bool) -> dict[str, dict]:
+    from realpolitik import api
+
+    lines = "".join(json.dumps({"id": r["id"], "text": r["text"], "title": r["title"], "context": r["context"],
+                                "date": r["date"]}) + "\n" for r in gold)
+    out = io.StringIO()
+    api.code_jsonl(io.StringIO(lines), out, **({"classifier": None} if rules_only else {}))
+    return {p["id"]: p for p in (json.loads(x) for x in out.getvalue().splitlines() if x.strip())}
+
+
+def score(rows: list[dict], preds: dict[str, dict]) -> dict:
+    c = {lvl: [0, 0, 0] for lvl in LEVELS}
+    empty = empty_ok = quad_ok = base_ok = flag_n = flag_bad = 0
+    for r in rows:
+        p = preds.get(r["id"], {"events": [], "quad": 0})
+        g, s = gold_events(r), pred_events(p)
+        for lvl in LEVELS:
+            gk, sk = keys(g, lvl), keys(s, lvl)
+            tp = sum((gk & sk).values())
+            c[lvl][0] += tp
+            c[lvl][1] += sum(sk.values()) - tp
+            c[lvl][2] += sum(gk.values()) - tp
+        if not g:
+            empty += 1
+            empty_ok += not s
+        quad_ok += int(p.get("quad") or 0) == r["quad"]
+        base_ok += r["quad"] == 0
+        stored = {(e[0][:2], e[1]) for e in s}
+        for e in gold_events(r, factual=False):
+            flag_n += 1
+            flag_bad += (e[0][:2], e[1]) in stored
+    out: dict = {"n": len(rows)}
+    for lvl, (tp, fp, fn) in c.items():
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc_ = tp / (tp + fn) if tp + fn else 0.0
+        out[lvl] = {"p": pr, "r": rc_, "f1": 2 * pr * rc_ / (pr + rc_) if pr + rc_ else 0.0, "tp": tp, "fp": fp,
+                    "fn": fn}
+    out["empty_ok"] = (empty_ok, empty)
+    out["quad"] = quad_ok / len(rows) if rows else 0.0
+    out["quad_baseline"] = base_ok / len(rows) if rows else 0.0
+    out["flagged_as_fact"] = (flag_bad, flag_n)
+    return out
+
+
+def fmt(name: str, s: dict) -> str:
+    e_ok, e_n = s["empty_ok"]
+    fb, fn = s["flagged_as_fact"]
+    return (f"{name:15s} n={s['n']:3d}  " + "  ".join(f"{lvl} {s[lvl]['f1']:.2f}" for lvl in LEVELS)
+            + f"  | empty ok {e_ok}/{e_n}={e_ok / e_n if e_n else 0:.2f}"
+            + f"  quad {s['quad']:.2f} (all-0 {s['quad_baseline']:.2f})  flagged-as-fact {fb}/{fn}")
+
+
+def show_errors(rows: list[dict], preds: dict[str, dict]) -> None:
+    for r in rows:
+        p = preds.get(r["id"], {"events": [], "quad": 0})
+        g, s = set(gold_events(r)), set(pred_events(p))
+        gk = {(e[0], e[1], e[2]) for e in g}
+        sk = {(e[0], e[1], e[2]) for e in s}
+        if gk == sk and int(p.get("quad") or 0) == r["quad"]:
+            continue
+        print(f"[{r['id']}] {r['text'][:200]}")
+        print(f"   title: {r['title'][:100]}")
+        for e in sorted(gk - sk):
+            print(f"   MISS {e[0]} {e[1] or '-'} -> {e[2] or '-'}")
+        for e in sorted(sk - gk):
+            print(f"   FP   {e[0]} {e[1] or '-'} -> {e[2] or '-'}")
+        for e in r["events"]:
+            if not e["factual"]:
+                print(f"   (gold {e.get('modality')}: {e['cameo']} {e['source']} -> {e['target'] or '-'})")
+        if int(p.get("quad") or 0) != r["quad"]:
+            print(f"   quad gold {r['quad']} got {p.get('quad')}")
+        if r.get("note"):
+            print(f"   note: {r['note']}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("cmd", nargs="?", default="score", choices=("score", "sample"))
+    ap.add_argument("--errors", nargs="?", const="tune", choices=("tune", "check", "all"),
+                    help="list per-sentence differences (default: the tune half only)")
+    ap.add_argument("--save", type=Path, help="write the system's prediction lines here")
+    ap.add_argument("--pred", type=Path, help="score these prediction lines instead of running the system")
+    ap.add_argument("--rules-only", action="store_true", help="no sentence classifier")
+    args = ap.parse_args()
+    if rc.shared_dir() is None:
+        print("realnews: ../shared/corpora not found; skipped")
+        return
+    if args.cmd == "sample":
+        from realpolitik.nlp import load_nlp
+
+        drawn = [d["id"] for d in sample(load_nlp(disable=("ner",)))]
+        gold_ids = [json.loads(line)["id"] for line in GOLD.open(encoding="utf-8") if line.strip()]
+        print(f"{len(drawn)} drawn; {'identical to' if drawn == gold_ids else 'DIFFERENT from'} the gold ids")
+        return
+    gold = load_gold()
+    if args.pred:
+        preds = {p["id"]: p for p in (json.loads(x) for x in args.pred.open(encoding="utf-8") if x.strip())}
+    else:
+        preds = run_system(gold, args.rules_only)
+    if args.save:
+        with args.save.open("w", encoding="utf-8") as fh:
+            for r in gold:
+                fh.write(json.dumps(preds.get(r["id"], {"id": r["id"], "events": [], "quad": 0})) + "\n")
+    if args.errors:
+        show_errors([r for r in gold if args.errors == "all" or rc.split_half(r["id"]) == args.errors], preds)
+    paths = Counter(str(e.get("rule") or "?").split(":")[0] for p in preds.values() for e in p.get("events", [])
+                    if is_factual(e))
+    print("factual events by rule/path: " + ", ".join(f"{k} {v}" for k, v in paths.most_common(12)))
+    print("levels: F1 at " + ", ".join(LEVELS))
+    for half in ("tune", "check", "all"):
+        rows_h = [r for r in gold if half == "all" or rc.split_half(r["id"]) == half]
+        for corpus, label in ((rc.BBC, "bbc"), (rc.REUTERS, "reuters"), (None, "both")):
+            rows = [r for r in rows_h if corpus is None or r["corpus"] == corpus]
+            print(fmt(f"{half}/{label}", score(rows, preds)))
+    s = score(gold, preds)
+    print("all/both detail: " + "  ".join(f"{lvl} P={s[lvl]['p']:.2f} R={s[lvl]['r']:.2f} "
+                                          f"(tp {s[lvl]['tp']} fp {s[lvl]['fp']} fn {s[lvl]['fn']})"
+                                          for lvl in LEVELS[:3]))
+
+
+if __name__ == "__main__":
+    main()
