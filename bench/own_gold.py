@@ -145,9 +145,14 @@ def main() -> None:
     args = ap.parse_args()
     facts, flags, order = load_gold()
     res = score(facts, flags, order, align(predictions(args.rules_only), order), args.errors)
-    config = "rules" if args.rules_only else "rules+clf"
+    print(summary("own gold", args.rules_only, facts, order, res))
+
+
+def summary(label: str, rules_only: bool, facts: dict, order: list, res: dict) -> str:
+    """The one-line result of a run (also used by bench/realnews_longform.py)."""
+    config = "rules" if rules_only else "rules+clf"
     n_ev = sum(len(v) for v in facts.values())
-    print(f"own gold ({len(order)} sentences, {n_ev} gold events) [{config}]  " + "  ".join(
+    return (f"{label} ({len(order)} sentences, {n_ev} gold events) [{config}]  " + "  ".join(
         f"{lvl} F1={res[lvl]['f1']:.3f} (P={res[lvl]['precision']:.3f} R={res[lvl]['recall']:.3f})"
         for lvl in ("type", "type+source", "type+dyad"))
         + f"  flagged not-fact {res['flagged']['correct']}/{res['flagged']['n']} = {res['flagged']['share']:.2f}")

@@ -55,12 +55,7 @@ def main() -> None:
     by_gold = own_gold.align(own_gold.predictions(args.rules_only), order)
     res = own_gold.score(facts, flags, order, by_gold, args.errors)
     per = key_events(by_gold, args.errors)
-    config = "rules" if args.rules_only else "rules+clf"
-    n_ev = sum(len(v) for v in facts.values())
-    print(f"longform2 ({len(order)} sentences, {n_ev} gold events) [{config}]  " + "  ".join(
-        f"{lvl} F1={res[lvl]['f1']:.3f} (P={res[lvl]['precision']:.3f} R={res[lvl]['recall']:.3f})"
-        for lvl in ("type", "type+source", "type+dyad"))
-        + f"  flagged not-fact {res['flagged']['correct']}/{res['flagged']['n']} = {res['flagged']['share']:.2f}")
+    print(own_gold.summary("longform2", args.rules_only, facts, order, res))
     tot = [sum(c[i] for c in per.values()) for i in range(3)]
     for f, (n, s, d) in sorted(per.items()):
         print(f"  key events {f}: type+source {s}/{n}, type+dyad {d}/{n}")
