@@ -90,6 +90,26 @@ class Actor:
     former: bool = False
 
 
+# ---------------------------------------------------------------- geo
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place an event happened or an actor is (GDELT ActionGeo_* / Actor1Geo_*; ICEWS City/Province/Country)."""
+
+    name: str  # "Ufa", "Syria", "University of Tehran"
+    kind: str  # "country" | "admin1" | "city" | "site" | "region" (a named area the KB places in a country)
+    country: str | None  # ISO3
+    adm1: str | None = None  # first-level region name ("Bashkortostan")
+    adm1_code: str | None = None  # GeoNames admin1 code ("RU.08")
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "country"  # what the coordinates stand for: "city" | "admin1" | "country"
+    rule: str = ""  # how it was decided: "prep:in+qualified", "dateline", "visit:to" ...
+    text: str = ""  # the words it was read from
+    feature_id: str = ""  # GeoNames id (the ISO3 for a country)
+
+
 # ---------------------------------------------------------------- events
 
 
@@ -126,6 +146,9 @@ class Event:
     modality: tuple[str, ...] = ()  # e.g. ("modal",), ("future",), ("prescriptive",)
     rule: str = ""  # which rule or model fired
     segment_kind: str = "body"
+    action_geo: Location | None = None  # where it happened (filled by realpolitik.geo after coding)
+    source_geo: Location | None = None  # where the source actor is, when the text says
+    target_geo: Location | None = None
 
     @property
     def factual(self) -> bool:

@@ -16,6 +16,7 @@ documents. Each sentence goes through named steps over one per-sentence record
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
+from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
     MODIFIER_DEPS,
     Alternative,
@@ -425,7 +427,14 @@ class Coder:
         resolver = self.resolver_factory(kb=self.kb, date=document.date)
         sentences = self.code_segments(seg_docs, document.segments, resolver, doc_id=document.doc_id,
                                        anchor=document.date)
+        # the geography stage: where each event happened and where its actors are (realpolitik.geo)
+        sentences = locate_document(seg_docs, document.segments, sentences, self.gazetteer)
         return Coded(document, sentences, resolver.actors())
+
+    @functools.cached_property
+    def gazetteer(self):
+        """The offline gazetteer over this Coder's knowledge base (built on first use)."""
+        return gazetteer_for(self.kb)
 
     def code_segments(self, docs: Sequence[Doc], segments: Sequence[Segment], resolver: Resolver, *, doc_id: str,
                       anchor: dt.date | None) -> list[CodedSentence]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from realpolitik.records import ActorRef, Event
+from realpolitik.records import ActorRef, Event, Location
 
 
 def _actor(a: ActorRef | None, explain: bool) -> dict[str, Any] | None:
@@ -17,6 +17,16 @@ def _actor(a: ActorRef | None, explain: bool) -> dict[str, Any] | None:
     return out
 
 
+def _place(loc: Location | None, explain: bool) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    out: dict[str, Any] = {"name": loc.name, "kind": loc.kind, "country": loc.country, "adm1": loc.adm1,
+                           "lat": loc.lat, "lon": loc.lon}
+    if explain:
+        out.update({"precision": loc.precision, "text": loc.text, "why": loc.rule, "feature_id": loc.feature_id})
+    return out
+
+
 def event_to_json(e: Event, explain: bool = False) -> dict[str, Any]:
     """One event: codes, actors, date, flags; with `explain`, the trigger/actor spans and the rule that fired."""
     out: dict[str, Any] = {
@@ -25,8 +35,10 @@ def event_to_json(e: Event, explain: bool = False) -> dict[str, Any]:
         "plover": e.plover or None, "plover_mode": e.plover_mode, "trigger": e.trigger,
         "date": e.date.date.isoformat() if e.date.date else None, "date_precision": e.date.precision,
         "hypothetical": e.hypothetical, "negated": e.negated, "modality": list(e.modality),
+        "location": _place(e.action_geo, explain),
     }
     if explain:
+        out.update({"source_location": _place(e.source_geo, True), "target_location": _place(e.target_geo, True)})
         out.update({"trigger_span": [e.trigger_start, e.trigger_end], "date_text": e.date.text,
                     "date_rule": e.date.rule, "rule": e.rule, "event_id": e.event_id})
     return out

@@ -11,6 +11,7 @@ import duckdb
 
 from realpolitik import __version__
 from realpolitik.errors import StoreError
+from realpolitik.store.migrate import migrate
 from realpolitik.store.schema import SCHEMA_VERSION, ddl
 
 DEFAULT_PATH = Path("realpolitik.duckdb")
@@ -38,12 +39,24 @@ def connect(path: str | Path | None = None, read_only: bool = False,
         raise StoreError(f"no database at {p}: run `realpolitik ingest` first (or pass --db)")
     if not read_only and not p.parent.exists():
         raise StoreError(f"cannot create database {p}: folder {p.parent} does not exist")
-    con = _open_with_retry(p, read_only, DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout)
+    timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+    con = _open_with_retry(p, read_only, timeout)
     try:
-        _check_or_create_schema(con, p, read_only)
+        old = _check_or_create_schema(con, p, read_only)
+        if old and not read_only:
+            migrate(con, p)
     except BaseException:
         con.close()
         raise
+    if old and read_only:
+        # an older file: upgrade it once through a write connection, then read it as asked
+        con.close()
+        rw = _open_with_retry(p, False, timeout)
+        try:
+            migrate(rw, p)
+        finally:
+            rw.close()
+        con = _open_with_retry(p, True, timeout)
     return con
 
 
@@ -79,7 +92,8 @@ def _open_error(p: Path, msg: str) -> StoreError:
     return StoreError(f"cannot open database {p}: {first}")
 
 
-def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: bool) -> None:
+def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: bool) -> bool:
+    """Create the schema in a new file; True when the file has an older schema version (to be migrated)."""
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
     if "meta" not in tables:
@@ -88,7 +102,7 @@ def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: 
         if read_only:
             raise StoreError(f"{p} is an empty database: run `realpolitik ingest` first")
         _create_schema(con)
-        return
+        return False
     # fetchall, not fetchone: DuckDB 2 refuses new work while a result is left half-read.
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     row = rows[0] if rows else None
@@ -101,9 +115,7 @@ def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: 
     if version > SCHEMA_VERSION:
         raise StoreError(f"{p} uses schema version {version}, newer than this realpolitik "
                          f"(schema {SCHEMA_VERSION}); upgrade realpolitik")
-    if version < SCHEMA_VERSION:
-        raise StoreError(f"{p} uses old schema version {version} (this realpolitik needs {SCHEMA_VERSION}); "
-                         "re-ingest into a new --db")
+    return version < SCHEMA_VERSION
 
 
 def _create_schema(con: duckdb.DuckDBPyConnection) -> None:

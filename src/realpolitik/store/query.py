@@ -39,6 +39,30 @@ def _side(side: str, n: int, icews: str) -> list[Column]:
     ]
 
 
+def _geo(side: str, gdelt: str, icews: bool) -> list[Column]:
+    s = f"e.{side}_geo_"
+    where = "the event took place" if side == "action" else f"the {side} actor is, when the text says"
+    ic = (lambda name: f" · ICEWS {name}") if icews else (lambda name: "")
+    return [
+        Column(f"{side}_geo_name", s + "name", f"place where {where} (\"Ufa\", \"Syria\", \"University of Tehran\")",
+               f"GDELT {gdelt}_FullName" + ic("City")),
+        Column(f"{side}_geo_type", s + "type", "feature kind: country, admin1, city, site or region",
+               f"GDELT {gdelt}_Type"),
+        Column(f"{side}_geo_country", s + "country", "ISO3 country of the place",
+               f"GDELT {gdelt}_CountryCode" + ic("Country")),
+        Column(f"{side}_geo_adm1", s + "adm1", "first-level region of the place (\"Bashkortostan\")", ic("Province")[3:]),
+        Column(f"{side}_geo_adm1_code", s + "adm1_code", "GeoNames admin1 code of that region (\"RU.08\")",
+               f"GDELT {gdelt}_ADM1Code"),
+        Column(f"{side}_geo_lat", s + "lat", "latitude (WGS84) of the place", f"GDELT {gdelt}_Lat" + ic("Latitude")),
+        Column(f"{side}_geo_lon", s + "lon", "longitude (WGS84) of the place", f"GDELT {gdelt}_Long" + ic("Longitude")),
+        Column(f"{side}_geo_precision", s + "precision",
+               "what the coordinates stand for: city, admin1 or country (a site has its city's)", ""),
+        Column(f"{side}_geo_feature_id", s + "feature_id", "GeoNames id of the place (the ISO3 for a country)",
+               f"GDELT {gdelt}_FeatureID"),
+        Column(f"{side}_geo_rule", s + "rule", "which rule placed it (see docs/geo.md)", ""),
+    ]
+
+
 EVENT_COLUMNS: list[Column] = [
     Column("event_id", "e.event_id", "stable id of the event", "GDELT GlobalEventID · ICEWS Event ID"),
     Column("event_date", "e.date", "date the event happened (may differ from the article date)",
@@ -73,6 +97,9 @@ EVENT_COLUMNS: list[Column] = [
     Column("doc_date", "d.pub_date", "article publication date"),
     Column("publisher", "d.source", "publisher or outlet", "ICEWS Publisher"),
     Column("url", "d.url", "article URL, if known", "GDELT SOURCEURL"),
+    *_geo("action", "ActionGeo", True),
+    *_geo("source", "Actor1Geo", False),
+    *_geo("target", "Actor2Geo", False),
 ]
 
 EVENT_COLUMN_NAMES = [c.name for c in EVENT_COLUMNS]

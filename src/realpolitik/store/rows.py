@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event
+from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
+from realpolitik.store.schema import GEO_FIELDS
 
 _LISTS = ("aliases", "roles", "members", "evidence")
 
@@ -233,4 +234,16 @@ def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
         "trigger_end": ev.trigger_end, "is_hypothetical": bool(ev.hypothetical), "is_negated": bool(ev.negated),
         "modality": ",".join(ev.modality), "rule": ev.rule, "segment_kind": ev.segment_kind,
     })
+    for side, loc in (("action", ev.action_geo), ("source", ev.source_geo), ("target", ev.target_geo)):
+        row.update(geo_row(side, loc))
     return row
+
+
+def geo_row(side: str, loc: Location | None) -> dict[str, Any]:
+    """The ``{side}_geo_*`` columns of a location (all None when there is none)."""
+    if loc is None:
+        return {f"{side}_geo_{name}": None for name, _ in GEO_FIELDS}
+    values = {"name": loc.name, "type": loc.kind, "country": loc.country, "adm1": loc.adm1,
+              "adm1_code": loc.adm1_code, "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
+              "feature_id": loc.feature_id or None, "rule": loc.rule}
+    return {f"{side}_geo_{name}": values[name] for name, _ in GEO_FIELDS}

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-# Bump when a table changes; connect() refuses files written with a newer version.
-SCHEMA_VERSION = 1
+# Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
+# (nothing stored is lost) and refuses files written with a newer version.
+SCHEMA_VERSION = 2
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -21,6 +22,14 @@ _SIDE = [
     ("sector", "VARCHAR"), ("kind", "VARCHAR"), ("text", "VARCHAR"), ("start", "INTEGER"),
     ("end", "INTEGER"), ("rule", "VARCHAR"), ("role", "VARCHAR"),
 ]
+
+# Where an event happened (action) and where its two actors are (source, target): realpolitik.geo.
+GEO_SIDES = ("action", "source", "target")
+GEO_FIELDS = [
+    ("name", "VARCHAR"), ("type", "VARCHAR"), ("country", "VARCHAR"), ("adm1", "VARCHAR"), ("adm1_code", "VARCHAR"),
+    ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("precision", "VARCHAR"), ("feature_id", "VARCHAR"), ("rule", "VARCHAR"),
+]
+GEO_COLUMNS = [(f"{side}_geo_{name}", sql) for side in GEO_SIDES for name, sql in GEO_FIELDS]
 
 # Table -> (columns, constraints). List-valued actor fields are JSON text: DuckDB rewrites a row
 # whose LIST column is updated as delete+insert, which foreign keys referencing the row forbid.
@@ -61,7 +70,8 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
            ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
            ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"), ("trigger", "VARCHAR"),
            ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("is_hypothetical", "BOOLEAN"),
-           ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")],
+           ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")]
+        + GEO_COLUMNS,
         ["PRIMARY KEY (event_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
          "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
          "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",

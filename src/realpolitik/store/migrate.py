@@ -1,0 +1,57 @@
+"""Schema migrations: a database written by an older realpolitik is upgraded in place when it is opened.
+
+Each step takes the file from version N-1 to N inside one transaction (a crash leaves it at N-1) and
+never drops stored rows: new columns start empty (NULL) for what was stored before them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from realpolitik.errors import StoreError
+from realpolitik.store.schema import GEO_COLUMNS, SCHEMA_VERSION
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?",
+        [table]).fetchall()}
+
+
+def _v2_geo(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 2: where events happened and where their actors are (action/source/target_geo_*)."""
+    have = _columns(con, "events")
+    for name, sql in GEO_COLUMNS:
+        if name not in have:
+            con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {sql}')
+
+
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo}
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    try:
+        return int(rows[0][0]) if rows else None
+    except ValueError:
+        return None
+
+
+def migrate(con: duckdb.DuckDBPyConnection, p: Path) -> int:
+    """Bring the database on ``con`` (opened for writing) up to SCHEMA_VERSION; returns the version it had."""
+    start = stored_version(con)
+    if start is None:
+        raise StoreError(f"{p} has no readable schema_version; it was not written by realpolitik")
+    for version in range(start + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            STEPS[version](con)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"cannot upgrade {p} from schema {version - 1} to {version}: {first}") from None
+    return start
