@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pycountry
+import yaml
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "realpolitik" / "data" / "actors" / "countries.csv"
 
@@ -53,9 +54,21 @@ def parse_countryinfo(path: Path) -> dict[str, dict[str, list[str]]]:
     return out
 
 
+# CountryInfo files Serbia and Montenegro's names under both of today's states.
+_WRONG = {"MNE": {"serb", "serbian", "belgrade", "beograd"}, "SRB": {"montenegrin", "serbian montenegrin"}}
+HISTORICAL = OUT.parent / "historical_states.yaml"
+
+
+def historical_names() -> set[str]:
+    """Lower-cased names that always denote a historical state (historical_states.yaml): never a modern one."""
+    doc = yaml.safe_load(HISTORICAL.read_text(encoding="utf-8")) or {}
+    return {n.lower() for rec in doc.values() for k in ("aliases", "demonyms", "metonyms") for n in rec.get(k) or []}
+
+
 def build(countryinfo: Path) -> list[dict[str, str]]:
     """One row per ISO 3166 country: iso3, name, aliases, demonyms, capitals ('|'-separated)."""
     ci = parse_countryinfo(countryinfo)
+    historical = historical_names()
     rows = []
     for c in pycountry.countries:
         iso = c.alpha_3
@@ -65,12 +78,13 @@ def build(countryinfo: Path) -> list[dict[str, str]]:
         demonyms, extra = set(), set()
         for x in rec.get("nationality", []) + rec.get("ciname", []):
             low = x.lower()
-            if low in _DROP or len(low) < 4:
+            if low in _DROP or len(low) < 4 or low in historical or low in _WRONG.get(iso, ()):
                 continue
             # adjectives/demonyms end like English ethnonyms; the rest are alternative names
             (demonyms if re.search(r"(an|ese|ish|ic|i|ch|ot|ss|ean|ian)$", low) and " " not in low
              else extra).add(x.title())
-        caps = sorted({x.title() for x in rec.get("capital", []) if x.lower() not in _DROP})
+        caps = sorted({x.title() for x in rec.get("capital", [])
+                       if x.lower() not in _DROP and x.lower() not in _WRONG.get(iso, ())})
         rows.append({
             "iso3": iso,
             "name": name,
@@ -120,6 +134,19 @@ def _iso(d: str | None) -> str:
     return f"{d[:4]}-{d[4:6]}-{d[6:]}" if d else ""
 
 
+def _state_of(iso: str, title: str, federal: bool, start: str, end: str) -> str:
+    """The state a term belongs to: CountryInfo files historical states' leaders under a successor."""
+    if iso == "RUS" and end and end <= "1991-12-25":
+        return "USR"
+    if iso == "DEU" and title.startswith("Chairmen Of The Council Of"):  # the GDR's Council of State/Ministers
+        return "DDR"
+    if iso == "CZE" and title == "President" and end and end <= "1992-12-31":
+        return "CSK"
+    if iso == "SRB" and federal:  # the federal sections of the SRB block: Yugoslavia, then Serbia and Montenegro
+        return "SCG" if start and start >= "2003-02-04" else "YUG"
+    return iso
+
+
 def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
     """Heads of state and government (~1960-2011) from the <Leaders> blocks of CountryInfo."""
     text = countryinfo.read_bytes().decode("latin-1")
@@ -133,11 +160,13 @@ def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
         if iso in _TERRITORIES:
             continue
         title = ""
+        federal = False  # in the SRB block, the sections from the League's presidium on are Yugoslavia's
         for line in lead.group(1).splitlines():
             line = line.split("#", 1)[0]
             tag = re.match(r"^\s*<([^/>(][^>(]*)[^>]*>\s*$", line)
             if tag:
                 title = _title(tag.group(1))
+                federal = federal or title.startswith("Presidents Of The Presidium Of The League")
                 continue
             lm = _LEADER.match(line)
             if not lm:
@@ -165,7 +194,8 @@ def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
                 if not (start or end):
                     continue
                 rows.append({"name": aliases[-1] if len(aliases) > 1 else aliases[0],
-                             "aliases": "|".join(dict.fromkeys(aliases)), "iso3": iso,
+                             "aliases": "|".join(dict.fromkeys(aliases)),
+                             "iso3": _state_of(iso, title, federal, _iso(start), _iso(end)),
                              "title": title, "start": _iso(start), "end": _iso(end)})
     return rows
 
@@ -175,7 +205,8 @@ def main_leaders(argv: list[str]) -> None:
     with LEADERS_OUT.open("w", newline="", encoding="utf-8") as fh:
         fh.write("# Heads of state and government, ~1960-2011, derived from the <Leaders> blocks of "
                  "CountryInfo.120116.txt (openeventdata/CountryInfo, CC BY-SA 3.0). This derived table is "
-                 "CC BY-SA 3.0. One row per term; code is {iso3}GOV during the term.\n")
+                 "CC BY-SA 3.0. One row per term; code is {iso3}GOV during the term. Terms of historical "
+                 "states (USR, DDR, CSK, YUG, SCG) carry that state's code (scripts/build_countries.py).\n")
         w = csv.DictWriter(fh, fieldnames=["name", "aliases", "iso3", "title", "start", "end"])
         w.writeheader()
         w.writerows(rows)

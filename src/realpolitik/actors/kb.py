@@ -105,6 +105,18 @@ class Entry:
         return self.code
 
 
+@dataclass(frozen=True, eq=False)
+class Era:
+    """Names that denote other entries between two dates ("Moscow" is the Soviet government until 1991-12-25)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    forms: tuple[tuple[Entry, tuple[str, ...]], ...]  # (entry, the aliases that denote it in the era)
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
 def split_code(code: str, countries: Iterable[str]) -> tuple[str | None, str | None]:
     """'RUSGOV' -> ('RUS', 'GOV'); 'IGOUNO' -> (None, None); 'USA' -> ('USA', None)."""
     head = code[:3]
@@ -150,8 +162,12 @@ class KnowledgeBase:
         self.surnames: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
         self.former_markers: frozenset[str] = frozenset()
         self.honorifics: frozenset[str] = frozenset()
+        # dated readings of names (historical states): see as_of()
+        self.eras: tuple[Era, ...] | list[Era] = []
         # while building: id(entry) -> (entry, its aliases so far); written into the entries by freeze()
         self._aliases: dict[int, tuple[Entry, list[str]]] = {}
+        object.__setattr__(self, "_views", {})  # as_of() cache: not content, so allowed on a frozen base
+        object.__setattr__(self, "_base", None)  # a dated view's undated base
 
     def __setattr__(self, name: str, value: Any) -> None:
         self._check()
@@ -246,6 +262,33 @@ class KnowledgeBase:
         self._check()
         self.by_id[entry.actor_id] = entry  # type: ignore[index]
 
+    def add_era(self, era: Era) -> None:
+        """Register names that denote ``era.forms``' entries between ``era.start`` and ``era.end``."""
+        self._check()
+        self.eras.append(era)  # type: ignore[union-attr]
+
+    def as_of(self, day: dt.date | None) -> KnowledgeBase:
+        """The knowledge base as a document of ``day`` reads it: dated names ("Moscow" in 1985 is the
+        Soviet government) point to the entries of their era. Cached; ``self`` when no era applies."""
+        base = self._base if self._base is not None else self
+        if day is None or not base.eras:
+            return base
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        active = tuple(i for i, era in enumerate(base.eras) if era.covers(day))
+        if not active:
+            return base
+        view = base._views.get(active)
+        if view is None:
+            view = base.derive()
+            for i in active:
+                for entry, aliases in base.eras[i].forms:
+                    view.add(entry, aliases, override=True)
+            object.__setattr__(view, "_base", base)
+            view.freeze()
+            base._views[active] = view
+        return view
+
     def freeze(self) -> KnowledgeBase:
         """Write the collected aliases into the entries and make every table read-only; returns ``self``."""
         if self._frozen:
@@ -266,6 +309,8 @@ class KnowledgeBase:
                                                             else dict(table)))
         for name in _SETS:
             object.__setattr__(self, name, frozenset(getattr(self, name)))
+        object.__setattr__(self, "eras", tuple(
+            dataclasses.replace(era, forms=tuple((fix(e), a) for e, a in era.forms)) for era in self.eras))
         object.__setattr__(self, "_aliases", {})
         object.__setattr__(self, "_frozen", True)
         return self
@@ -280,19 +325,22 @@ class KnowledgeBase:
         for name in _SETS:
             setattr(kb, name, set(getattr(self, name)))
         kb.max_tokens = self.max_tokens
+        kb.eras = list(self.eras)
         kb.former_markers = self.former_markers
         kb.honorifics = self.honorifics
         return kb
 
     def __getstate__(self) -> dict[str, Any]:
         # mapping proxies do not pickle: ship plain containers and freeze again on arrival
-        state = {k: (dict(v) if isinstance(v, MappingProxyType) else v) for k, v in self.__dict__.items()}
+        state = {k: (dict(v) if isinstance(v, MappingProxyType) else v) for k, v in self.__dict__.items()
+                 if k != "_views"}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         frozen = state.pop("_frozen", False)
         object.__setattr__(self, "_frozen", False)
         self.__dict__.update(state)
+        object.__setattr__(self, "_views", {})
         if frozen:
             self.freeze()
 

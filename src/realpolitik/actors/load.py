@@ -27,6 +27,7 @@ from realpolitik.actors.kb import (
     ROLE,
     STATE,
     Entry,
+    Era,
     KnowledgeBase,
     Period,
     slug,
@@ -81,6 +82,32 @@ def _load_countries(kb: KnowledgeBase, data: Path) -> None:
             kb.add(met, [c for c in row["capitals"].split("|") if c])
 
 
+def _load_historical(kb: KnowledgeBase, data: Path) -> dict[str, str]:
+    """Historical states (USR, DDR, CSK, YUG, SCG) and their dated names; returns code -> successor."""
+    successors: dict[str, str] = {}
+    for code, rec in _read_yaml(data / "historical_states.yaml").items():
+        start, end = rec.get("from"), rec.get("until")  # YAML reads ISO dates as dates
+        name = rec["name"]
+        demonyms = list(rec.get("demonyms") or [])
+        state = Entry(actor_id=code, name=name, kind=STATE, country=code, code=code,
+                      demonym=demonyms[0] if demonyms else None, periods=(Period(code, start, end),),
+                      source="historical")
+        dem = Entry(actor_id=code, name=name, kind=DEMONYM, country=code, code=code, source="historical")
+        met = Entry(actor_id=f"{code}GOV", name=f"{name} government", kind=METONYM, country=code, sector="GOV",
+                    code=f"{code}GOV", source="historical")
+        kb.add_country(state)
+        kb.add(state, [name, *(rec.get("aliases") or [])])
+        kb.add(dem, demonyms)
+        kb.add(met, rec.get("metonyms") or [])
+        era = rec.get("era") or {}
+        forms = tuple((e, tuple(era[k])) for e, k in ((state, "aliases"), (dem, "demonyms"), (met, "metonyms"))
+                      if era.get(k))
+        if forms:
+            kb.add_era(Era(start, end, forms))
+        successors[code] = rec.get("successor") or code
+    return successors
+
+
 def _load_orgs(kb: KnowledgeBase, data: Path) -> None:
     doc = _read_yaml(data / "organizations.yaml")
     for section, kind in (("igos", IGO), ("ngos", NGO), ("institutions", INSTITUTION)):
@@ -108,16 +135,19 @@ def _load_factions(kb: KnowledgeBase, data: Path) -> None:
         kb.add(e, [word])
 
 
-def _load_leaders(kb: KnowledgeBase, data: Path) -> None:
-    """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it."""
+def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> None:
+    """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it.
+
+    A term in a historical state carries its code (Gorbachev: USRGOV until 1991); outside office a
+    leader is an elite of the successor (RUSELI)."""
     people: dict[tuple[str, str], list[dict[str, str]]] = {}
     for row in _read_csv(data / "leaders.csv"):
-        people.setdefault((row["aliases"], row["iso3"]), []).append(row)
+        people.setdefault((row["aliases"], successors.get(row["iso3"], row["iso3"])), []).append(row)
     for (aliases_s, iso), terms in people.items():
         aliases = aliases_s.split("|")
         multi = [a for a in aliases if len(a.split()) >= 2]
         name = min(multi, key=len) if multi else aliases[0]
-        periods = tuple(Period(f"{iso}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
+        periods = tuple(Period(f"{t['iso3']}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
                                dt.date.fromisoformat(t["end"]) if t["end"] else None) for t in terms)
         e = Entry(actor_id=f"person:{slug(name)}", name=name, kind=PERSON, country=iso, sector="GOV",
                   code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
@@ -139,10 +169,11 @@ def build_builtin() -> KnowledgeBase:
     kb = KnowledgeBase()
     data = _data_dir()
     _load_countries(kb, data)
+    successors = _load_historical(kb, data)
     _load_orgs(kb, data)
     _load_roles(kb, data)
     _load_factions(kb, data)
-    _load_leaders(kb, data)
+    _load_leaders(kb, data, successors)
     _load_people(kb, data)
     return kb.freeze()
 

@@ -57,7 +57,8 @@ class ActorResolver(PeopleMixin, FactionMixin):
     """Resolve noun phrases of one document (or of the segments of one article) to actors."""
 
     def __init__(self, kb: KnowledgeBase | None = None, date: dt.date | None = None) -> None:
-        self.kb = kb if kb is not None else load_kb()
+        # the KB as a document of that date reads it ("Moscow" in 1985 is the Soviet government)
+        self.kb = (kb if kb is not None else load_kb()).as_of(date)
         self.date = date
         self._doc: Doc | None = None
         self._doc_seq = 0
