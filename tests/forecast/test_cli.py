@@ -64,10 +64,21 @@ def test_rounds_csv_and_html_chart(app, tmp_path):
 def test_deu3_file_writes_isnr_and_prediction(app, tmp_path):
     tsv = tmp_path / "d.tsv"
     tsv.write_text("isnr\tpcom\tpde\tscom\tsde\tout\ni1\t0\t100\t50\t50\t60\ni2\t20\t40\t10\t30\t30\n")
-    res = run(app, tsv, "--format", "deu3", "--capability", "equal", "--out", tmp_path / "p.csv")
+    res = run(app, tsv, "--format", "deu3", "--capability", "equal", "--model", "compromise", "--out", tmp_path / "p.csv")
     assert res.exit_code == 0, res.output
     lines = (tmp_path / "p.csv").read_text().splitlines()
     assert lines[0] == "isnr,prediction" and lines[1] == "i1,50.0"
+
+
+def test_deu3_file_defaults_to_the_model_chosen_out_of_sample(app, tmp_path):
+    from realpolitik.forecast import DEU_DEFAULT_MODEL
+
+    tsv = tmp_path / "d.tsv"
+    tsv.write_text("isnr\tpcom\tpde\tpfr\tscom\tsde\tsfr\tout\ni1\t0\t100\t90\t50\t50\t50\t60\n"
+                   "i2\t50\t0\t10\t50\t50\t50\t20\n")
+    res = run(app, tsv)
+    assert res.exit_code == 0, res.output
+    assert f"with the {DEU_DEFAULT_MODEL} model (the DEU III default)" in res.output
 
 
 def test_unknown_model_is_a_scenario_error(app):

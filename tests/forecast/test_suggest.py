@@ -56,3 +56,66 @@ def test_skeleton_is_a_scenario_the_analyst_must_complete(db, tmp_path):
 def test_empty_selection_is_a_clear_error(db):
     with pytest.raises(ScenarioError, match="no factual events"):
         suggest_stakeholders(db, country="JPN")
+
+
+MERGE_TEXT = """Iran turns to Moscow
+
+Iranian President Hassan Rouhani met Russia's president in Tehran on Monday.
+Iran signed an arms agreement with Russia.
+The Iranian government praised Russia for its support.
+Rouhani thanked Russia for its help.
+Iran condemned the United States.
+Iran accused the United States of breaking its promises.
+Supreme Leader Ali Khamenei criticised the United States.
+"""
+
+
+@pytest.fixture(scope="module")
+def merge_db(tmp_path_factory):
+    d = tmp_path_factory.mktemp("merge")
+    (d / "2015-11-23-moscow.txt").write_text(MERGE_TEXT, encoding="utf-8")
+    path = d / "m.duckdb"
+    api.ingest([str(d / "2015-11-23-moscow.txt")], db=path, classifier=None, progress=False)
+    return path
+
+
+def test_state_government_and_head_of_government_are_one_row(merge_db):
+    sugg = suggest_stakeholders(merge_db, country="IRN", poles=("USA", "RUS"))
+    ids = [s.actor_id for s in sugg]
+    assert "IRNGOV" not in ids and "person:hassan-rouhani" not in ids
+    iran = next(s for s in sugg if s.actor_id == "IRN")
+    assert {"IRNGOV", "person:hassan-rouhani"} <= set(iran.merged)
+    assert iran.events == iran.as_source + iran.as_target and iran.events >= 5
+    # the Supreme Leader is not the head of government: his own row
+    assert "person:ali-khamenei" in ids
+
+
+def test_position_from_cooperation_with_one_pole_and_conflict_with_the_other(merge_db):
+    sugg = {s.actor_id: s for s in suggest_stakeholders(merge_db, country="IRN", poles=("USA", "RUS"))}
+    iran = sugg["IRN"]
+    low, high = iran.poles
+    assert (low.pole, high.pole) == ("USA", "RUS")
+    assert high.cooperation >= 3 and low.conflict >= 2 and high.balance > 0 > low.balance
+    assert iran.position > 75  # toward the Russia end of a USA-RUS scale
+    assert sugg["RUS"].poles[1].balance == 1.0  # a pole sits at its own end
+
+
+def test_keep_separates_an_actor(merge_db):
+    ids = [s.actor_id for s in suggest_stakeholders(merge_db, country="IRN", keep=("Hassan Rouhani",))]
+    assert "person:hassan-rouhani" in ids
+
+
+def test_proposed_scenario_runs(merge_db, tmp_path):
+    from realpolitik.forecast import forecast
+
+    path = tmp_path / "p.yaml"
+    path.write_text(scenario_skeleton(suggest_stakeholders(merge_db, country="IRN", poles=("USA", "RUS")),
+                                      poles=("USA", "RUS")), encoding="utf-8")
+    [res] = forecast(path, model="compromise")
+    assert 50 < res.prediction <= 100 and res.scale_labels == ("aligned with USA", "aligned with RUS")
+    assert all("Check every number" in r.notes for r in res.reasons)
+
+
+def test_bad_poles_are_refused(merge_db):
+    with pytest.raises(ScenarioError, match="two different ISO3"):
+        suggest_stakeholders(merge_db, poles=("USA", "USA"))

@@ -15,8 +15,10 @@ CHART_MC = 1000  # Monte Carlo runs drawn for the chart's histograms when --mc i
 def forecast_command(
     file: Path = typer.Argument(..., help="Scenario file (.yaml/.csv) or a DEU III .tsv file of many issues."),
     fmt: str = typer.Option("auto", "--format", help="scenario | deu3 | auto (by extension and header)."),
-    model: str = typer.Option("compromise", "--model", "-m",
-                              help="compromise | median | nash | eum | pce | exchange | council."),
+    model: Optional[str] = typer.Option(None, "--model", "-m",
+                                        help="compromise | median | nash | eum | pce | exchange | council. "
+                                             "Default: compromise; for DEU III files the model with the best "
+                                             "leave-one-dossier-out error in bench/forecast.py (council)."),
     rounds: int = typer.Option(10, "--rounds", help="Maximum bargaining rounds (eum)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write .csv (rounds, or isnr,prediction for many "
                                                            "issues) or .json (full result)."),
@@ -54,7 +56,8 @@ def forecast_command(
                                 f"{len(results)} issues (use --out for their predictions)")
         frame = predictions_frame(results)
         known = [(r.prediction, r.outcome) for r in results if r.outcome is not None]
-        typer.echo(f"{len(results)} issues forecast with the {model} model")
+        typer.echo(f"{len(results)} issues forecast with the {results[0].model} model"
+                   + ("" if model else " (the DEU III default)"))
         if known:
             mae = sum(abs(p - o) for p, o in known) / len(known)
             typer.echo(f"mean absolute error against {len(known)} known outcomes: {mae:.2f}")
@@ -76,7 +79,7 @@ def forecast_command(
             res.rounds_table().to_csv(out, index=False)
         typer.echo(f"wrote {out}")
     if chart is not None:
-        typer.echo(_save_chart(res, file, chart, model, rounds, mc, seed, params, sets, status_quo))
+        typer.echo(_save_chart(res, file, chart, res.model, rounds, mc, seed, params, sets, status_quo))
 
 
 def _save_chart(res, file: Path, chart: Path, model: str, rounds: int, mc: int, seed, params, sets, status_quo) -> str:

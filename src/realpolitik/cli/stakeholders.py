@@ -1,4 +1,4 @@
-"""`realpolitik stakeholders` — suggest a forecast scenario's actors from the event base."""
+"""`realpolitik stakeholders` — propose a forecast scenario's actors from the event base."""
 from __future__ import annotations
 
 from typing import Optional
@@ -6,6 +6,7 @@ from typing import Optional
 import typer
 
 from realpolitik.cli.common import DbOption, OutOption
+from realpolitik.errors import ScenarioError
 
 
 def register(app: typer.Typer) -> None:
@@ -17,18 +18,29 @@ def register(app: typer.Typer) -> None:
         since: Optional[str] = typer.Option(None, "--since", help="Events on or after YYYY[-MM[-DD]]."),
         until: Optional[str] = typer.Option(None, "--until", help="Events up to YYYY[-MM[-DD]]."),
         issue: str = typer.Option("EDIT: the issue at stake", "--issue", help="Name of the issue."),
+        poles: Optional[str] = typer.Option(None, "--poles", help="LOW,HIGH country codes, e.g. USA,RUS: propose "
+                                            "each actor's position from its cooperation-conflict balance with each."),
+        keep: list[str] = typer.Option([], "--keep", help="Actor id or name to keep as its own row, not merged "
+                                       "into its state (repeatable)."),
         out: Optional[str] = OutOption,
     ) -> None:
-        """Suggest stakeholders (most active actors, salience from event counts) as a scenario skeleton."""
+        """Propose stakeholders (one row per real actor, with evidence) as a scenario to check and run."""
         from pathlib import Path
 
         from realpolitik.forecast.suggest import scenario_skeleton, suggest_stakeholders
 
-        text = scenario_skeleton(suggest_stakeholders(db, country=country, top=top, since=since, until=until),
-                                 issue=issue)
+        pair = None
+        if poles:
+            parts = [p.strip() for p in poles.split(",")]
+            if len(parts) != 2:
+                raise ScenarioError(f"--poles {poles!r}: expected LOW,HIGH, e.g. USA,RUS")
+            pair = (parts[0], parts[1])
+        found = suggest_stakeholders(db, country=country, top=top, since=since, until=until, poles=pair,
+                                     keep=tuple(keep))
+        text = scenario_skeleton(found, issue=issue, poles=pair)
         if out:
             Path(out).write_text(text, encoding="utf-8")
-            typer.echo(f"scenario skeleton written to {out}: set capabilities and positions, then "
-                       f"realpolitik forecast {out}", err=True)
+            todo = "check every number" if pair else "set the positions (or give --poles)"
+            typer.echo(f"scenario written to {out}: {todo}, then realpolitik forecast {out} --explain", err=True)
         else:
             typer.echo(text)

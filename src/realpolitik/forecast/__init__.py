@@ -28,7 +28,10 @@ __all__ = ["forecast", "load_scenario", "load_deu3", "apply_overrides", "apply_v
            "run_eum", "EUMParams", "exchange_issues", "exchange_positions", "compromise", "weighted_median",
            "nash", "Scenario", "Stakeholder", "Variant", "Effect", "AppliedEffect", "ActorReason", "Challenge",
            "ForecastResult", "MonteCarlo", "Move", "predictions_frame", "MODELS", "FORMATS", "compare_variants",
-           "SCENARIO_MODELS"]
+           "SCENARIO_MODELS", "DEU_DEFAULT_MODEL", "default_model"]
+
+# The default model for DEU III files: the lowest leave-one-dossier-out MAE in bench/forecast.py
+DEU_DEFAULT_MODEL = "council"
 
 # Models that apply to any scenario (council needs EU member states, exchange several issues of a dossier)
 SCENARIO_MODELS = ("compromise", "median", "nash", "eum", "pce", "exchange")
@@ -56,21 +59,26 @@ def _adjust(scn: Scenario, variant: str | None, overrides, status_quo: float | N
     return replace(scn, status_quo=float(status_quo)) if status_quo is not None else scn
 
 
-def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "compromise", rounds: int = 10,
+def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str | None = None, rounds: int = 10,
              overrides: list[str] | tuple[str, ...] = (), variant: str | None = None, mc: int = 0,
              seed: int | None = None, status_quo: float | None = None, capability: str = "nice",
              params: dict[str, Any] | None = None) -> list[ForecastResult]:
-    """Forecast every issue in a scenario file (one issue) or a DEU III file (many); one result per issue."""
+    """Forecast every issue in a scenario file (one issue) or a DEU III file (many); one result per issue.
+
+    Without a model: compromise for a scenario, DEU_DEFAULT_MODEL for a DEU III file.
+    """
     if fmt not in FORMATS:
         raise ScenarioError(f"unknown format '{fmt}' (use {', '.join(FORMATS)})")
     if isinstance(source, Scenario):
         issues = [source]
+        kind = "scenario"
     else:
         path = Path(source)
         if not path.is_file():
             raise ScenarioError(f"{path}: no such file")
         kind = _detect(path) if fmt == "auto" else fmt
         issues = load_deu3(path, capability=capability) if kind == "deu3" else [load_scenario(path)]
+    model = model or default_model(kind)
     if model == "exchange":
         # trading links the issues of a dossier: apply variants and overrides first, then trade once
         issues = exchange_issues([_adjust(s, variant, overrides, status_quo) for s in issues],
@@ -89,6 +97,11 @@ def forecast(source: str | Path | Scenario, *, fmt: str = "auto", model: str = "
             continue
         out.append(run_model(scn, model=model, rounds=rounds, mc=mc, seed=seed, params=params))
     return out
+
+
+def default_model(kind: str) -> str:
+    """The model used when none is named: DEU_DEFAULT_MODEL for DEU III files ("deu3"), else compromise."""
+    return DEU_DEFAULT_MODEL if kind == "deu3" else "compromise"
 
 
 def compare_variants(source: str | Path | Scenario, *, model: str = "compromise", variants: list[str] | None = None,
