@@ -18,13 +18,17 @@ Russia could limit its cooperation with Iran.
 """
 
 
+def ingest_one(tmp_path_factory, name: str, text: str):
+    """A database holding one article written to a file whose name carries its date."""
+    d = tmp_path_factory.mktemp("suggest")
+    (d / name).write_text(text, encoding="utf-8")
+    api.ingest([str(d / name)], db=d / "t.duckdb", classifier=None, progress=False)
+    return d / "t.duckdb"
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("suggest")
-    (d / "2016-01-04-deal.txt").write_text(TEXT, encoding="utf-8")
-    path = d / "t.duckdb"
-    api.ingest([str(d / "2016-01-04-deal.txt")], db=path, classifier=None, progress=False)
-    return path
+    return ingest_one(tmp_path_factory, "2016-01-04-deal.txt", TEXT)
 
 
 def test_most_active_actor_first_with_full_salience(db):
@@ -72,11 +76,7 @@ Supreme Leader Ali Khamenei criticised the United States.
 
 @pytest.fixture(scope="module")
 def merge_db(tmp_path_factory):
-    d = tmp_path_factory.mktemp("merge")
-    (d / "2015-11-23-moscow.txt").write_text(MERGE_TEXT, encoding="utf-8")
-    path = d / "m.duckdb"
-    api.ingest([str(d / "2015-11-23-moscow.txt")], db=path, classifier=None, progress=False)
-    return path
+    return ingest_one(tmp_path_factory, "2015-11-23-moscow.txt", MERGE_TEXT)
 
 
 def test_state_government_and_head_of_government_are_one_row(merge_db):
