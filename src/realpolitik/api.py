@@ -231,4 +231,4 @@ def demo(db: str | Path | None = None, *, fresh: bool = True) -> tuple[IngestRep
                 p.unlink()
     files = [str(p) for p in sorted(demo_corpus().iterdir()) if p.is_file() and p.name != "README.md"]
     report = ingest(files, db=db)
-    return report, summary(Store(db, read_only=True))
+    return report, summary(Store(db, read_only=True), pair=("IRN", "RUS"))

@@ -41,3 +41,37 @@ def worked(tmp_path_factory) -> Store:
     store = Store(tmp_path_factory.mktemp("worked") / "worked.duckdb", lock_timeout=5)
     store.add_many(docs)
     return store
+
+
+@pytest.fixture(scope="session")
+def factional(tmp_path_factory) -> Store:
+    """Iran's hard-liners and pragmatists (Rouhani a member of the pragmatists, Khamenei of neither) in 2016."""
+    from realpolitik.records import Actor
+
+    hard = Actor("faction:IRN:hard-liners", "Iranian hard-liners", "IRNGOVRAD", "IRN", "GOV", "faction",
+                 evidence=("The hard-liners want no thaw with the West.",))
+    prag = Actor("faction:IRN:pragmatists", "Iranian pragmatists", "IRNGOVMOD", "IRN", "GOV", "faction",
+                 members=("person:hassan-rouhani",),
+                 evidence=("The pragmatists around President Hassan Rouhani want foreign investment.",
+                           "The pragmatists have reason to feel confident."))
+    rouhani = Actor("person:hassan-rouhani", "Hassan Rouhani", "IRNGOV", "IRN", "GOV", "person",
+                    aliases=("Rouhani",), roles=("President (2016-01-05 – 2016-03-02)",))
+    docs = [
+        build("jan16", "2016-01-05", [
+            ("The hard-liners accused Washington of bad faith.",
+             [ev("faction:IRN:hard-liners", "USA", "112", 3, -2.0, "ACCUSE", trigger="accused")]),
+            ("Rouhani met Putin in Tehran.",
+             [ev("person:hassan-rouhani", "person:vladimir-putin", "040", 1, 1.0, "CONSULT")]),
+        ], actors=[hard, prag, rouhani]),
+        build("mar16", "2016-03-02", [
+            ("Rouhani praised the pragmatists.",
+             [ev("person:hassan-rouhani", "faction:IRN:pragmatists", "051", 1, 3.4, "SUPPORT", trigger="praised")]),
+            ("Rouhani might visit Moscow.",
+             [ev("person:hassan-rouhani", "RUS", "042", 1, 1.9, "CONSULT", hypothetical=True, modality=("modal",))]),
+            ("The United States condemned Rouhani.",
+             [ev("USA", "person:hassan-rouhani", "122", 3, -4.0, "ACCUSE", trigger="condemned")]),
+        ]),
+    ]
+    store = Store(tmp_path_factory.mktemp("factional") / "factional.duckdb", lock_timeout=5)
+    store.add_many(docs)
+    return store

@@ -78,4 +78,17 @@ def test_empty_database_renders_notes_instead_of_empty_tables(tmp_path):
     console = Console(record=True, width=120)
     render_summary(summary(Store(tmp_path / "empty.duckdb")), console)
     text = console.export_text()
-    assert "0 documents" in text and "no factual events between them" in text and "┏" not in text
+    assert "0 documents" in text and "no dyad with factual events yet" in text and "┏" not in text
+
+
+def test_pair_defaults_to_the_top_dyad_and_can_be_chosen(worked):
+    assert summary(worked)["pair"] == ["IRN", "RUS"]
+    s = summary(worked, pair=("IRN", "USA"))
+    assert [r["events"] for r in s["timeline"]] == [0, 0, 2]
+
+
+def test_since_until_restrict_dyads_and_actors(worked):
+    s = summary(worked, since="2015-03", until="2015-03")
+    # March: IRN–RUS 190 and Putin's 051 (country level: RUS), IRN–USA 122 and 120
+    assert [(d["actor_a"], d["actor_b"], d["events"]) for d in s["top_dyads"]] == [("IRN", "RUS", 2), ("IRN", "USA", 2)]
+    assert [r["period"] for r in s["timeline"]] == ["2015-03"]

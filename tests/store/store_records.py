@@ -14,6 +14,10 @@ ACTORS = {
     "IRNMIL": ("Iranian military", "IRNMIL", "IRN", "MIL", "institution"),
     "person:vladimir-putin": ("Vladimir Putin", "RUSGOV", "RUS", "GOV", "person"),
     "igo:SCO": ("Shanghai Cooperation Organisation", "IGOSCO", None, None, "igo"),
+    "person:hassan-rouhani": ("Hassan Rouhani", "IRNGOV", "IRN", "GOV", "person"),
+    "person:ali-khamenei": ("Ali Khamenei", "IRNGOV", "IRN", "GOV", "person"),
+    "faction:IRN:hard-liners": ("Iranian hard-liners", "IRNGOVRAD", "IRN", "GOV", "faction"),
+    "faction:IRN:pragmatists": ("Iranian pragmatists", "IRNGOVMOD", "IRN", "GOV", "faction"),
 }
 
 

@@ -24,9 +24,9 @@ _FREQS = {"D": ("D", "day"), "W": ("W", "week"), "M": ("M", "month"), "Q": ("Q",
 BY = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 FACTUAL = "NOT e.is_hypothetical AND NOT e.is_negated"
 
-TIMELINE_COLUMNS = ["period", "period_start", "events", "a_to_b", "b_to_a", *QUADS.values(), "cooperation",
+TIMELINE_COLUMNS = ["period", "period_start", "period_end", "events", "a_to_b", "b_to_a", *QUADS.values(), "cooperation",
                     "conflict", "goldstein_sum", "goldstein_mean", "cc_index"]
-DIRECTION_COLUMNS = ["direction", "period", "period_start", "events", *QUADS.values(), "cooperation", "conflict",
+DIRECTION_COLUMNS = ["direction", "period", "period_start", "period_end", "events", *QUADS.values(), "cooperation", "conflict",
                      "goldstein_sum", "goldstein_mean", "cc_index"]
 _COUNTS = ["events", *QUADS.values()]
 
@@ -74,6 +74,7 @@ def _finish(df: pd.DataFrame, code: str, lo, hi) -> pd.DataFrame:
     df["goldstein_mean"] = df["goldstein_sum"] / nonzero
     df["cc_index"] = (df["cooperation"] - df["conflict"]) / nonzero
     df["period_start"] = [p.start_time.date() for p in df.index]
+    df["period_end"] = [p.end_time.date() for p in df.index]
     df["period"] = [str(p) for p in df.index]
     return df.reset_index(drop=True)
 

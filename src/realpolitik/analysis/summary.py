@@ -6,25 +6,31 @@ import datetime as dt
 import math
 from typing import Any
 
-from realpolitik.analysis.dyads import active_actors, dyad_timeline, top_dyads
+from realpolitik.analysis.dyads import TIMELINE_COLUMNS, active_actors, dyad_timeline, top_dyads
 from realpolitik.store import Store, records
 
 SPARK = "▁▂▃▄▅▆▇█"
 
 
-def summary(store: Store, pair: tuple[str, str] = ("IRN", "RUS"), n: int = 5,
+def summary(store: Store, pair: tuple[str, str] | None = None, n: int = 5,
             since: str | dt.date | None = None, until: str | dt.date | None = None) -> dict[str, Any]:
     """A JSON-ready overview of the store: counts, top ``n`` dyads and actors, the ``pair`` monthly timeline.
 
-    The timeline spans the articles' publication months unless since/until are given: events an article
-    recalls from decades back would otherwise stretch it over hundreds of empty months.
+    ``pair`` defaults to the top dyad. Given since/until restrict the dyads, actors and timeline; otherwise the
+    timeline spans the articles' publication months: events an article recalls from decades back would
+    stretch it over hundreds of empty months.
     """
     counts = store.counts()
+    dyads = top_dyads(store, n=n, since=since, until=until)
+    if pair is None and not dyads.empty:
+        pair = (dyads.iloc[0]["actor_a"], dyads.iloc[0]["actor_b"])
+    actors = active_actors(store, n=n, since=since, until=until)
     if since is None or until is None:
         first, last = store.query("SELECT min(pub_date), max(pub_date) FROM documents").iloc[0]
         since = since or (None if first is None or first != first else first.date().replace(day=1))
         until = until or (None if last is None or last != last else _month_end(last.date()))
-    timeline = dyad_timeline(store, pair[0], pair[1], freq="M", since=since, until=until)
+    timeline = (dyad_timeline(store, pair[0], pair[1], freq="M", since=since, until=until) if pair
+                else _no_timeline())
     return {
         "db": str(store.path),
         "documents": counts["documents"],
@@ -33,14 +39,20 @@ def summary(store: Store, pair: tuple[str, str] = ("IRN", "RUS"), n: int = 5,
         "events": counts["events"],
         "events_factual": counts["events_factual"],
         "events_flagged": counts["events_flagged"],
-        "top_dyads": records(top_dyads(store, n=n)),
-        "pair": list(pair),
+        "top_dyads": records(dyads),
+        "pair": list(pair) if pair else [],
         "since": since.isoformat() if isinstance(since, dt.date) else since,
         "until": until.isoformat() if isinstance(until, dt.date) else until,
         "timeline": records(timeline[["period", "events", "cooperation", "conflict", "goldstein_mean",
                                       "cc_index"]]),
-        "active_actors": records(active_actors(store, n=n)),
+        "active_actors": records(actors),
     }
+
+
+def _no_timeline():
+    import pandas as pd
+
+    return pd.DataFrame({c: [] for c in TIMELINE_COLUMNS})
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -111,7 +123,7 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
                       str(d["conflict"]), _fmt(d["goldstein_mean"]))
     console.print(dyads if s["top_dyads"] else "[dim]Top dyads: no factual events between two actors yet[/dim]")
 
-    a, b = s["pair"]
+    a, b = s["pair"] or ("", "")
     line = s["timeline"]
     span = f" {s['since'][:7]} to {s['until'][:7]}" if s.get("since") and s.get("until") else ""
     title = f"{a}–{b} by month{span}   {sparkline([float(r['events']) for r in line][-72:])}"
@@ -130,8 +142,10 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
                        _fmt(r["goldstein_mean"]), _fmt(r["cc_index"]), _bar(r["cc_index"]))
     if line:
         console.print(months)
-    else:
+    elif s["pair"]:
         console.print(f"[dim]{a}–{b} by month: no factual events between them{span}[/dim]")
+    else:
+        console.print("[dim]By month: no dyad with factual events yet[/dim]")
 
     actors = Table(title="Most active actors", title_justify="left")
     for col, just in (("actor", "left"), ("kind", "left"), ("events", "right"), ("as source", "right"),

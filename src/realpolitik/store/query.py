@@ -133,7 +133,7 @@ def parse_bound(value: str | dt.date | None, end: bool, flag: str) -> dt.date | 
     raise StoreError(f"{flag}: {text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def _pair(dyad: str | tuple[str, str] | list[str]) -> tuple[str, str]:
+def parse_pair(dyad: str | tuple[str, str] | list[str]) -> tuple[str, str]:
     parts = [p.strip() for p in dyad.split(",")] if isinstance(dyad, str) else [str(p).strip() for p in dyad]
     if len(parts) != 2 or not all(parts):
         raise StoreError(f"--dyad: expected two actors like IRN,RUS, got {dyad!r}")
@@ -195,7 +195,7 @@ def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | Non
         where.append(f"({sides[0]} OR {sides[1]})")
         params += [actor] * 3 + [words] + [actor] * 3 + [words]
     if dyad:
-        a, b = _pair(dyad)
+        a, b = parse_pair(dyad)
         ab, p1 = directed_dyad(a, b)
         ba, p2 = directed_dyad(b, a)
         where.append(f"({ab} OR {ba})")

@@ -1,0 +1,185 @@
+"""Plotly figures of the analyses, shared by the CLI (--chart) and the web pages, and one way to save them."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from realpolitik.analysis.dyads import QUADS
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    import plotly.graph_objects as go
+
+QUAD_LABELS = {"verbal_coop": "verbal cooperation", "material_coop": "material cooperation",
+               "verbal_conflict": "verbal conflict", "material_conflict": "material conflict"}
+QUAD_COLORS = {"verbal_coop": "#7fb3d5", "material_coop": "#1f7a4d", "verbal_conflict": "#f0a35e",
+               "material_conflict": "#c0392b"}
+LINE_COLORS = ["#1f2d3d", "#2e86c1", "#d35400", "#8e44ad", "#16a085", "#b7950b", "#c0392b", "#7f8c8d"]
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}} if title else None,
+                      template="plotly_white", height=height, font={"family": FONT, "size": 12},
+                      margin={"l": 56, "r": 16, "t": 48 if title else 16, "b": 40}, hovermode="closest",
+                      legend={"orientation": "h", "y": -0.12, "x": 0}, bargap=0.15)
+    return fig
+
+
+def dyad_figure(directions: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """The dyad chart: cc index per direction (top) over stacked quad-class counts of both directions (bottom).
+
+    Every point carries ``customdata`` = [period, period_start, period_end, direction] so a click can list
+    that period's events.
+    """
+    from plotly.subplots import make_subplots
+    import plotly.graph_objects as go
+
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.55, 0.45])
+    labels = list(dict.fromkeys(directions["direction"]))
+    for k, label in enumerate(labels):
+        d = directions[directions["direction"] == label]
+        custom = list(zip(d["period"], map(str, d["period_start"]), map(str, d["period_end"]), d["direction"]))
+        fig.add_trace(go.Scatter(
+            x=list(d["period_start"]), y=list(d["cc_index"]), name=f"cc index {label}", mode="lines+markers",
+            connectgaps=False, customdata=custom,
+            line={"color": LINE_COLORS[k % len(LINE_COLORS)], "width": 3 if k == 0 else 1.5,
+                  "dash": "solid" if k == 0 else "dot"},
+            marker={"size": [_size(n, k) for n in d["events"]]},
+            hovertemplate="%{customdata[0]} · %{customdata[3]}<br>cc index %{y:+.2f}<br>%{text} events"
+                          "<extra></extra>", text=list(d["events"])), row=1, col=1)
+    both = directions[directions["direction"] == labels[0]] if labels else directions
+    custom = list(zip(both["period"], map(str, both["period_start"]), map(str, both["period_end"]),
+                      both["direction"]))
+    for name in QUADS.values():
+        fig.add_trace(go.Bar(x=list(both["period_start"]), y=list(both[name]), name=QUAD_LABELS[name],
+                             marker_color=QUAD_COLORS[name], customdata=custom,
+                             hovertemplate="%{customdata[0]}: %{y} " + QUAD_LABELS[name] + "<extra></extra>"),
+                      row=2, col=1)
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="cc index", range=[-1.1, 1.1], zeroline=True, zerolinecolor="#999", row=1, col=1)
+    fig.update_yaxes(title_text="events", row=2, col=1)
+    return _layout(fig, title, 520)
+
+
+def _size(n: int, k: int) -> int:
+    return 0 if not n else min(16, 6 + int(n ** 0.5 * 2)) if k == 0 else 5
+
+
+def faction_figure(balance: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Each faction's events per period (its own and its members', source and target) as lines."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    for k, (name, d) in enumerate(balance.groupby("faction", sort=False)):
+        color = LINE_COLORS[k % len(LINE_COLORS)]
+        fig.add_trace(go.Scatter(
+            x=list(d["period_start"]), y=list(d["events"]), name=name, mode="lines+markers",
+            line={"color": color, "width": 2, "shape": "spline", "smoothing": 0.3},
+            customdata=list(zip(d["period"], d["own_as_source"] + d["own_as_target"],
+                                d["members_as_source"] + d["members_as_target"], d["cooperation"], d["conflict"])),
+            hovertemplate=f"<b>{name}</b> %{{customdata[0]}}<br>%{{y}} events: %{{customdata[1]}} own, "
+                          "%{customdata[2]} by members<br>%{customdata[3]} cooperation · %{customdata[4]} conflict"
+                          "<extra></extra>"))
+    fig.update_yaxes(title_text="events (own + members')", rangemode="tozero")
+    return _layout(fig, title, 380)
+
+
+def actor_figure(timeline: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """An actor's factual events per period, stacked by quad class."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    for name in QUADS.values():
+        fig.add_trace(go.Bar(x=list(timeline["period_start"]), y=list(timeline[name]), name=QUAD_LABELS[name],
+                             marker_color=QUAD_COLORS[name], customdata=list(timeline["period"]),
+                             hovertemplate="%{customdata}: %{y} " + QUAD_LABELS[name] + "<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text="events")
+    return _layout(fig, title, 300)
+
+
+def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7) -> go.Figure:
+    """The actor network drawn with a spring layout: node size = events, edge colour = mean Goldstein.
+
+    Only the ``max_nodes`` busiest actors are drawn (a bigger graph is a hairball on screen; the export has all).
+    """
+    import networkx as nx
+    import plotly.graph_objects as go
+
+    keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("events", 0), n))[:max_nodes]
+    h = g.subgraph(keep)
+    fig = go.Figure()
+    if not h.number_of_nodes():
+        return _layout(fig, None, 560)
+    pos = nx.spring_layout(h.to_undirected(), weight="weight", seed=seed, k=1.6 / max(1, h.number_of_nodes()) ** 0.5)
+    groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {"cooperative": [], "mixed": [], "conflictual": []}
+    for a, b, d in h.edges(data=True):
+        mean = d.get("goldstein_mean", 0.0)
+        groups["cooperative" if mean > 1 else "conflictual" if mean < -1 else "mixed"].append((a, b, d))
+    colors = {"cooperative": "rgba(31,122,77,0.45)", "mixed": "rgba(120,120,120,0.35)",
+              "conflictual": "rgba(192,57,43,0.55)"}
+    for label, edges in groups.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for a, b, _ in edges:
+            xs += [pos[a][0], pos[b][0], None]
+            ys += [pos[a][1], pos[b][1], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1.2, "color": colors[label]},
+                                 hoverinfo="skip", name=f"{label} ties (mean Goldstein "
+                                 + {"cooperative": "> 1", "mixed": "−1 to 1", "conflictual": "< −1"}[label] + ")"))
+    nodes = list(h.nodes)
+    ev = [h.nodes[n].get("events", 0) for n in nodes]
+    fig.add_trace(go.Scatter(
+        x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", name="actors",
+        text=[h.nodes[n].get("name", n) for n in nodes], textposition="top center", textfont={"size": 10},
+        customdata=[[n, h.nodes[n].get("kind", ""), h.nodes[n].get("country", "")] for n in nodes],
+        marker={"size": [8 + 22 * (v / max(ev)) ** 0.5 for v in ev], "color": [_kind_color(h.nodes[n]) for n in nodes],
+                "line": {"width": 1, "color": "#fff"}},
+        hovertemplate="<b>%{text}</b><br>%{customdata[1]} %{customdata[2]}<extra></extra>"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x")
+    return _layout(fig, None, 640)
+
+
+_KIND_COLORS = {"state": "#1f2d3d", "country": "#1f2d3d", "person": "#2e86c1", "institution": "#8e44ad",
+                "group": "#7f8c8d", "igo": "#d35400", "faction": "#b7950b", "ngo": "#16a085"}
+
+
+def _kind_color(node: dict[str, Any]) -> str:
+    return _KIND_COLORS.get(node.get("kind", ""), "#95a5a6")
+
+
+def histogram_figure(samples: list[float], prediction: float, scale: tuple[float, float], title: str | None = None,
+                     xlabel: str = "predicted outcome") -> go.Figure:
+    """A Monte Carlo histogram of predicted outcomes with the point forecast marked."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Histogram(x=list(samples), nbinsx=40, marker_color="#2e86c1", opacity=0.85,
+                                 hovertemplate="%{x}: %{y} runs<extra></extra>", name="runs"))
+    fig.add_vline(x=prediction, line_dash="dash", line_color="#c0392b",
+                  annotation_text=f"forecast {prediction:.1f}", annotation_position="top")
+    fig.update_xaxes(title_text=xlabel, range=list(scale))
+    fig.update_yaxes(title_text="runs")
+    return _layout(fig, title, 320)
+
+
+def save_figure(fig: go.Figure, path: str | Path) -> str:
+    """Save as .html (self-contained, Plotly's JS inside) or .png (needs kaleido and a browser); a status line."""
+    p = Path(path)
+    if p.suffix.lower() == ".png":
+        try:
+            fig.write_image(str(p))
+            return f"saved {p}"
+        except Exception as exc:  # kaleido or its browser missing: fall back to HTML and say so
+            html = p.with_suffix(".html")
+            fig.write_html(str(html), include_plotlyjs=True)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return f"PNG export unavailable ({first[:120]}); saved {html} instead"
+    if p.suffix.lower() not in (".html", ".htm"):
+        from realpolitik.errors import RealpolitikError
+
+        raise RealpolitikError(f"--chart {path}: use a .html or .png file name")
+    fig.write_html(str(p), include_plotlyjs=True)
+    return f"saved {p}"
