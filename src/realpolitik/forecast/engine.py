@@ -16,6 +16,9 @@ from realpolitik.forecast.scenario import Scenario
 
 MODELS = ("compromise", "median", "nash", "eum", "exchange", "council", "pce")
 DISAGREEMENT = ("worst", "status_quo")
+# The EUM's per-round challenges are kept for explanation up to this many actors (n^2 offers a round;
+# beyond it they are unreadable and their trace would cost more memory than the run itself).
+EXPLAIN_MAX_ACTORS = 60
 
 
 def nash_point(params: dict[str, Any], scn: Scenario) -> float | None:
@@ -120,7 +123,8 @@ def run_model(scn: Scenario, model: str = "compromise", rounds: int = 10, mc: in
     medians: tuple[float, ...] = ()
     run = None
     if model == "eum":
-        run = run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale, trace=True)
+        run = run_eum(pos, cap, sal, rounds=rounds, params=eum_params(params), scale=scn.scale,
+                      trace=len(names) <= EXPLAIN_MAX_ACTORS)
         positions = tuple(tuple(float(v) for v in row) for row in run.positions[0])
         medians = tuple(float(v) for v in run.medians[0])
         for r in range(run.rounds):
