@@ -55,7 +55,7 @@ def test_kurdistan_alone_is_not_a_country_region(kb):
 @pytest.mark.parametrize("alias,code", [
     ("UN", "IGOUNO"), ("UN Security Council", "IGOUNOGOV"), ("SCO", "IGOSCO"), ("NATO", "IGONAT"),
     ("European Union", "IGOEUR"), ("OPEC", "IGOOPC"), ("IAEA", "IGOUNOENR"), ("Arab League", "IGOARL"),
-    ("African Union", "IGOAFU"), ("ASEAN", "IGOSEA"), ("World Bank", "IGOWBK"), ("IMF", "IGOIMF"),
+    ("African Union", "IGOAFU"), ("ASEAN", "IGOSEAASN"), ("World Bank", "IGOWBK"), ("IMF", "IGOIMF"),
 ])
 def test_igos(kb, alias, code):
     e = first(kb, alias)

@@ -117,6 +117,18 @@ def _load_orgs(kb: KnowledgeBase, data: Path) -> None:
             kb.add(e, rec.get("aliases") or [rec["name"]])
 
 
+def _load_igos(kb: KnowledgeBase, data: Path) -> None:
+    """IGOs imported from the Phoenix dictionary (igos.csv, scripts/build_igos.py), after the curated ones:
+    a row with a curated id adds aliases to that entry."""
+    for row in _read_csv(data / "igos.csv"):
+        aliases = [a for a in row["aliases"].split("|") if a]
+        known = kb.by_id.get(row["id"])
+        if known is not None:
+            kb.add(known, aliases)
+        else:
+            kb.add(Entry(actor_id=row["id"], name=row["name"], kind=IGO, code=row["code"]), [row["name"], *aliases])
+
+
 def _load_roles(kb: KnowledgeBase, data: Path) -> None:
     doc = _read_yaml(data / "roles.yaml")
     for word, rec in (doc.get("roles") or {}).items():
@@ -171,6 +183,7 @@ def build_builtin() -> KnowledgeBase:
     _load_countries(kb, data)
     successors = _load_historical(kb, data)
     _load_orgs(kb, data)
+    _load_igos(kb, data)
     _load_roles(kb, data)
     _load_factions(kb, data)
     _load_leaders(kb, data, successors)
