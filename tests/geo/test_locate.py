@@ -122,3 +122,30 @@ def test_gazetteer_alternate_names_and_kb_sites():
     assert gaz.lookup("Kremlin")[0].kind == "site" and gaz.lookup("Kremlin")[0].country == "RUS"
     assert gaz.lookup("White House")[0].country == "USA"
     assert gaz.lookup("Georgia")[0].kind == "country"  # no context: the country first
+
+
+def test_a_famous_city_is_not_moved_to_a_small_namesake_by_context():
+    loc = place("Iranian and American diplomats held talks in Geneva on Saturday.", date="2013-11-24")
+    assert loc.country == "CHE"
+
+
+def test_region_named_by_its_city_and_a_region_noun():
+    loc = place("Ukrainian troops fought separatists in the Luhansk region.", date="2014-08-28")
+    assert (loc.kind, loc.country) == ("admin1", "UKR") and "Luhansk" in loc.name
+
+
+def test_withdrawal_from_a_place_happened_there():
+    loc = place("Syrian rebels withdrew from Homs on Wednesday.", date="2014-05-07")
+    assert (loc.name, loc.rule.split("+")[0]) == ("Homs", "prep:from")
+
+
+def test_meeting_during_a_visit_is_at_the_destination():
+    evs = located("Iran's foreign minister visited Moscow on Tuesday and met Sergei Lavrov.", date="2016-08-09",
+                  cameo_root="04")
+    locs = [e.action_geo for e in evs if e.action_geo is not None]
+    assert locs and all(loc.name == "Moscow" and loc.country == "RUS" for loc in locs)
+
+
+def test_site_named_by_a_common_noun_after_a_city():
+    loc = place("Separatists shelled Ukrainian troops at Donetsk airport on Wednesday.", date="2015-01-21")
+    assert (loc.kind, loc.country, loc.precision) == ("site", "UKR", "city")

@@ -44,6 +44,11 @@ SITE_NOUNS = {"university", "airport", "embassy", "consulate", "palace", "hotel"
 VERBAL_ROOTS = {"01", "02", "03", "04", "05", "09", "10", "11", "12", "13", "14"}
 # Roots whose acts happen on the target's territory when no place is named: coercion, assault, fight, mass violence.
 ON_TARGET_ROOTS = {"17", "18", "19", "20"}
+REGION_NOUNS = {"region", "province", "governorate", "oblast", "state", "district", "prefecture"}
+DWARFED = 0.15  # a city under 15% of the size of a namesake gets no context bonus (hand-set)
+# "withdrew from Homs": where a withdrawal or retreat took place
+FROM_LEMMAS = {"withdraw", "retreat", "pull", "evacuate", "flee", "expel", "oust", "drive"}
+_REGION_SUFFIX = re.compile(r"\s+(" + "|".join(sorted(REGION_NOUNS)) + r")$", re.I)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,}?(?:,\s*[A-Z][A-Za-z.'\- ]+?)?)\s*"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b)|\((?:Reuters|AP|AFP|UPI|IRNA|TASS|Xinhua|dpa|Bloomberg)\)|\s[-–—])")
@@ -103,10 +108,14 @@ def choose(m: _PlaceMention, sentence_countries: set[str], ctx: DocContext) -> t
     if len(cands) == 1:
         return cands[0], how
     gaz = ctx.gazetteer
+    biggest = max((c.population for c in cands if c.kind == CITY), default=0)
     scored = []
     for i, c in enumerate(cands):
         s = _prominence(c, gaz)
-        s += 2.0 if c.country in sentence_countries else 1.0 if ctx.countries.get(c.country) else 0.0
+        # context speaks for a reading unless a namesake dwarfs it: American diplomats in Geneva are in
+        # Switzerland, not in Geneva, Illinois (a twentieth of its size)
+        if c.kind != CITY or c.population >= DWARFED * biggest:
+            s += 2.0 if c.country in sentence_countries else 1.0 if ctx.countries.get(c.country) else 0.0
         scored.append((s, -i, c))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     best = scored[0][2]
@@ -125,7 +134,13 @@ def _within(p: Place, q: Place) -> bool:
 
 
 def _span_places(gaz: Gazetteer, text: str) -> tuple[Place, ...]:
-    return tuple(p for p in gaz.lookup(text) if p.kind != SITE or text[:1].isupper())
+    hits = tuple(p for p in gaz.lookup(text) if p.kind != SITE or text[:1].isupper())
+    bare = _REGION_SUFFIX.sub("", text)
+    if not hits and bare != text:  # "the Donetsk region", "Idlib province": the region of that name
+        found = gaz.lookup(bare)
+        hits = tuple(p for p in found if p.kind == ADMIN1) or tuple(
+            gaz.admin1[p.adm1_code] for p in found if p.kind == CITY and p.adm1_code in gaz.admin1)
+    return hits
 
 
 def _trim(span: Span) -> Span:
@@ -149,6 +164,9 @@ def place_mentions(sent: Span, gaz: Gazetteer) -> list[_PlaceMention]:
         span = _trim(ent)
         if not len(span):
             continue
+        nxt = sent.doc[span.end] if span.end < sent.end else None
+        if nxt is not None and nxt.lower_ in REGION_NOUNS and span.root.head.i == nxt.i:
+            span = sent.doc[span.start: span.end + 1]  # "the Luhansk region": the region, not the city
         cands = _span_places(gaz, span.text)
         site = None
         if ent.label_ in SITE_LABELS and (not cands or any(t.lemma_.lower() in SITE_NOUNS for t in span)):
@@ -162,8 +180,20 @@ def place_mentions(sent: Span, gaz: Gazetteer) -> list[_PlaceMention]:
         out.append(_PlaceMention(span.start_char - base, span.end_char - base, span.text, span.root, cands,
                                  site=site))
         taken.update(range(span.start, span.end))
-    for tok in sent:  # "in Ufa" with Ufa untagged
-        if tok.i in taken or tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in {*LOCATIVE, "to"}:
+    for tok in sent:  # "in Ufa" with Ufa untagged; "at Donetsk airport"
+        if tok.i in taken or tok.dep_ != "pobj" or tok.head.lower_ not in {*LOCATIVE, "to", "from"}:
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SITE_NOUNS:
+            span = sent.doc[tok.left_edge.i: tok.i + 1]
+            inner = _inner_place(span, gaz)
+            if inner is not None and not any(t.i in taken for t in span):
+                span = _trim(span)
+                out.append(_PlaceMention(span.start_char - base, span.end_char - base, span.text, tok, inner,
+                                         site=span.text))
+                taken.update(range(span.start, span.end))
+            continue
+        if tok.pos_ != "PROPN" and not (tok.lower_ in REGION_NOUNS and tok.i > sent.start
+                                         and sent.doc[tok.i - 1].dep_ == "compound"):
             continue
         left = tok
         while left.i > sent.start and sent.doc[left.i - 1].dep_ == "compound" and sent.doc[left.i - 1].pos_ == "PROPN":
@@ -253,6 +283,14 @@ def _in_ref(m: _PlaceMention, refs: Sequence[ActorRef | None]) -> bool:
     return any(r is not None and r.start <= m.start and m.end <= r.end for r in refs)
 
 
+def _visited_alongside(m: _PlaceMention, prep: Token | None, trig: Token) -> bool:
+    """A place visited by a verb coordinated with the trigger ("visited Russia and met Putin")."""
+    verb = prep.head if prep is not None and prep.lower_ in DESTINATION else m.head.head if m.head.dep_ == "dobj" else None
+    if verb is None or verb.i == trig.i or verb.lemma_.lower() not in VISIT_LEMMAS:
+        return False
+    return (verb.dep_ == "conj" and verb.head.i == trig.i) or (trig.dep_ == "conj" and trig.head.i == verb.i)
+
+
 def _is_visit(ev: Event, trig: Token) -> bool:
     return ev.cameo.startswith("042") or trig.lemma_.lower() in VISIT_LEMMAS
 
@@ -283,6 +321,10 @@ def locate(sent: Span, event: Event, ctx: DocContext, segment_kind: str = "body"
             word = prep.lower_ if prep is not None else ""
             if visit and word in DESTINATION and _near_trigger(prep, trig):
                 rank, rule = 0, "visit:to"
+            elif word == "from" and trig.lemma_.lower() in FROM_LEMMAS and _near_trigger(prep, trig):
+                rank, rule = 1, "prep:from"
+            elif _visited_alongside(m, prep, trig):
+                rank, rule = 1, "visit:alongside"  # "visited Russia and met Putin": the meeting was there
             elif word in LOCATIVE and _near_trigger(prep, trig):
                 rank, rule = 1, f"prep:{word}"
             elif word in LOCATIVE and m.head.i in clause and not _in_ref(m, sides):
