@@ -10,7 +10,7 @@ from realpolitik.errors import RealpolitikError
 
 stderr = Console(stderr=True)
 DbOption = typer.Option(None, "--db", help="DuckDB database file (default: $REALPOLITIK_DB, else ./realpolitik.duckdb).")
-FormatOption = typer.Option("table", "--format", "-f", help="table|csv|jsonl|json|parquet")
+FormatOption = typer.Option("table", "--format", "-f", help="table|csv|jsonl|json|parquet|gdelt|icews (gdelt, icews: events only)")
 OutOption = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout.")
 ActorsOption = typer.Option([], "--actors", help="User actor file (.yaml/.csv) adding or overriding actors (repeatable).")
 PhoenixOption = typer.Option([], "--phoenix", help="PETRARCH/Phoenix actor dictionary (repeatable).")

@@ -30,8 +30,10 @@ def register(app: typer.Typer) -> None:
         pair = tuple(x.strip() for x in dyad.split(",")) if dyad else None
         if pair is not None and len(pair) != 2:
             raise typer.BadParameter("--dyad takes two actors separated by a comma, e.g. IRN,RUS")
+        from realpolitik.store.export import layout_columns
+
         df = api.events(db, actor=actor, dyad=pair, since=since, until=until, root=root, plover=plover,
-                        include_hypothetical=all_, limit=limit)
+                        include_hypothetical=all_, limit=limit, columns=layout_columns(fmt))
         export(df, fmt, out)
 
     @app.command()

@@ -28,7 +28,24 @@ def _v2_geo(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f'ALTER TABLE events ADD COLUMN "{name}" {sql}')
 
 
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo}
+def _v3_cameo_name(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3: the CAMEO event name beside its code, filled from the codebook for what was stored."""
+    import pyarrow as pa
+
+    from realpolitik.events.codebook import cameo_codes
+
+    if "cameo_name" not in _columns(con, "events"):
+        con.execute('ALTER TABLE events ADD COLUMN "cameo_name" VARCHAR')
+    codes = cameo_codes()
+    con.register("_names", pa.table({"code": list(codes), "name": [c.name for c in codes.values()]}))
+    try:
+        con.execute("UPDATE events SET cameo_name = n.name FROM _names n WHERE events.cameo = n.code "
+                    "AND events.cameo_name IS NULL")
+    finally:
+        con.unregister("_names")
+
+
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -74,6 +74,8 @@ EVENT_COLUMNS: list[Column] = [
     *_side("target", 2, "Target"),
     Column("cameo_code", "e.cameo", "CAMEO event code (3-4 digits, leading zero kept)",
            "GDELT EventCode · ICEWS CAMEO Code"),
+    Column("cameo_name", "e.cameo_name", "CAMEO event name of the code (\"Make a visit\")", "ICEWS Event Text"),
+    Column("cameo_base", "left(e.cameo, 3)", "CAMEO base code (first three digits)", "GDELT EventBaseCode"),
     Column("cameo_root", "e.cameo_root", "CAMEO root code (first two digits)", "GDELT EventRootCode"),
     Column("quad_class", "e.quad_class",
            "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict",
@@ -97,12 +99,19 @@ EVENT_COLUMNS: list[Column] = [
     Column("doc_date", "d.pub_date", "article publication date"),
     Column("publisher", "d.source", "publisher or outlet", "ICEWS Publisher"),
     Column("url", "d.url", "article URL, if known", "GDELT SOURCEURL"),
+    Column("date_added", "d.ingested_at", "when the article was stored (UTC)", "GDELT DATEADDED"),
     *_geo("action", "ActionGeo", True),
     *_geo("source", "Actor1Geo", False),
     *_geo("target", "Actor2Geo", False),
 ]
 
 EVENT_COLUMN_NAMES = [c.name for c in EVENT_COLUMNS]
+# Asked for by name only (the ICEWS export): not part of the default row, as they cost a subquery.
+EXTRA_COLUMNS: list[Column] = [
+    Column("sentence_number", "(SELECT count(*) FROM sentences s2 WHERE s2.doc_id = s.doc_id AND "
+           "(s2.segment_idx < s.segment_idx OR (s2.segment_idx = s.segment_idx AND s2.sentence_idx <= s.sentence_idx)))",
+           "1-based position of the sentence in its article", "ICEWS Sentence Number"),
+]
 # What `--format table` shows when the caller does not pick columns: the full row is too wide.
 TABLE_COLUMNS = ["event_date", "source_name", "cameo_code", "plover_type", "goldstein", "target_name",
                  "is_hypothetical", "trigger"]
@@ -238,7 +247,7 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
                       event_id: str | None = None, actor_id: str | None = None) -> tuple[str, list[Any]]:
     """SQL + parameters for the events query; every value is a bound parameter."""
     wanted = columns or EVENT_COLUMN_NAMES
-    by_name = {c.name: c for c in EVENT_COLUMNS}
+    by_name = {c.name: c for c in (*EVENT_COLUMNS, *EXTRA_COLUMNS)}
     unknown = [c for c in wanted if c not in by_name]
     if unknown:
         raise StoreError(f"unknown event column(s): {', '.join(unknown)}; see docs/columns.md")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from realpolitik.events.codebook import cameo_codes
 from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
 from realpolitik.store.schema import GEO_FIELDS
 
@@ -228,7 +229,7 @@ def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
     row.update(_side("target", ev.target))
     row.update({
         "date": ev.date.date, "date_precision": ev.date.precision, "date_text": ev.date.text,
-        "date_rule": ev.date.rule, "cameo": ev.cameo, "cameo_root": ev.cameo_root,
+        "date_rule": ev.date.rule, "cameo": ev.cameo, "cameo_name": cameo_name(ev.cameo), "cameo_root": ev.cameo_root,
         "quad_class": ev.quad_class, "goldstein": float(ev.goldstein), "plover": ev.plover,
         "plover_mode": ev.plover_mode, "trigger": ev.trigger, "trigger_start": ev.trigger_start,
         "trigger_end": ev.trigger_end, "is_hypothetical": bool(ev.hypothetical), "is_negated": bool(ev.negated),
@@ -237,6 +238,12 @@ def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
     for side, loc in (("action", ev.action_geo), ("source", ev.source_geo), ("target", ev.target_geo)):
         row.update(geo_row(side, loc))
     return row
+
+
+def cameo_name(code: str) -> str | None:
+    """The CAMEO event name of a code ("042" -> "Make a visit"), None for a code the codebook lacks."""
+    rec = cameo_codes().get(code)
+    return rec.name if rec is not None else None
 
 
 def geo_row(side: str, loc: Location | None) -> dict[str, Any]:

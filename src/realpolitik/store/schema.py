@@ -5,7 +5,7 @@ import pyarrow as pa
 
 # Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
 # (nothing stored is lost) and refuses files written with a newer version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -67,7 +67,7 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         + [(f"source_{n}", t) for n, t in _SIDE]
         + [(f"target_{n}", t) for n, t in _SIDE]
         + [("date", "DATE"), ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"), ("date_rule", "VARCHAR"),
-           ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
+           ("cameo", "VARCHAR"), ("cameo_name", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
            ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"), ("trigger", "VARCHAR"),
            ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("is_hypothetical", "BOOLEAN"),
            ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")]
