@@ -140,15 +140,20 @@ def _eum(scn: Scenario, prediction: float, run: EUMRun, moves: list[Move]) -> Ex
     by_actor: dict[str, list[Move]] = {}
     for m in moves:
         by_actor.setdefault(m.actor, []).append(m)
+    first = (run.trace or [None])[0]
     details = []
     for k, name in enumerate(names):
         ms = by_actor.get(name, [])
         if not ms:
-            details.append("did not move")
+            text = "did not move"
         else:
             last = ms[-1]
-            details.append(f"{pos[k]:.1f} -> {final[k]:.1f} in {len(ms)} move(s); last: {last.kind} "
-                           f"from {last.offered_by} (round {last.round})")
+            text = (f"{pos[k]:.1f} -> {final[k]:.1f} in {len(ms)} move(s); last: {last.kind} "
+                    f"from {last.offered_by} (round {last.round})")
+        if first is not None and first.risk is not None:
+            # r = 2 for the actor the others least expect to gain from challenging, 0.5 for the most exposed
+            text += f"; risk exponent r {first.risk[k]:.2f} in round 1"
+        details.append(text)
     text = (f"after {run.rounds} round(s) of challenges the forecast is the median voter position "
             f"{prediction:.1f} (the position that wins most pairwise votes, weighted by capability share x salience)")
     return Explanation(_reasons(scn, w, final, details), tuple(challenges), text)
