@@ -27,6 +27,7 @@ class IngestReport:
     events: int = 0
     failures: list[IngestFailure] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # inputs read with a caveat (encoding guessed, bytes replaced)
 
 
 def default_classifier():
@@ -97,49 +98,164 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
     return {"id": item_id, "quad": quad.quad if quad is not None else 0, "events": events}
 
 
-def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
-               batch: int = 64, kb=None, coder=None) -> int:
-    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format; returns lines written.
+@dataclass
+class JsonlReport:
+    """What one ``code_jsonl`` run did: lines written, records that could not be coded, and warnings."""
 
-    A malformed line stops the run with its line number before anything is written for its batch."""
+    written: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    warnings: list[IngestFailure] = field(default_factory=list)
+
+
+def code_safely(coder: Any, docs: list[Document]) -> list[Coded | IngestFailure]:
+    """``coder.code_documents`` for a batch, in order; a document that cannot be coded becomes its own one-line
+    failure (the batch is retried one document at a time to find it) and the others are coded as usual."""
+    try:
+        return list(coder.code_documents(docs))
+    except Exception:
+        if len(docs) == 1:
+            return [_coding_failure(docs[0])]
+    out: list[Coded | IngestFailure] = []
+    for d in docs:
+        try:
+            out.extend(coder.code_documents([d]))
+        except Exception:
+            out.append(_coding_failure(d))
+    return out
+
+
+def _coding_failure(doc: Document) -> IngestFailure:
+    exc = sys.exc_info()[1]
+    detail = str(exc).strip().splitlines()[0][:200] if exc is not None and str(exc).strip() else ""
+    name = type(exc).__name__ if exc is not None else "error"
+    return IngestFailure(doc.path, f"could not be coded ({name}{': ' + detail if detail else ''})")
+
+
+def _jsonl_lines(src: Any, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of a binary stream, each line read with a bounded buffer; an over-long line
+    comes back as None (and is skipped to its end) so one huge record cannot exhaust memory."""
+    lineno = 0
+    while True:
+        line = src.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = src.readline(1 << 20)
+            yield lineno, None
+            continue
+        yield lineno, line
+
+
+def _jsonl_record(raw: bytes | None, name: str, lineno: int, max_bytes: int
+                  ) -> tuple[str, str, dt.date | None, str | None] | str:
+    """(id, text, date, warning) of one prediction-input line, or the one-line reason it cannot be coded."""
+    from realpolitik.ingest.dates import parse_date
+    from realpolitik.ingest.decode import limit_text
+
+    if raw is None:
+        return f"record is over the {limit_text(max_bytes)} limit"
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not valid UTF-8 (byte {exc.start + 1})"
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return f"not JSON ({getattr(exc, 'msg', 'nested too deeply')}, column {getattr(exc, 'colno', '?')})"
+    if not isinstance(rec, dict):
+        return f"a JSON {type(rec).__name__}, not an object with 'id' and 'text'"
+    if rec.get("id") is None or isinstance(rec["id"], (dict, list)) or str(rec["id"]).strip() == "":
+        return "no 'id' (each line needs an 'id' and a 'text')"
+    if "text" not in rec or rec["text"] is None:
+        return "no 'text'"
+    if not isinstance(rec["text"], str):
+        return f"'text' is a JSON {type(rec['text']).__name__}, not a string"
+    raw_date, date, warning = rec.get("date"), None, None
+    if raw_date not in (None, ""):
+        date = parse_date(raw_date)
+        if date is None:
+            shown = str(raw_date)[:40]
+            warning = f"date {shown!r} is not a date (YYYY-MM-DD); coded undated"
+    return str(rec["id"]), rec["text"], date, warning
+
+
+def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
+               batch: int = 64, kb=None, coder=None, max_bytes: int | None = None) -> JsonlReport:
+    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format.
+
+    Every good record is coded and written in input order; a bad one (not JSON, no id or text, text not a
+    string, over the size limit, not UTF-8) is reported with its line number and skipped; a bad date is a
+    warning and the record is coded undated. A file ``out`` is written to a temporary file beside it and
+    renamed at the end, so an interrupted run leaves the old output (or none) and ``out`` may be ``inp``.
+    """
+    import os
+    import tempfile
     from contextlib import ExitStack
 
-    from realpolitik.errors import InputError
+    from realpolitik.ingest import DEFAULT_MAX_BYTES
 
+    limit = max_bytes or DEFAULT_MAX_BYTES
     coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
-    name = str(inp) if isinstance(inp, (str, Path)) else "<stdin>"
-    n = 0
+    name = str(inp) if isinstance(inp, (str, Path)) else getattr(inp, "name", "<stdin>")
+    report = JsonlReport()
     with ExitStack() as stack:
-        src = stack.enter_context(open(inp, encoding="utf-8")) if isinstance(inp, (str, Path)) else inp
-        dst = None  # opened at the first write, so a bad first line leaves no empty output file behind
+        if isinstance(inp, (str, Path)):
+            src: Any = stack.enter_context(open(inp, "rb"))
+        else:
+            src = getattr(inp, "buffer", inp)
+        tmp_path: str | None = None
+        if isinstance(out, (str, Path)):
+            out_path = Path(out)
+            if out_path.is_dir():
+                from realpolitik.errors import InputError
 
-        def flush(pending: list[tuple[str, Document]]) -> int:
-            nonlocal dst
-            if not pending:
-                return 0
-            coded = coder.code_documents([d for _, d in pending])
-            if dst is None:
-                dst = stack.enter_context(open(out, "w", encoding="utf-8")) if isinstance(out, (str, Path)) else out
-            for (item_id, _), c in zip(pending, coded):
-                dst.write(json.dumps(prediction_line(item_id, c)) + "\n")
-            return len(pending)
+                raise InputError(str(out), "is a folder; give the output file's name")
+            fd, tmp_path = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent or ".")
+            dst: Any = stack.enter_context(os.fdopen(fd, "w", encoding="utf-8"))
+        else:
+            dst = out
+        try:
+            def flush(pending: list[tuple[str, Document]]) -> None:
+                for (item_id, doc), coded in zip(pending, code_safely(coder, [d for _, d in pending])):
+                    if isinstance(coded, IngestFailure):
+                        report.failures.append(coded)
+                        continue
+                    dst.write(json.dumps(prediction_line(item_id, coded)) + "\n")
+                    report.written += 1
 
-        pending: list[tuple[str, Document]] = []
-        for lineno, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                item_id, text = str(rec["id"]), rec["text"]
-                date = dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(name, f"line {lineno}: expected JSON with 'id' and 'text' ({exc})") from exc
-            pending.append((item_id, document_from_text(text, date=date, path=f"{name}#{lineno}")))
-            if len(pending) >= batch:
-                n += flush(pending)
-                pending = []
-        n += flush(pending)
-    return n
+            pending: list[tuple[str, Document]] = []
+            for lineno, raw in _jsonl_lines(src, limit):
+                if isinstance(raw, str):
+                    raw = raw.encode("utf-8")
+                if raw is not None and not raw.strip():
+                    continue
+                where = f"{name}: line {lineno}"
+                rec = _jsonl_record(raw, name, lineno, limit)
+                if isinstance(rec, str):
+                    report.failures.append(IngestFailure(where, rec))
+                    continue
+                item_id, text, date, warning = rec
+                if warning:
+                    report.warnings.append(IngestFailure(where, warning))
+                pending.append((item_id, document_from_text(text, date=date, path=where)))
+                if len(pending) >= batch:
+                    flush(pending)
+                    pending = []
+            flush(pending)
+            dst.flush()
+        except BaseException:
+            if tmp_path is not None:
+                stack.close()
+                Path(tmp_path).unlink(missing_ok=True)
+            raise
+    if tmp_path is not None:
+        if report.written or not report.failures:
+            os.replace(tmp_path, out)
+        else:  # nothing could be coded: leave no empty output behind (and any old one untouched)
+            Path(tmp_path).unlink(missing_ok=True)
+    return report
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -183,6 +299,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                 if isinstance(rec, IngestFailure):
                     report.failures.append(rec)
                     continue
+                report.notes.extend(rec.notes)
                 if rec.doc_id in seen:
                     report.skipped += 1
                     continue
@@ -191,7 +308,9 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                 if rec.date is None:
                     report.undated.append(rec.path)
             if docs:
-                coded = coder.code_documents(docs)
+                results = code_safely(coder, docs)
+                report.failures.extend(r for r in results if isinstance(r, IngestFailure))
+                coded = [r for r in results if not isinstance(r, IngestFailure)]
                 report.added += store.add_many([(c.document, c.sentences, c.actors) for c in coded])
                 report.events += sum(len(c.events) for c in coded)
             bar.update(len(batch))
@@ -219,16 +338,58 @@ def demo_corpus() -> Path:
     return Path(__file__).parent / "data" / "demo"
 
 
-def demo(db: str | Path | None = None, *, fresh: bool = True) -> tuple[IngestReport, dict[str, Any]]:
-    """Ingest the bundled demo corpus into a fresh database and summarise it."""
+def demo(db: str | Path | None = None, *, fresh: bool = True, force: bool = False
+         ) -> tuple[IngestReport, dict[str, Any]]:
+    """Ingest the bundled demo corpus into a fresh database and summarise it.
+
+    An existing file at ``db`` is replaced only if it is an earlier demo database (or empty); anything else
+    is refused unless ``force``, so a mistyped ``--db`` never deletes someone's event base."""
     from realpolitik.analysis import summary
     from realpolitik.store import Store
+    from realpolitik.store.connection import connect
 
     db = Path(db or "realpolitik-demo.duckdb")
+    files = [p for p in sorted(demo_corpus().iterdir()) if p.is_file() and p.name != "README.md"]
     if fresh:
+        if db.exists() and not force and not _is_demo_database(db, {p.name for p in files}):
+            from realpolitik.errors import RealpolitikError
+            from realpolitik.terminal import printable
+
+            raise RealpolitikError(f"{printable(db)} exists and is not a demo database; the demo would delete it "
+                                   "(pass another --db, or add --force)")
         for p in (db, Path(str(db) + ".wal")):
             if p.exists():
                 p.unlink()
-    files = [str(p) for p in sorted(demo_corpus().iterdir()) if p.is_file() and p.name != "README.md"]
-    report = ingest(files, db=db)
+    report = ingest([str(p) for p in files], db=db)
+    con = connect(db)
+    try:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('demo', 'true')")
+    finally:
+        con.close()
     return report, summary(Store(db, read_only=True), pair=("IRN", "RUS"))
+
+
+def _is_demo_database(db: Path, demo_names: set[str]) -> bool:
+    """True when ``db`` is empty or was made by ``demo`` (its meta says so, or every document is a demo file)."""
+    import duckdb
+
+    if db.is_file() and db.stat().st_size == 0:
+        return True
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return False
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not tables:
+            return True  # a DuckDB file with nothing in it
+        if "meta" not in tables or "documents" not in tables:
+            return False
+        if con.execute("SELECT count(*) FROM meta WHERE key = 'demo'").fetchall()[0][0]:
+            return True
+        paths = [r[0] for r in con.execute("SELECT path FROM documents").fetchall()]
+        return bool(paths) and all(Path(p).name in demo_names for p in paths)
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()

@@ -34,6 +34,9 @@ class Document:
     date_source: str = "unknown"  # "flag" | "record" | "html-meta" | "filename" | "feed" | "unknown"
     source: str | None = None  # publisher / outlet
     url: str | None = None
+    # What the reader wants the user to know about this input without failing it ("not UTF-8: decoded as
+    # cp1252", "3 invalid byte sequences replaced"); shown by `ingest`, never stored.
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:

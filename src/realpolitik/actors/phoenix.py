@@ -35,6 +35,10 @@ from realpolitik.errors import InputError
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+# Substitution sets multiply: "!A! = x, y" used three times in one name gives 8 names. Past these bounds a
+# dictionary is an error, not a reason to fill the memory (real Phoenix entries expand to a few dozen).
+MAX_NAMES_PER_ENTRY = 10_000
+MAX_NAMES_PER_FILE = 2_000_000
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -83,21 +87,31 @@ class _Pending:
 
 def load_phoenix(kb: KnowledgeBase, path: Path) -> int:
     """Add the entries of one Phoenix dictionary file to ``kb``; returns how many entries were added."""
+    from realpolitik.ingest.decode import BadInput, check_binary
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read Phoenix dictionary ({exc.strerror})") from exc
+    try:
+        check_binary(data)
+    except BadInput as exc:
+        raise InputError(str(path), f"not a Phoenix dictionary: {exc.reason}") from None
+    text = data.decode("utf-8", errors="replace")
     subst: dict[str, list[str]] = {}
     added = 0
+    budget = [MAX_NAMES_PER_FILE]
     cur: _Pending | None = None
+    line_no = 0
+    entry_line = 0
 
     def flush() -> None:
         nonlocal cur, added
         if cur and cur.names and cur.periods:
-            added += _add_entry(kb, cur.names, cur.periods, subst)
+            added += _add_entry(kb, cur.names, cur.periods, subst, path=path, line=entry_line, budget=budget)
         cur = None
 
-    for raw in text.splitlines():
+    for line_no, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
             continue
@@ -121,24 +135,81 @@ def load_phoenix(kb: KnowledgeBase, path: Path) -> int:
             flush()
         if cur is None:
             cur = _Pending()
+            entry_line = line_no
         if name:
             cur.names.append(name)
         if codes:
             cur.periods.extend(codes)
             # inline codes complete the entry, but "+alias" lines may still follow
     flush()
+    if not added and not subst:
+        raise InputError(str(path), "no Phoenix/TABARI entries found (expected lines like 'NAME_ [CODE]')")
     return added
 
 
-def _expand(name: str, subst: dict[str, list[str]]) -> list[str]:
-    for key, words in subst.items():
-        if key in name:
-            return [n for w in words for n in _expand(name.replace(key, w), subst)]
-    return [name]
+def _cycle(subst: dict[str, list[str]]) -> list[str] | None:
+    """A chain of substitution sets that leads back to its first set ("!A! -> !B! -> !A!"), or None."""
+    uses = {k: {o for o in subst if any(o in w for w in words)} for k, words in subst.items()}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(key: str, path: list[str]) -> list[str] | None:
+        state[key] = 1
+        for nxt in sorted(uses[key]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt):], nxt] if nxt in path else [key, nxt]
+            if nxt not in state:
+                found = visit(nxt, [*path, nxt])
+                if found:
+                    return found
+        state[key] = 2
+        return None
+
+    for key in subst:
+        if key not in state:
+            found = visit(key, [key])
+            if found:
+                return found
+    return None
 
 
-def _add_entry(kb: KnowledgeBase, names: list[str], periods: list[Period], subst: dict[str, list[str]]) -> int:
-    aliases = [a for n in names for a in _expand(n, subst) if a]
+def _expand(name: str, subst: dict[str, list[str]], *, path: Path, line: int, limit: int) -> list[str]:
+    """Every name ``name`` stands for once its !SETS! are substituted; a set that contains itself (directly or
+    through others) or an expansion past ``limit`` names is an error naming the line."""
+    if not any(k in name for k in subst):
+        return [name]
+    loop = _cycle(subst)
+    if loop:
+        raise InputError(str(path), f"line {line}: substitution set {loop[0]} refers to itself "
+                                    f"({' -> '.join(loop)})")
+    done: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        key = next((k for k in subst if k in current), None)
+        if key is None:
+            done.append(current)
+            continue
+        if len(done) + len(todo) + len(subst[key]) > limit:
+            raise InputError(str(path), f"line {line}: substitution sets expand {name!r} into more than "
+                                        f"{limit:,} names; split the entry or the sets")
+        todo.extend(current.replace(key, w, 1) for w in reversed(subst[key]))
+    done.reverse()
+    return done
+
+
+def _add_entry(kb: KnowledgeBase, names: list[str], periods: list[Period], subst: dict[str, list[str]], *,
+               path: Path, line: int, budget: list[int]) -> int:
+    aliases: list[str] = []
+    for n in names:
+        aliases.extend(a for a in _expand(n, subst, path=path, line=line,
+                                          limit=min(MAX_NAMES_PER_ENTRY, budget[0])) if a)
+        if len(aliases) > MAX_NAMES_PER_ENTRY:
+            raise InputError(str(path), f"line {line}: the entry {names[0]!r} has more than "
+                                        f"{MAX_NAMES_PER_ENTRY:,} names once its substitution sets are expanded")
+    budget[0] -= len(aliases)
+    if budget[0] <= 0:
+        raise InputError(str(path), f"line {line}: the dictionary expands into more than {MAX_NAMES_PER_FILE:,} "
+                                    "names; split it")
     if not aliases:
         return 0
     primary = aliases[0]

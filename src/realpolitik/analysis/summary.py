@@ -106,12 +106,14 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from realpolitik.terminal import safe  # names and paths come from the user's articles
+
     console = console or Console()
     console.print(f"[bold]{s['documents']}[/bold] documents · [bold]{s['sentences']}[/bold] sentences · "
                   f"[bold]{s['actors']}[/bold] actors · [bold]{s['events']}[/bold] events: "
                   f"[green]{s['events_factual']} factual[/green], "
                   f"[yellow]{s['events_flagged']} hypothetical or negated[/yellow]")
-    console.print(f"[dim]{s['db']} · Goldstein = mean Goldstein score (−10 to +10); "
+    console.print(f"[dim]{safe(s['db'])} · Goldstein = mean Goldstein score (−10 to +10); "
                   "cc = (cooperation − conflict) / events[/dim]")
 
     dyads = Table(title="Top dyads (factual events, both directions)", title_justify="left")
@@ -119,11 +121,11 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
                       ("Goldstein", "right")):
         dyads.add_column(col, justify=just)
     for d in s["top_dyads"]:
-        dyads.add_row(f"{d['name_a']} – {d['name_b']}", str(d["events"]), str(d["cooperation"]),
+        dyads.add_row(safe(f"{d['name_a']} – {d['name_b']}"), str(d["events"]), str(d["cooperation"]),
                       str(d["conflict"]), _fmt(d["goldstein_mean"]))
     console.print(dyads if s["top_dyads"] else "[dim]Top dyads: no factual events between two actors yet[/dim]")
 
-    a, b = s["pair"] or ("", "")
+    a, b = (safe(x) for x in (s["pair"] or ("", "")))
     line = s["timeline"]
     span = f" {s['since'][:7]} to {s['until'][:7]}" if s.get("since") and s.get("until") else ""
     title = f"{a}–{b} by month{span}   {sparkline([float(r['events']) for r in line][-72:])}"
@@ -152,6 +154,6 @@ def render_summary(s: dict[str, Any], console: Any = None) -> None:
                       ("as target", "right"), ("Goldstein", "right")):
         actors.add_column(col, justify=just)
     for r in s["active_actors"]:
-        actors.add_row(r["name"], r["kind"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"]),
+        actors.add_row(safe(r["name"]), safe(r["kind"] or ""), str(r["events"]), str(r["as_source"]), str(r["as_target"]),
                        _fmt(r["goldstein_mean"]))
     console.print(actors if s["active_actors"] else "[dim]Most active actors: none yet[/dim]")

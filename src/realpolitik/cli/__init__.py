@@ -12,44 +12,66 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 # Each command module defines register(app). Order = order in --help.
 _COMMAND_MODULES = ["demo", "ingest", "code", "query", "analysis", "resolve", "forecast", "stakeholders"]
+PROG = "realpolitik"
 
 
 def _register_all() -> None:
+    if getattr(app, "_realpolitik_registered", False):
+        return
     for name in _COMMAND_MODULES:
         importlib.import_module(f"realpolitik.cli.{name}").register(app)
+    app._realpolitik_registered = True  # type: ignore[attr-defined]
 
 
-def main() -> None:
-    """Entry point: user errors become one line on stderr (tracebacks with --debug or REALPOLITIK_DEBUG=1)."""
-    from realpolitik.errors import RealpolitikError
+def command():
+    """The click command behind ``app``, with help that shows flags as flags and values as words."""
+    from realpolitik.cli.common import plain_help
 
-    debug = "--debug" in sys.argv or os.environ.get("REALPOLITIK_DEBUG") == "1"
-    if "--debug" in sys.argv:
-        sys.argv.remove("--debug")
     _register_all()
+    return plain_help(typer.main.get_command(app))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user errors become one line on stderr (tracebacks with --debug or REALPOLITIK_DEBUG=1)."""
+    from realpolitik.cli.common import click_exceptions, usage_error_lines
+    from realpolitik.errors import RealpolitikError
+    from realpolitik.terminal import printable
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("REALPOLITIK_DEBUG") == "1"
+    args = [a for a in args if a != "--debug"]
+    exc_types = click_exceptions()
+    root = command()
     try:
-        rc = app(standalone_mode=False)  # click returns a command's typer.Exit code instead of exiting
+        rc = root.main(args=args, prog_name=PROG, standalone_mode=False)
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except RealpolitikError as exc:
         if debug:
             raise
-        print(f"realpolitik: error: {exc}", file=sys.stderr)
+        print(f"realpolitik: error: {printable(exc)}", file=sys.stderr)
         sys.exit(2)
     except OSError as exc:  # a bad --out folder, a missing input file, a full disk ...
         if debug:
             raise
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"realpolitik: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"realpolitik: error: {printable(where)}{printable(exc.strerror or exc)}", file=sys.stderr)
         sys.exit(2)
-    except Exception as exc:  # click usage errors and friends
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+    except KeyboardInterrupt:
+        print("realpolitik: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except exc_types.exit as exc:
+        sys.exit(exc.exit_code)
+    except exc_types.abort:
+        sys.exit(130)
+    except exc_types.usage as exc:  # typer raises its own vendored click's exceptions
+        if debug:
+            raise
+        for line in usage_error_lines(exc, root, args, PROG):
+            print(line, file=sys.stderr)
+        sys.exit(2)
+    except exc_types.click as exc:
+        if debug:
+            raise
+        print(f"realpolitik: error: {printable(exc.format_message())}", file=sys.stderr)
+        sys.exit(exc.exit_code or 1)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import typer
 
-from pathlib import Path
-
-from realpolitik.cli.common import ActorsOption, PhoenixOption, knowledge_base, parse_date
+from realpolitik.cli.common import (ActorsOption, ForceOption, PhoenixOption, check_overwrite, knowledge_base,
+                                    parse_date, safe, stderr)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,11 +17,12 @@ def register(app: typer.Typer) -> None:
     def code(
         text: Optional[str] = typer.Argument(None, help="The text to code ('-' = stdin)."),
         date: Optional[str] = typer.Option(None, "--date", help="Article date YYYY-MM-DD (anchors relative dates)."),
-        jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Input JSONL of {id, text, date?}."),
+        jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Input JSONL of {id, text, date?} ('-' = stdin)."),
         out: Optional[str] = typer.Option(None, "--out", help="Output JSONL (prediction format) for --jsonl."),
         explain: bool = typer.Option(False, "--explain", help="Show trigger, actor spans and the rule that fired."),
         all_: bool = typer.Option(False, "--all", help="Also show hypothetical and negated events."),
         rules_only: bool = typer.Option(False, "--rules-only", help="No learned classifier."),
+        force: bool = ForceOption,
         actors: list[Path] = ActorsOption,
         phoenix: list[Path] = PhoenixOption,
     ) -> None:
@@ -30,12 +31,22 @@ def register(app: typer.Typer) -> None:
         from realpolitik.events.explain import coded_to_json
 
         clf = None if rules_only else "default"
-        kb = knowledge_base(actors, phoenix)
         if jsonl:
-            n = api.code_jsonl(jsonl, out or sys.stdout, classifier=clf, kb=kb)
-            if out:
-                typer.echo(f"{n} lines written to {out}", err=True)
+            check_overwrite(out, inputs=[jsonl], force=force)
+            kb = knowledge_base(actors, phoenix)
+            report = api.code_jsonl(sys.stdin if jsonl == "-" else jsonl, out or sys.stdout, classifier=clf, kb=kb)
+            for warning in report.warnings:
+                stderr.print(f"[yellow]warning[/yellow] {safe(warning)}")
+            for failure in report.failures:
+                stderr.print(f"[red]failed[/red] {safe(failure)}")
+            if out or report.failures:
+                where = f" to {safe(out)}" if out else ""
+                stderr.print(f"{report.written} lines written{where}, {len(report.failures)} records failed, "
+                             f"{len(report.warnings)} warnings")
+            if report.failures:
+                raise typer.Exit(1)
             return
+        kb = knowledge_base(actors, phoenix)
         if text is None or text == "-":
             text = sys.stdin.read()
         coded = api.code_text(text, date=parse_date(date), classifier=clf, kb=kb)

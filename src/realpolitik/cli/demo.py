@@ -3,19 +3,23 @@ from __future__ import annotations
 
 import typer
 
+from realpolitik.cli.common import safe, stdout_console
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
-    def demo(db: str = typer.Option("realpolitik-demo.duckdb", "--db", help="Database to (re)create.")) -> None:
+    def demo(db: str = typer.Option("realpolitik-demo.duckdb", "--db", metavar="FILE",
+                                    help="Database to (re)create (an earlier demo database is replaced)."),
+             force: bool = typer.Option(False, "--force", help="Replace --db even if it is not a demo database.")
+             ) -> None:
         """Ingest the bundled Iran–Russia–US–Syria demo corpus (2013–2016) and summarise it."""
-        from rich.console import Console
-
         from realpolitik import api
         from realpolitik.analysis import render_summary
 
-        report, summary = api.demo(db)
-        console = Console()
+        report, summary = api.demo(db, force=force)
+        console = stdout_console()
         console.print(f"[bold]realpolitik demo[/bold]: {report.added} documents, {report.events} events "
-                      f"coded into {db}" + (f", {len(report.failures)} failed" if report.failures else ""))
+                      f"coded into {safe(db)}" + (f", {len(report.failures)} failed" if report.failures else ""))
         render_summary(summary, console)
-        console.print(f"\nNext: realpolitik events --db {db} --dyad IRN,RUS   ·   realpolitik actors --db {db}")
+        console.print(f"\nNext: realpolitik events --db {safe(db)} --dyad IRN,RUS   ·   "
+                      f"realpolitik actors --db {safe(db)}")

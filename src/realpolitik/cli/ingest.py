@@ -8,7 +8,7 @@ import typer
 
 from pathlib import Path
 
-from realpolitik.cli.common import ActorsOption, DbOption, PhoenixOption, knowledge_base, parse_date, stderr
+from realpolitik.cli.common import ActorsOption, DbOption, PhoenixOption, knowledge_base, parse_date, printable, safe, stderr
 from realpolitik.store.connection import resolve_path
 
 
@@ -40,12 +40,14 @@ def register(app: typer.Typer) -> None:
         else:
             report = api.ingest(paths, **kwargs)
         for failure in report.failures:
-            stderr.print(f"[red]failed[/red] {failure}", markup=True, highlight=False)
+            stderr.print(f"[red]failed[/red] {safe(failure)}")
         for path in report.undated[:20]:
-            stderr.print(f"[yellow]no date[/yellow] {path}: publication date unknown (use --date)", highlight=False)
+            stderr.print(f"[yellow]no date[/yellow] {safe(path)}: publication date unknown (use --date)")
         if len(report.undated) > 20:
             stderr.print(f"[yellow]no date[/yellow] … and {len(report.undated) - 20} more documents")
+        for note in getattr(report, "notes", []):
+            stderr.print(f"[yellow]note[/yellow] {safe(note)}")
         typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
-                   f"{report.events} events, {len(report.failures)} failed → {resolve_path(db)}")
+                   f"{report.events} events, {len(report.failures)} failed → {printable(resolve_path(db))}")
         if report.failures:
             raise typer.Exit(1)

@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import DbOption, FormatOption, OutOption
+from realpolitik.cli.common import DbOption, ForceOption, FormatOption, OutOption, check_overwrite
 
 
 def register(app: typer.Typer) -> None:
@@ -22,13 +22,16 @@ def register(app: typer.Typer) -> None:
         limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
+        force: bool = ForceOption,
     ) -> None:
         """List coded events (factual ones unless --all) as a table or export them."""
         from realpolitik import api
         from realpolitik.store import export
+        from realpolitik.store.connection import resolve_path
 
-        pair = tuple(x.strip() for x in dyad.split(",")) if dyad else None
-        if pair is not None and len(pair) != 2:
+        check_overwrite(out, inputs=[resolve_path(db)], force=force)
+        pair = tuple(x.strip() for x in dyad.split(",")) if dyad is not None else None
+        if pair is not None and (len(pair) != 2 or not all(pair)):
             raise typer.BadParameter("--dyad takes two actors separated by a comma, e.g. IRN,RUS")
         from realpolitik.store.export import layout_columns
 
@@ -42,9 +45,13 @@ def register(app: typer.Typer) -> None:
         kind: Optional[str] = typer.Option(None, "--kind", help="state|person|institution|igo|faction|group"),
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
+        force: bool = ForceOption,
     ) -> None:
         """List actors with roles, members, first/last seen and evidence."""
         from realpolitik import api
         from realpolitik.store import export
+        from realpolitik.store.connection import resolve_path
+
+        check_overwrite(out, inputs=[resolve_path(db)], force=force)
 
         export(api.actors(db, kind=kind), fmt, out)

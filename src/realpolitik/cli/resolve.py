@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import ActorsOption, PhoenixOption, knowledge_base, parse_date
+from realpolitik.cli.common import ActorsOption, PhoenixOption, knowledge_base, parse_date, safe
 
 
 def resolve_command(
@@ -40,7 +40,8 @@ def resolve_command(
     table = Table("mention", "country", "sector", "code", "actor id", "rule", "role")
     for r in refs:
         role = f"{'former ' if r.former else ''}{r.role or ''}".strip()
-        table.add_row(r.text, r.country or "-", r.sector or "-", r.code or "-", r.actor_id, r.rule, role or "-")
+        table.add_row(*(safe(v) for v in (r.text, r.country or "-", r.sector or "-", r.code or "-", r.actor_id,
+                                          r.rule, role or "-")))
     Console(width=160).print(table)
 
 

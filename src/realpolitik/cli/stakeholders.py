@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import DbOption, OutOption
+from realpolitik.cli.common import DbOption, ForceOption, OutOption, check_overwrite, printable
 from realpolitik.errors import ScenarioError
 
 
@@ -23,11 +23,15 @@ def register(app: typer.Typer) -> None:
         keep: list[str] = typer.Option([], "--keep", help="Actor id or name to keep as its own row, not merged "
                                        "into its state (repeatable)."),
         out: Optional[str] = OutOption,
+        force: bool = ForceOption,
     ) -> None:
         """Propose stakeholders (one row per real actor, with evidence) as a scenario to check and run."""
         from pathlib import Path
 
         from realpolitik.forecast.suggest import scenario_skeleton, suggest_stakeholders
+        from realpolitik.store.connection import resolve_path
+
+        check_overwrite(out, inputs=[resolve_path(db)], force=force)
 
         pair = None
         if poles:
@@ -41,6 +45,7 @@ def register(app: typer.Typer) -> None:
         if out:
             Path(out).write_text(text, encoding="utf-8")
             todo = "check every number" if pair else "set the positions (or give --poles)"
-            typer.echo(f"scenario written to {out}: {todo}, then realpolitik forecast {out} --explain", err=True)
+            shown = printable(out)
+            typer.echo(f"scenario written to {shown}: {todo}, then realpolitik forecast {shown} --explain", err=True)
         else:
             typer.echo(text)

@@ -26,6 +26,14 @@ _BULLET_RE = re.compile(r"[-*•–]\s")
 # Zero-width characters, soft hyphens and BOMs vanish (a regex: str.translate is slow per line).
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\xad]")
 _CAPTION_MAX_WORDS = 60
+# The longest segment handed to spaCy. Its limit is 1,000,000 characters (E088), and its parser and NER take
+# about 1 GB of scratch memory per 100,000 characters: a longer paragraph (a one-line dump, a huge record) is
+# split at sentence ends, else at whitespace, else cut, so memory stays bounded and nothing is refused.
+MAX_SEGMENT_CHARS = 100_000
+# A "title" longer than this is not a headline: it is kept as body text.
+MAX_TITLE_CHARS = 2_000
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,29 @@ def clean_units(units: Iterable[tuple[str, str]], *, join_wrapped: bool = True) 
     return out
 
 
+def split_long(text: str, limit: int = MAX_SEGMENT_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after the last sentence end in each window, else
+    at the last whitespace, else (one endless token) at the limit itself; a short text is one piece."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit + 1]
+        cut = 0
+        for m in _SENTENCE_END_RE.finditer(window):
+            cut = m.end()
+        if cut < limit // 4:  # no sentence end in the last three quarters: whitespace will do
+            spaces = [m.start() for m in _SPACE_RE.finditer(window)]
+            cut = spaces[-1] + 1 if spaces and spaces[-1] > 0 else limit
+        piece = text[start:start + cut].strip()
+        if piece:
+            pieces.append(piece)
+        start += cut
+    rest = text[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
 def doc_id(text: str) -> str:
     """Content hash of the cleaned text with whitespace collapsed (first 16 hex chars of sha256)."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
@@ -188,6 +219,9 @@ def build_document(draft: Draft, *, date: dt.date | None = None, source: str | N
     title = squash(draft.title) if draft.title else None
     if title and (boilerplate_family(title) or is_credit(title)):
         title = None
+    if title and len(title) > MAX_TITLE_CHARS:
+        paragraphs.insert(0, ("body", title))
+        title = None
     segments: list[Segment] = []
     seen: set[str] = set()
     if title:
@@ -199,7 +233,8 @@ def build_document(draft: Draft, *, date: dt.date | None = None, source: str | N
             continue
         seen.add(key)
         seg_date = trailing_date(text) if kind == "caption" else None
-        segments.append(Segment(len(segments), kind, text, seg_date))
+        for piece in split_long(text):  # a paragraph too long for spaCy continues over several segments
+            segments.append(Segment(len(segments), kind, piece, seg_date))
     if not any(s.kind != "title" for s in segments) and not title:
         return IngestFailure(draft.path, "no text left after removing boilerplate")
     if date is not None:

@@ -6,6 +6,7 @@ import gzip
 import io
 import os
 import re
+import stat
 
 # Magic numbers of formats people drop into a news folder by mistake, with the name we tell them.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -56,8 +57,21 @@ def limit_text(max_bytes: int) -> str:
     return _size(max_bytes)
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def read_file(path: str, max_bytes: int) -> bytes:
-    """The file's bytes, after checking it exists, is a regular file and is under ``max_bytes`` (via stat)."""
+    """The file's bytes, after checking it exists, is a regular file and is under ``max_bytes``.
+
+    It is opened non-blocking and checked on the open descriptor, so a FIFO or a device named ``.txt``
+    is refused at once instead of hanging the batch (and cannot be swapped in after the check)."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -66,17 +80,32 @@ def read_file(path: str, max_bytes: int) -> bytes:
         raise BadInput("permission denied") from None
     except OSError as exc:
         raise BadInput(f"cannot read: {exc.strerror or exc}") from None
-    if os.path.isdir(path):
+    if stat.S_ISDIR(st.st_mode):
         raise BadInput("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise BadInput(f"is {_kind(st.st_mode)}, not a regular file")
     if st.st_size > max_bytes:
         raise BadInput(f"file is {_size(st.st_size)}, over the {limit_text(max_bytes)} limit (--max-bytes)")
     try:
-        with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise BadInput("permission denied") from None
     except OSError as exc:
         raise BadInput(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadInput(f"is {_kind(st.st_mode)}, not a regular file")
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        if isinstance(exc, PermissionError):
+            raise BadInput("permission denied") from None
+        raise BadInput(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -110,42 +139,83 @@ def check_binary(data: bytes) -> None:
 
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 (BOM or not), UTF-16 with BOM, a declared charset, else a confident guess."""
-    text = _decode(data).lstrip("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_with_note(data)[0]
+
+
+def decode_with_note(data: bytes) -> tuple[str, str | None]:
+    """``decode`` plus a note for the user when the text was not plain UTF-8: how many invalid bytes were
+    replaced, or which encoding was guessed (None when nothing needs saying)."""
+    raw, note = _decode(data)
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadInput("file is empty (whitespace only)")
-    return _CONTROL_RE.sub("", text)
+    return _CONTROL_RE.sub("", text), note
 
 
-def _decode(data: bytes) -> str:
+# Few enough stray bytes in otherwise ASCII text to be damage rather than another encoding.
+_STRAY_SHARE = 0.01
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_CP1252_PLAUSIBLE = set("“”‘’–—…€£°©®«»·•×§¶¿¡")
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8")
+            return data[3:].decode("utf-8"), None
         except UnicodeDecodeError:
-            pass
+            data = data[3:]
     elif data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError:
             raise BadInput("starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     declared = _CHARSET_RE.search(data[:4096])  # <meta charset=...>, <?xml encoding=...?>
     if declared:
         try:
-            return data.decode(declared.group(1).decode("ascii"))
+            name = declared.group(1).decode("ascii")
+            return data.decode(name), None
         except (LookupError, UnicodeDecodeError):
             pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    non_ascii = len(replaced) - len(replaced.encode("ascii", "ignore"))
+    multibyte = non_ascii - bad - data.count("\ufffd".encode("utf-8"))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if multibyte > 0 and multibyte >= bad:  # UTF-8 text with a few damaged bytes
+        return replaced, _replaced_note(bad)
+    if high <= max(1, _STRAY_SHARE * len(data)):  # ASCII text with a few bytes of something else
+        cp1252 = _plausible_cp1252(data)
+        if cp1252 is not None:
+            return cp1252, "not UTF-8: decoded as Windows-1252 (cp1252)"
+        return replaced, _replaced_note(bad)
     guessed = _guess(data)
     if guessed is None:
         raise BadInput("not valid UTF-8 and encoding could not be detected")
-    return guessed
+    text, encoding = guessed
+    return text, f"not UTF-8: decoded as {encoding} (a guess)"
 
 
-def _guess(data: bytes) -> str | None:
-    """charset_normalizer's guess when confident; among equally good guesses prefer Windows-1252."""
+def _replaced_note(bad: int) -> str:
+    return f"not valid UTF-8: {bad} invalid byte sequence{'s' if bad != 1 else ''} replaced with U+FFFD"
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """The text as Windows-1252 if every non-ASCII character is then a letter or usual typography."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if all(ch.isalpha() or ch in _CP1252_PLAUSIBLE for ch in text if ord(ch) > 0x7F):
+        return text
+    return None
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """charset_normalizer's guess (text, encoding) when confident; among equally good guesses prefer cp1252."""
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data[:_DETECT_BYTES]))
@@ -157,7 +227,7 @@ def _guess(data: bytes) -> str | None:
     western = [m for m in good if m.percent_chaos <= best + 1.0 and "cp1252" in m.could_be_from_charset]
     for match in western + good:
         try:
-            return data.decode(match.encoding)
+            return data.decode(match.encoding), match.encoding
         except (UnicodeDecodeError, LookupError):
             continue
     return None

@@ -1,6 +1,7 @@
 """Turning command-line paths (files, directories, globs) into the list of files to read."""
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 from typing import Iterable, Iterator
@@ -30,13 +31,62 @@ def _supported(name: str) -> bool:
     return not name.startswith(".") and format_of(name) is not None
 
 
-def _walk(directory: str) -> list[str]:
-    """Supported files under a directory, recursively, in sorted order; hidden files and folders skipped."""
+def _walk(directory: str, problems: list[IngestFailure] | None = None) -> list[str]:
+    """Supported files under a directory, recursively, in sorted order; hidden files and folders skipped.
+
+    Directory symlinks are not followed (a link loop cannot make the walk endless); a subfolder that cannot
+    be read is added to ``problems`` instead of being skipped silently."""
     found: list[str] = []
-    for root, dirs, files in os.walk(directory):
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename or directory
+            problems.append(IngestFailure(str(where), f"cannot read this folder ({exc.strerror or exc}); skipped"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(os.path.join(root, f) for f in sorted(files) if _supported(f))
     return sorted(found)
+
+
+def _glob(pattern: str, problems: list[IngestFailure]) -> list[str]:
+    """Matches of a glob pattern, sorted; ``**`` spans folders without following directory symlinks, so a
+    link loop cannot make the expansion endless (Python's ``glob`` follows them)."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = []
+    for part in parts:
+        if _GLOB_CHARS & set(part):
+            break
+        fixed.append(part)
+    root = "/".join(fixed) or ("/" if pattern.startswith("/") else ".")
+    rest = parts[len(fixed):]
+    if not os.path.isdir(root):
+        return []
+    matches: list[str] = []
+    for dirpath, dirs, files in os.walk(root, followlinks=False,
+                                        onerror=lambda exc: problems.append(IngestFailure(
+                                            str(exc.filename or root),
+                                            f"cannot read this folder ({exc.strerror or exc}); skipped"))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = os.path.relpath(dirpath, root)
+        base = [] if rel == "." else rel.split(os.sep)
+        for name in [*dirs, *files]:
+            if not name.startswith(".") and _match(rest, [*base, name]):
+                found = os.path.join(dirpath, name)
+                matches.append(found if fixed else os.path.normpath(found))
+    return sorted(matches)
+
+
+def _match(pattern: list[str], parts: list[str]) -> bool:
+    """Whether path components ``parts`` match glob components ``pattern`` (``**`` = any number of them)."""
+    if not pattern:
+        return not parts
+    head, tail = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_match(tail, parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _match(tail, parts[1:])
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestFailure]:
@@ -55,9 +105,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestFailure]:
 
     for raw in paths:
         path = os.path.expanduser(str(raw))
+        problems: list[IngestFailure] = []
         if os.path.isdir(path):
-            files = _walk(path)
-            if not files:
+            files = _walk(path, problems)
+            yield from problems
+            if not files and not problems:
                 yield IngestFailure(path, "no readable files in this directory (looked for "
                                           + ", ".join(sorted(set(FORMATS))) + ")")
             yield from (f for f in files if fresh(f))
@@ -65,14 +117,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestFailure]:
             if fresh(path):
                 yield path
         elif _GLOB_CHARS & set(path):
-            matches = sorted(glob.glob(path, recursive=True))
-            files: list[str] = []
-            for match in matches:
+            files = []
+            for match in _glob(path, problems):
                 if os.path.isdir(match):
-                    files.extend(_walk(match))
+                    if not os.path.islink(match):  # as in folder walks: a linked folder is not entered
+                        files.extend(_walk(match, problems))
                 elif not os.path.basename(match).startswith("."):
                     files.append(match)
-            if not files:
+            yield from dict.fromkeys(problems)
+            if not files and not problems:
                 yield IngestFailure(path, "no files match this pattern")
             yield from (f for f in files if fresh(f))
         else:

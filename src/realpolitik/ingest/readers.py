@@ -1,12 +1,13 @@
 """Dispatch: bytes of one file or stream -> Documents and IngestFailures, never an exception."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from realpolitik.ingest.clean import Draft, build_document
-from realpolitik.ingest.decode import BadInput, check_binary, decode, gunzip, is_gzip, read_file
+from realpolitik.ingest.decode import BadInput, check_binary, decode_with_note, gunzip, is_gzip, read_file
 from realpolitik.ingest.feeds import feed_records
 from realpolitik.ingest.html import extract_page
 from realpolitik.ingest.paths import FORMATS, format_of
@@ -57,12 +58,16 @@ def read_bytes(data: bytes, name: str, fmt: str | None, opts: Options) -> Iterat
         if is_gzip(data):
             data = gunzip(data, opts.max_bytes)
         check_binary(data)
-        text = decode(data)
+        text, note = decode_with_note(data)
         drafts = _drafts(data, text, name, fmt or sniff(text), opts)
         for draft in drafts:
-            yield draft if isinstance(draft, IngestFailure) else build_document(
+            result = draft if isinstance(draft, IngestFailure) else build_document(
                 draft, date=opts.date, source=opts.source
             )
+            if note is not None and isinstance(result, Document):  # said once per input, on its first document
+                result = dataclasses.replace(result, notes=(*result.notes, f"{name}: {note}"))
+                note = None
+            yield result
     except BadInput as exc:
         yield IngestFailure(name, exc.reason)
     except Exception as exc:  # a reader bug must not stop the batch: report it on this file's line

@@ -25,6 +25,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Top-level keys of a JSON object that wraps a list of articles.
 _LIST_KEYS = ("articles", "items", "documents", "docs", "records", "data", "entries", "results")
 _DELIMITERS = ",;\t|"
+_MAX_CSV_ERRORS = 100
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article bodies overflow csv's 128 KB default
 
@@ -152,11 +153,15 @@ def json_records(text: str, path: str, cols: Columns, *, lines: bool) -> Iterato
 
 
 def csv_records(text: str, path: str, cols: Columns, *, delimiter: str | None = None) -> Iterator[Draft | IngestFailure]:
-    """Rows of a CSV/TSV file with a header; the delimiter is the header's most frequent of , ; tab |."""
+    """Rows of a CSV/TSV file with a header; the delimiter is the header's most frequent of , ; tab |.
+
+    Parsing is strict: a quote that does not close where it should (which would otherwise swallow the rows
+    after it into one field) or a row with more values than the header fails with the lines it spans, and
+    reading goes on after it."""
     header = text.split("\n", 1)[0]
     if delimiter is None:
         delimiter = max(_DELIMITERS, key=header.count) if any(d in header for d in _DELIMITERS) else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
     try:
         names = [n.strip() for n in next(reader)]
     except (StopIteration, csv.Error) as exc:
@@ -165,17 +170,37 @@ def csv_records(text: str, path: str, cols: Columns, *, delimiter: str | None = 
     if "text" not in cols.resolve(names):  # a headlines-only sheet can say columns={"text": "title"}
         yield IngestFailure(path, cols.missing_text(names))
         return
-    row_no = 0
+    row_no = errors = 0
+    lines: list[str] | None = None
+    offset = 0  # physical lines before the current reader's start (it restarts after a broken quote)
     while True:
+        first_line = offset + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             row_no += 1
-            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV near line {reader.line_num}: {exc}")
-            break
+            errors += 1
+            if errors > _MAX_CSV_ERRORS:
+                yield IngestFailure(path, f"more than {_MAX_CSV_ERRORS} malformed rows; the rest of the file "
+                                          f"(from line {first_line}) is skipped")
+                return
+            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV at line {first_line}: {exc} (a quote that "
+                                                    "does not close?); the lines after it are read again")
+            # Re-read from the next physical line, so the rows a runaway quote swallowed are not lost.
+            lines = lines if lines is not None else text.split("\n")
+            offset = first_line
+            reader = csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delimiter, strict=True)
+            continue
         if not any(cell.strip() for cell in row):
             continue
         row_no += 1
+        last_line = offset + reader.line_num
+        extra = [cell for cell in row[len(names):] if cell.strip()]
+        if extra:
+            span = f"line {first_line}" if last_line == first_line else f"lines {first_line}-{last_line}"
+            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV at {span}: {len(row)} values, the header has "
+                                                    f"{len(names)} (an unquoted {delimiter!r} or quote in a field?)")
+            continue
         yield record_draft(dict(zip(names, row)), f"{path}#{row_no}", path, cols)

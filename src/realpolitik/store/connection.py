@@ -15,8 +15,23 @@ from realpolitik.store.migrate import migrate
 from realpolitik.store.schema import SCHEMA_VERSION, ddl
 
 DEFAULT_PATH = Path("realpolitik.duckdb")
-# How long to wait for another process (an ingest, a reader) to release the file.
-DEFAULT_LOCK_TIMEOUT = float(os.environ.get("REALPOLITIK_LOCK_TIMEOUT", "30"))
+
+
+def default_lock_timeout() -> float:
+    """How long to wait for another process (an ingest, a reader) to release the file: $REALPOLITIK_LOCK_TIMEOUT
+    seconds, default 30; a value that is not a number of seconds is a one-line error."""
+    raw = os.environ.get("REALPOLITIK_LOCK_TIMEOUT", "30")
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value < float("inf"):
+        raise StoreError(f"REALPOLITIK_LOCK_TIMEOUT={raw!r} is not a number of seconds (e.g. 30)")
+    return value
+
+
+class EmptyDatabaseError(StoreError):
+    """The file exists but holds no realpolitik tables yet (0 bytes, or killed while being created)."""
 
 
 def resolve_path(path: str | Path | None) -> Path:
@@ -39,7 +54,11 @@ def connect(path: str | Path | None = None, read_only: bool = False,
         raise StoreError(f"no database at {p}: run `realpolitik ingest` first (or pass --db)")
     if not read_only and not p.parent.exists():
         raise StoreError(f"cannot create database {p}: folder {p.parent} does not exist")
-    timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+    if p.is_file() and p.stat().st_size == 0:
+        if read_only:
+            raise EmptyDatabaseError(f"{p} is an empty file, not yet a database: run `realpolitik ingest` first")
+        _remove_unused_empty_file(p)  # DuckDB refuses a 0-byte file; it holds nothing to lose
+    timeout = default_lock_timeout() if lock_timeout is None else lock_timeout
     con = _open_with_retry(p, read_only, timeout)
     try:
         old = _check_or_create_schema(con, p, read_only)
@@ -58,6 +77,19 @@ def connect(path: str | Path | None = None, read_only: bool = False,
             rw.close()
         con = _open_with_retry(p, True, timeout)
     return con
+
+
+def _remove_unused_empty_file(p: Path) -> None:
+    """Delete a 0-byte database file unless another process holds it open with a lock (creating it now)."""
+    import fcntl
+
+    with open(p, "rb+") as fh:
+        try:
+            fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return  # in use: the open below waits for it like for any locked file
+        if os.fstat(fh.fileno()).st_size == 0:
+            p.unlink()
 
 
 def _open_with_retry(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
@@ -100,7 +132,7 @@ def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: 
         if tables:
             raise StoreError(f"{p} is a DuckDB file but not a realpolitik database (no meta table)")
         if read_only:
-            raise StoreError(f"{p} is an empty database: run `realpolitik ingest` first")
+            raise EmptyDatabaseError(f"{p} is an empty database: run `realpolitik ingest` first")
         _create_schema(con)
         return False
     # fetchall, not fetchone: DuckDB 2 refuses new work while a result is left half-read.

@@ -110,6 +110,8 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
     from rich.console import Console
     from rich.table import Table
 
+    from realpolitik.terminal import safe
+
     if columns is None:
         for compact in (TABLE_COLUMNS, ACTOR_TABLE_COLUMNS):
             if set(compact) <= set(df.columns):
@@ -119,9 +121,9 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
         target = fh or sys.stdout
         # A pipe or file has no width; rich's 80 columns would fold every header.
         console = Console(file=target, width=None if target.isatty() else 200)
-    table = Table(title=title, show_lines=False)
+    table = Table(title=safe(title) if title else None, show_lines=False)
     for col in df.columns:
-        table.add_column(str(col), overflow="fold")
+        table.add_column(safe(col), overflow="fold")
     for rec in records(df):
         table.add_row(*(_cell(v) for v in rec.values()))
     console.print(table)
@@ -130,12 +132,14 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
 
 def _cell(v: Any, items: int = 3) -> str:
     """A table cell; long lists show their first items and how many more there are."""
+    from realpolitik.terminal import safe  # cells hold stored text: never Rich markup, never raw controls
+
     if v is None:
         return ""
     if isinstance(v, list):
         more = f" (+{len(v) - items})" if len(v) > items else ""
-        return "; ".join(map(str, v[:items])) + more
-    return str(v)
+        return safe("; ".join(map(str, v[:items])) + more)
+    return safe(v)
 
 
 # ---------------------------------------------------------------- GDELT 2.0 and ICEWS layouts

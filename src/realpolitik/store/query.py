@@ -266,7 +266,7 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     if limit is not None:
         if int(limit) < 0:
             raise StoreError(f"--limit must be 0 or more, got {limit}")
-        sql += f" LIMIT {int(limit)}"
+        sql += f" LIMIT {min(int(limit), 2**63 - 1)}"  # a limit past any table's size is no limit
     if offset:
         if int(offset) < 0:
             raise StoreError(f"offset must be 0 or more, got {offset}")

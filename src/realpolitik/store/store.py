@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
-from realpolitik.store.connection import DEFAULT_LOCK_TIMEOUT, connect, resolve_path
+from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
 from realpolitik.store.query import build_event_count_query, build_event_query
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
 from realpolitik.store.schema import arrow_schema, columns
@@ -36,7 +36,7 @@ class Store:
     def __init__(self, path: str | Path | None = None, read_only: bool = False, lock_timeout: float | None = None):
         self.path = resolve_path(path)
         self.read_only = read_only
-        self.lock_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+        self.lock_timeout = default_lock_timeout() if lock_timeout is None else lock_timeout
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -119,8 +119,11 @@ class Store:
         ids = list(doc_ids)
         if not ids or not self.path.exists():
             return set()
-        with self._reader() as con:
-            return _existing(con, "documents", "doc_id", ids)
+        try:
+            with self._reader() as con:
+                return _existing(con, "documents", "doc_id", ids)
+        except EmptyDatabaseError:  # killed while being created, or made by hand: the first write initialises it
+            return set()
 
     def events(self, actor: str | None = None, dyad: str | tuple[str, str] | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
