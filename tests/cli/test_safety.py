@@ -9,21 +9,8 @@ import sys
 import pytest
 
 from realpolitik import api
-from realpolitik.cli import main
 
 
-def run(capsys, argv):
-    """(exit code, stdout, stderr) of the real entry point, in-process."""
-    saved, sys.argv = sys.argv, ["realpolitik", *argv]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    finally:
-        sys.argv = saved
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_safe_escapes_markup_and_controls():
@@ -69,42 +56,42 @@ def db(tmp_path):
     return path
 
 
-def test_events_out_onto_the_database_is_refused(capsys, db):
+def test_events_out_onto_the_database_is_refused(cli, db):
     before = db.read_bytes()
-    code, out, err = run(capsys, ["events", "--db", str(db), "--format", "csv", "--out", str(db)])
+    code, out, err = cli(["events", "--db", str(db), "--format", "csv", "--out", str(db)])
     assert code == 2 and err.count("\n") == 1 and "--force" in err
     assert db.read_bytes() == before
     assert api.events(db, include_hypothetical=True).shape[0] >= 1
 
 
-def test_events_out_onto_another_database_is_refused_and_force_overrides(capsys, db, tmp_path):
+def test_events_out_onto_another_database_is_refused_and_force_overrides(cli, db, tmp_path):
     other = tmp_path / "other.duckdb"
     other.write_bytes(db.read_bytes())
-    code, _, err = run(capsys, ["events", "--db", str(db), "--format", "csv", "--out", str(other)])
+    code, _, err = cli(["events", "--db", str(db), "--format", "csv", "--out", str(other)])
     assert code == 2 and "is a DuckDB database" in err
-    code, _, err = run(capsys, ["events", "--db", str(db), "--format", "csv", "--out", str(other), "--force"])
+    code, _, err = cli(["events", "--db", str(db), "--format", "csv", "--out", str(other), "--force"])
     assert code == 0 and other.read_text(encoding="utf-8").startswith("event_id")
 
 
-def test_code_jsonl_onto_its_input_is_refused(capsys, tmp_path):
+def test_code_jsonl_onto_its_input_is_refused(cli, tmp_path):
     inp = tmp_path / "in.jsonl"
     inp.write_text(json.dumps({"id": "a1", "text": "Russia condemned the United States."}) + "\n", encoding="utf-8")
     before = inp.read_bytes()
-    code, _, err = run(capsys, ["code", "--jsonl", str(inp), "--out", str(inp), "--rules-only"])
+    code, _, err = cli(["code", "--jsonl", str(inp), "--out", str(inp), "--rules-only"])
     assert code == 2 and "also an input" in err and inp.read_bytes() == before
     # with --force the output replaces the input only once every record has been read and coded
-    code, _, err = run(capsys, ["code", "--jsonl", str(inp), "--out", str(inp), "--rules-only", "--force"])
+    code, _, err = cli(["code", "--jsonl", str(inp), "--out", str(inp), "--rules-only", "--force"])
     assert code == 0 and json.loads(inp.read_text().splitlines()[0])["id"] == "a1"
 
 
-def test_demo_refuses_to_delete_a_database_that_is_not_a_demo(capsys, db):
+def test_demo_refuses_to_delete_a_database_that_is_not_a_demo(cli, db):
     before = db.read_bytes()
-    code, _, err = run(capsys, ["demo", "--db", str(db)])
+    code, _, err = cli(["demo", "--db", str(db)])
     assert code == 2 and "not a demo database" in err and err.count("\n") == 1
     assert db.read_bytes() == before
 
 
-def test_code_jsonl_codes_every_good_record_and_reports_each_bad_one(capsys, tmp_path):
+def test_code_jsonl_codes_every_good_record_and_reports_each_bad_one(cli, tmp_path):
     lines = [
         json.dumps({"id": "a1", "text": "Russia condemned the United States.", "date": "2016-01-05"}),
         json.dumps({"id": "a2", "text": "Iran met Russia on Monday.", "date": "121108"}),
@@ -117,7 +104,7 @@ def test_code_jsonl_codes_every_good_record_and_reports_each_bad_one(capsys, tmp
     inp = tmp_path / "in.jsonl"
     inp.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe{}\n")
     out = tmp_path / "out.jsonl"
-    code, _, err = run(capsys, ["code", "--jsonl", str(inp), "--out", str(out), "--rules-only"])
+    code, _, err = cli(["code", "--jsonl", str(inp), "--out", str(out), "--rules-only"])
     assert code == 1
     written = [json.loads(line) for line in out.read_text().splitlines()]
     assert [w["id"] for w in written] == ["a1", "a2", "a5"]

@@ -1,26 +1,12 @@
 """Usage errors are click's usage line plus one error line, exit 2 — never a traceback; help shows words."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 
 from realpolitik import api
-from realpolitik.cli import main
 
 
-def run(capsys, argv):
-    """(exit code, stdout, stderr) of the real entry point, in-process."""
-    saved, sys.argv = sys.argv, ["realpolitik", *argv]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    finally:
-        sys.argv = saved
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +28,9 @@ def db(tmp_path_factory):
     (["forecast"], "Missing argument 'FILE'"),
     (["code", "--rules-only", "--jsonl"], "--jsonl"),
 ])
-def test_usage_error_is_usage_line_and_one_error_line(capsys, db, argv, needle):
+def test_usage_error_is_usage_line_and_one_error_line(cli, db, argv, needle):
     argv = argv + (["--db", str(db)] if argv[0] == "events" else [])
-    code, out, err = run(capsys, argv)
+    code, out, err = cli(argv)
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 2, err
@@ -52,31 +38,31 @@ def test_usage_error_is_usage_line_and_one_error_line(capsys, db, argv, needle):
     assert lines[1].startswith("realpolitik: error: ") and needle in lines[1]
 
 
-def test_huge_limit_means_no_limit(capsys, db):
-    code, out, err = run(capsys, ["events", "--db", str(db), "--limit", "99999999999999999999999", "--format",
+def test_huge_limit_means_no_limit(cli, db):
+    code, out, err = cli(["events", "--db", str(db), "--limit", "99999999999999999999999", "--format",
                                   "jsonl", "--all"])
     assert (code, err) == (0, "")
     assert "Saudi" in out or "SAU" in out
 
 
-def test_bad_lock_timeout_is_one_line(capsys, db, monkeypatch):
+def test_bad_lock_timeout_is_one_line(cli, db, monkeypatch):
     monkeypatch.setenv("REALPOLITIK_LOCK_TIMEOUT", "abc")
-    code, out, err = run(capsys, ["events", "--db", str(db)])
+    code, out, err = cli(["events", "--db", str(db)])
     assert code == 2
     assert err.strip() == "realpolitik: error: REALPOLITIK_LOCK_TIMEOUT='abc' is not a number of seconds (e.g. 30)"
 
 
 @pytest.mark.parametrize("command", ["code", "ingest", "events", "resolve", "forecast", "demo", "stakeholders"])
-def test_help_shows_no_python_types(capsys, command):
-    code, out, err = run(capsys, [command, "--help"])
+def test_help_shows_no_python_types(cli, command):
+    code, out, err = cli([command, "--help"])
     assert code == 0
     for python_type in ("<bool>", "<list[", "<str>", "<int>", "<Path>", "<float>"):
         assert python_type not in out, out
     assert "{" not in next(line for line in out.splitlines() if "Usage:" in line)
 
 
-def test_help_shows_flags_as_flags_and_values_as_words(capsys):
-    _, out, _ = run(capsys, ["code", "--help"])
+def test_help_shows_flags_as_flags_and_values_as_words(cli):
+    _, out, _ = cli(["code", "--help"])
     assert "Usage: realpolitik code [OPTIONS] [TEXT]" in out
     assert "DATE" in next(line for line in out.splitlines() if "--date" in line)
     explain = next(line for line in out.splitlines() if "--explain" in line)

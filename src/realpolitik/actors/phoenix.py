@@ -87,17 +87,9 @@ class _Pending:
 
 def load_phoenix(kb: KnowledgeBase, path: Path) -> int:
     """Add the entries of one Phoenix dictionary file to ``kb``; returns how many entries were added."""
-    from realpolitik.ingest.decode import BadInput, check_binary
+    from realpolitik.ingest.decode import text_file_bytes
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read Phoenix dictionary ({exc.strerror})") from exc
-    try:
-        check_binary(data)
-    except BadInput as exc:
-        raise InputError(str(path), f"not a Phoenix dictionary: {exc.reason}") from None
-    text = data.decode("utf-8", errors="replace")
+    text = text_file_bytes(path, "a Phoenix dictionary").decode("utf-8", errors="replace")
     subst: dict[str, list[str]] = {}
     added = 0
     budget = [MAX_NAMES_PER_FILE]

@@ -56,16 +56,9 @@ _Loader.yaml_implicit_resolvers = {
 
 def _read_text(path: Path) -> str:
     """The file as UTF-8 text; anything else is a one-line error naming the file (and where it went wrong)."""
-    from realpolitik.ingest.decode import BadInput, check_binary
+    from realpolitik.ingest.decode import text_file_bytes
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read actor file ({exc.strerror or exc})") from None
-    try:
-        check_binary(data)
-    except BadInput as exc:
-        raise InputError(str(path), f"not an actor file: {exc.reason}") from None
+    data = text_file_bytes(path, "an actor file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

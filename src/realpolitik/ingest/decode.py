@@ -108,6 +108,19 @@ def read_file(path: str, max_bytes: int) -> bytes:
             os.close(fd)
 
 
+def text_file_bytes(path: str | os.PathLike[str], what: str, max_bytes: int = 64 * 2**20) -> bytes:
+    """The bytes of a small text file the user hands us (a dictionary, an actor file), or an ``InputError``
+    naming it: unreadable, not a regular file, too large, binary or empty."""
+    from realpolitik.errors import InputError
+
+    try:
+        data = read_file(os.fspath(path), max_bytes)
+        check_binary(data)
+    except BadInput as exc:
+        raise InputError(str(path), f"not {what}: {exc.reason}") from None
+    return data
+
+
 def gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress gzip data, refusing to inflate past ``max_bytes``."""
     try:
