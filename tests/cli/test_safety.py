@@ -11,8 +11,6 @@ import pytest
 from realpolitik import api
 
 
-
-
 def test_safe_escapes_markup_and_controls():
     from rich.console import Console
 

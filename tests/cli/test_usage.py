@@ -1,12 +1,9 @@
 """Usage errors are click's usage line plus one error line, exit 2 — never a traceback; help shows words."""
 from __future__ import annotations
 
-
 import pytest
 
 from realpolitik import api
-
-
 
 
 @pytest.fixture(scope="module")
