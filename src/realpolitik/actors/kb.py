@@ -104,6 +104,15 @@ class Entry:
                 return self.periods[-1].code
         return self.code
 
+    def sector_at(self, day: dt.date | None) -> str | None:
+        """The sector of ``code_at(day)``: a party is GOV while it governs, OPP otherwise."""
+        if not self.periods:
+            return self.sector
+        code = self.code_at(day)
+        if self.country and code.startswith(self.country):
+            return code[len(self.country):len(self.country) + 3] or None
+        return self.sector
+
 
 @dataclass(frozen=True, eq=False)
 class Era:
@@ -132,7 +141,7 @@ class FrozenKnowledgeBaseError(TypeError):
     """Raised when code tries to change a frozen (shared) knowledge base."""
 
 
-_TABLES = ("index", "exact", "surnames")  # alias -> entries
+_TABLES = ("index", "exact", "surnames", "needs_country")  # alias -> entries
 _MAPS = ("countries", "by_id")  # key -> one entry
 _SETS = ("proper", "prefixes", "faction_words")
 
@@ -162,6 +171,10 @@ class KnowledgeBase:
         self.surnames: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
         self.former_markers: frozenset[str] = frozenset()
         self.honorifics: frozenset[str] = frozenset()
+        # names that denote different actors in different countries ("Labour", "Liberals", "Congress"):
+        # normalised name -> the candidates, one per country; the resolver picks by the document's country.
+        # A name may also be in ``index`` when one reading dominates ("Tories" -> GBR, "Congress" -> USA).
+        self.needs_country: Mapping[str, tuple[Entry, ...] | list[Entry]] = {}
         # dated readings of names (historical states): see as_of()
         self.eras: tuple[Era, ...] | list[Era] = []
         # while building: id(entry) -> (entry, its aliases so far); written into the entries by freeze()
@@ -251,6 +264,18 @@ class KnowledgeBase:
         for prefix in ("al-", "el-", "al ", "el "):
             if key.startswith(prefix) and len(key) > len(prefix) + 2:
                 self.add_surname(entry, key[len(prefix):])
+
+    def add_ambiguous(self, entry: Entry, names: Iterable[str]) -> None:
+        """Record ``names`` as denoting ``entry`` only when the document's country is ``entry.country``."""
+        self._check()
+        for name in names:
+            key = norm(name.strip())
+            if key:
+                self._put(self.needs_country, key, entry, False)
+
+    def country_reading(self, key: str, country: str | None) -> Entry | None:
+        """The entry an ambiguous name (normalised ``key``) denotes in a document about ``country``."""
+        return next((e for e in self.needs_country.get(key, ()) if country and e.country == country), None)
 
     def add_country(self, state: Entry) -> None:
         """Register a state entry under its ISO3 code (its aliases are added with ``add``)."""

@@ -30,6 +30,7 @@ from realpolitik.actors.kb import (
     Era,
     KnowledgeBase,
     Period,
+    norm,
     slug,
 )
 from realpolitik.actors.phoenix import load_phoenix
@@ -129,6 +130,58 @@ def _load_igos(kb: KnowledgeBase, data: Path) -> None:
             kb.add(Entry(actor_id=row["id"], name=row["name"], kind=IGO, code=row["code"]), [row["name"], *aliases])
 
 
+def _party_periods(iso: str, since: dt.date | None, rec: dict) -> tuple[Period, ...]:
+    """GOV while the party governs, OPP in between (from ``since``, the day statuses are known, until it is
+    dissolved); outside that span the entry's undated code ({ISO3}PTY) applies. Spans are [start, end)."""
+    if since is None:
+        return ()
+    end_of_all = rec.get("dissolved")
+    spans = sorted((s, e) for s, e in rec.get("government") or [])
+    periods: list[Period] = []
+    day = since
+    for start, end in spans:
+        if end is not None and end <= since:
+            continue
+        start = max(start, since)
+        if start > day:
+            periods.append(Period(f"{iso}OPPPTY", day, start - dt.timedelta(days=1)))
+        periods.append(Period(f"{iso}GOVPTY", start, end - dt.timedelta(days=1) if end else None))
+        day = end
+        if day is None:
+            break
+    if day is not None and (end_of_all is None or day < end_of_all):
+        periods.append(Period(f"{iso}OPPPTY", day, end_of_all - dt.timedelta(days=1) if end_of_all else None))
+    return tuple(periods)
+
+
+def _load_parties(kb: KnowledgeBase, data: Path) -> dict[str, Entry]:
+    """Political parties with their governing periods (parties.yaml); returns id -> entry (people cite them).
+
+    Names that several countries' parties share ("Labour", "Liberals") go to ``kb.needs_country`` only;
+    a name that is one party's alias is also indexed for it ("Tories" -> GBR) and listed as ambiguous when
+    another country's party claims it."""
+    doc = _read_yaml(data / "parties.yaml")
+    parties: dict[str, Entry] = {}
+    claims: dict[str, list[tuple[Entry, str]]] = {}
+    for iso, block in doc.items():
+        for rec in block.get("parties") or []:
+            pid = rec.get("id") or f"party:{iso}:{rec['key']}"
+            e = Entry(actor_id=pid, name=rec["name"], kind=INSTITUTION, country=iso, sector="PTY", code=f"{iso}PTY",
+                      periods=_party_periods(iso, rec.get("since", block.get("since")), rec))
+            only_here = {norm(a) for a in rec.get("ambiguous") or []}
+            kb.add(e, [a for a in [rec["name"], *(rec.get("aliases") or [])] if norm(a) not in only_here
+                       or a in (rec.get("aliases") or [])])
+            for name in [rec["name"], *(rec.get("aliases") or []), *(rec.get("ambiguous") or [])]:
+                claims.setdefault(norm(name), []).append((e, name))
+            kb.add_ambiguous(e, rec.get("ambiguous") or [])
+            parties[pid] = e
+    for key, owners in claims.items():
+        if len({e.country for e, _ in owners}) > 1:  # a name of parties in several countries
+            for e, name in owners:
+                kb.add_ambiguous(e, [name])
+    return parties
+
+
 def _load_roles(kb: KnowledgeBase, data: Path) -> None:
     doc = _read_yaml(data / "roles.yaml")
     for word, rec in (doc.get("roles") or {}).items():
@@ -184,6 +237,7 @@ def build_builtin() -> KnowledgeBase:
     successors = _load_historical(kb, data)
     _load_orgs(kb, data)
     _load_igos(kb, data)
+    _load_parties(kb, data)
     _load_roles(kb, data)
     _load_factions(kb, data)
     _load_leaders(kb, data, successors)

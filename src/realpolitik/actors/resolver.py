@@ -188,8 +188,8 @@ class ActorResolver(PeopleMixin, FactionMixin):
                              members=tuple(dict.fromkeys(f.members)), evidence=tuple(dict.fromkeys(f.evidence))))
         out.extend(self._offices.values())
         for e in self._orgs.values():
-            out.append(Actor(actor_id=e.actor_id, name=e.name, code=e.code, country=e.country, sector=e.sector,
-                             kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
+            out.append(Actor(actor_id=e.actor_id, name=e.name, code=e.code_at(self.date), country=e.country,
+                             sector=e.sector_at(self.date), kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
         return out
 
     # ================================================================ documents and order
@@ -375,9 +375,10 @@ class ActorResolver(PeopleMixin, FactionMixin):
         country = e.country
         if anchor.kind not in _STATE_KINDS:
             self._orgs.setdefault(e.actor_id, e)
-            if sector in (None, e.sector):
-                return self._ref(span, *extent, name=e.name, actor_id=e.actor_id, code=e.code, country=country,
-                                 sector=e.sector, kind=e.kind, rule=rule, role=role)
+            dated_sector = e.sector_at(self.date)  # a party governs in some periods (GOV), not in others (OPP)
+            if sector in (None, e.sector, dated_sector):
+                return self._ref(span, *extent, name=e.name, actor_id=e.actor_id, code=e.code_at(self.date),
+                                 country=country, sector=dated_sector, kind=e.kind, rule=rule, role=role)
         if country is None:
             code = f"{e.code[:3]}{sector or ''}"
             return self._ref(span, *extent, name=e.name, actor_id=code, code=code, country=None, sector=sector,
