@@ -81,12 +81,24 @@ def _scored_actor(a) -> dict[str, Any] | None:
             "code": a.code}
 
 
+def sentence_document(text: str, *, title: str | None = None, context: str | None = None,
+                      date: dt.date | None = None, path: str = "<text>") -> Document:
+    """A sentence to code inside its article: the title and the text before it are context segments,
+    read to resolve actors ("the minister", "he", "the party") but not coded themselves."""
+    from realpolitik.records import Segment
+
+    body = document_from_text(text, date=date, path=path)
+    segs = [t for t in (title, *(context or "").split("\n")) if t and t.strip()]
+    segments = [Segment(i, "context", t.strip()) for i, t in enumerate(segs)]
+    segments += [Segment(len(segments) + i, "body", s.text) for i, s in enumerate(body.segments)]
+    return Document(doc_id=body.doc_id, path=path, segments=tuple(segments), title=title, date=date)
+
+
 def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
-    """One line of the prediction JSONL that ../shared/eval/score_events.py reads (PLOVER events only)."""
+    """One line of the prediction JSONL that ../shared/eval/score_events.py reads: every event (plain
+    statements, which have no PLOVER type, included) and the class of the first factual event (0: none)."""
     events = []
     for e in coded.events:
-        if not e.plover:  # CAMEO codes with no PLOVER counterpart (e.g. plain statements)
-            continue
         events.append({
             "plover": e.plover, "mode": e.plover_mode, "cameo": e.cameo, "quad_class": e.quad_class,
             "source": _scored_actor(e.source), "target": _scored_actor(e.target),
@@ -94,8 +106,7 @@ def prediction_line(item_id: str, coded: Coded) -> dict[str, Any]:
             "date": e.date.date.isoformat() if e.date.date else None, "trigger": e.trigger, "rule": e.rule,
         })
     with_events = [s for s in coded.sentences if any(e.factual for e in s.events)]
-    quad = (with_events or coded.sentences or [None])[0]
-    return {"id": item_id, "quad": quad.quad if quad is not None else 0, "events": events}
+    return {"id": item_id, "quad": with_events[0].quad if with_events else 0, "events": events}
 
 
 @dataclass
@@ -149,8 +160,9 @@ def _jsonl_lines(src: Any, max_bytes: int) -> Iterator[tuple[int, bytes | None]]
 
 
 def _jsonl_record(raw: bytes | None, name: str, lineno: int, max_bytes: int
-                  ) -> tuple[str, str, dt.date | None, str | None] | str:
-    """(id, text, date, warning) of one prediction-input line, or the one-line reason it cannot be coded."""
+                  ) -> tuple[str, str, dt.date | None, str | None, str | None, str | None] | str:
+    """(id, text, date, warning, title, context) of one prediction-input line, or the one-line reason it
+    cannot be coded."""
     from realpolitik.ingest.dates import parse_date
     from realpolitik.ingest.decode import limit_text
 
@@ -178,12 +190,15 @@ def _jsonl_record(raw: bytes | None, name: str, lineno: int, max_bytes: int
         if date is None:
             shown = str(raw_date)[:40]
             warning = f"date {shown!r} is not a date (YYYY-MM-DD); coded undated"
-    return str(rec["id"]), rec["text"], date, warning
+    title, context = (rec.get(k) if isinstance(rec.get(k), str) else None for k in ("title", "context"))
+    return str(rec["id"]), rec["text"], date, warning, title, context
 
 
 def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier: Any = "default",
                batch: int = 64, kb=None, coder=None, max_bytes: int | None = None) -> JsonlReport:
-    """Code a JSONL batch of {id, text, date?} lines into the scorer's prediction format.
+    """Code a JSONL batch of {id, text, date?, title?, context?} lines into the scorer's prediction format.
+
+    ``title`` and ``context`` (the article text before the sentence) resolve actors and are not coded.
 
     Every good record is coded and written in input order; a bad one (not JSON, no id or text, text not a
     string, over the size limit, not UTF-8) is reported with its line number and skipped; a bad date is a
@@ -236,10 +251,11 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
                 if isinstance(rec, str):
                     report.failures.append(IngestFailure(where, rec))
                     continue
-                item_id, text, date, warning = rec
+                item_id, text, date, warning, title, context = rec
                 if warning:
                     report.warnings.append(IngestFailure(where, warning))
-                pending.append((item_id, document_from_text(text, date=date, path=where)))
+                pending.append((item_id, sentence_document(text, title=title, context=context, date=date,
+                                                           path=where)))
                 if len(pending) >= batch:
                     flush(pending)
                     pending = []

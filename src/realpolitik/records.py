@@ -17,7 +17,7 @@ class Segment:
     """One piece of a document's cleaned text: the title, a body paragraph or a photo caption."""
 
     index: int
-    kind: str  # "title" | "body" | "caption"
+    kind: str  # "title" | "body" | "caption" | "context" (read to resolve actors, never coded)
     text: str
     date: dt.date | None = None  # a caption's own date ("..., July 9, 2015."), else None
 
@@ -173,9 +173,9 @@ class CodedSentence:
     mentions: list[ActorRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     # Sentence-level class 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material
-    # conflict (the ConfliBERT scheme): the learned classifier's call, else that of the first factual event.
+    # conflict (the ConfliBERT scheme): the class of the first factual event, 0 when there is none.
     quad: int = 0
-    quad_prob: float | None = None
+    quad_prob: float | None = None  # the classifier's probability of that class, when it ran
 
 
 @dataclass

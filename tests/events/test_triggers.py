@@ -67,7 +67,7 @@ CONTEXT = [
     ("The rebels must promise to respect the truce.", "promise", "100"),
     ("The minister will visit Beijing next month.", "visit", "036"),
     ("The government will not lift the embargo.", "lift", "1244"),
-    ("Uganda called on Kenya to reopen the border.", "called", "0255"),
+    ("Uganda called on Kenya to lift the embargo.", "called", "0254"),
     ("Sudan accepted the demands of the protesters.", "accepted", "083"),
     ("Peru declared a state of emergency in the south.", "declared", "1724"),
     ("Donors suspended aid to the interim government.", "suspended", "162"),
@@ -86,7 +86,7 @@ def test_context_sensitive_codes(nlp, text, word, code):
 
 
 def test_signing_of_agreements_is_a_nominal_trigger(nlp):
-    doc, m = _at(nlp, "The signing of the border agreements was delayed again.", "signing")
+    doc, m = _at(nlp, "The signing of the border agreements ended the dispute.", "signing")
     assert m.cameo == "057" and m.nominal and doc[m.start:m.end].text.endswith("agreements")
 
 

@@ -10,7 +10,8 @@ documents. Each sentence goes through named steps over one per-sentence record
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
 6. ``build_events``   — one Event per source/target pair (both ways for symmetric acts);
-7. ``arbitrate``      — the learned classifier codes what the lexicon missed and breaks type ties;
+7. ``arbitrate``      — the learned classifier codes what the lexicon missed (with parse evidence only)
+                        and orders competing types; it never deletes a rule event;
 8. ``dedupe``         — one event per (code, dyad, flags).
 """
 from __future__ import annotations
@@ -31,16 +32,19 @@ from realpolitik.events.dates import event_date
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
+    DEFAULT_TARGET_PREPS,
     MODIFIER_DEPS,
     Alternative,
     Arguments,
     arguments,
     asserted_complement,
     conjoined_object,
+    agents,
     conjuncts,
     in_main_clause,
-    independent_clause,
     np_span,
+    prep_objects,
+    subjects,
     told_not_to,
 )
 from realpolitik.records import ActorRef, Coded, CodedSentence, Document, EventDate, Event, Segment
@@ -63,8 +67,9 @@ class Resolver(Protocol):
 class CoderConfig:
     """Knobs for the coder; defaults are what the CLI uses."""
 
-    code_titles: bool = False  # headlines repeat the body in headline-ese
-    classifier_fill_p: float = 0.7  # classifier confidence needed to code a sentence the lexicon missed
+    code_titles: bool = True  # headlines carry events (one-event-per-happening clustering joins repeats)
+    # the classifier's confidence in a cooperation/conflict class needed to code a sentence the lexicon missed
+    classifier_fill_p: float = 0.7
 
 
 # ---------------------------------------------------------------- the per-sentence record
@@ -87,12 +92,6 @@ class Candidate:
     date: EventDate | None = None
     events: list[Event] = field(default_factory=list)
 
-    @property
-    def independent(self) -> bool:
-        """Stands beside the sentence's other events rather than competing with them: an independent
-        coordinated clause, or the content of an issued measure ("a decree that bans ...")."""
-        return independent_clause(self.tok) or self.rule.startswith("active+relative-issuer")
-
 
 @dataclass
 class SentenceRecord:
@@ -113,20 +112,21 @@ class SentenceRecord:
         out = CodedSentence(self.sid, self.segment.index, self.index, self.sent.text, self.sent.start_char)
         out.mentions = list(self.mentions)
         out.events = list(self.events)
-        first = next((e for e in self.events if e.factual and e.plover), None)
+        # the sentence's class is that of its first factual event (0 = statement or no event): the
+        # classifier's own sentence class never overrides what the sentence was coded as
+        first = next((e for e in self.events if e.factual), None)
+        out.quad = sentence_quad(first.cameo_root) if first is not None else 0
         if self.prediction is not None:
-            out.quad, out.quad_prob = self.prediction.quad, self.prediction.quad_prob
-        elif first is not None:
-            out.quad = sentence_quad(first.cameo_root)
+            out.quad_prob = float(self.prediction.quad_probs[out.quad])
         return out
 
 
 # ---------------------------------------------------------------- step 1: triggers
 
 
-def find_triggers(rec: SentenceRecord) -> None:
+def find_triggers(rec: SentenceRecord, lexicon: triggers.Lexicon | None = None) -> None:
     """Lexicon triggers of the sentence that can be events (not modifiers, characterisations or objects)."""
-    matches = [(m, rec.sent.doc[m.head]) for m in triggers.match_sentence(rec.sent)]
+    matches = [(m, rec.sent.doc[m.head]) for m in triggers.match_sentence(rec.sent, lexicon)]
     heads = {tok.i for _, tok in matches}
     for m, tok in matches:
         if tok.dep_ in MODIFIER_DEPS and tok.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"} and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -278,23 +278,35 @@ def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None]]:
-    if c.match.symmetric and not c.targets and len(c.sources) > 1:
-        return [(a, b) for a in c.sources for b in c.sources if a.actor_id != b.actor_id]
+def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None, CameoCode]]:
+    """(source, target, code) of each event a candidate yields: symmetric acts both ways, paired codes
+    ("rushed to Moscow": a visit, and Moscow hosting it) with the reverse act, target-only codes swapped."""
+    m, code = c.match, c.code
+    if m.symmetric and not c.targets and len(c.sources) > 1:
+        return [(a, b, code) for a in c.sources for b in c.sources if a.actor_id != b.actor_id]
     pairs = [(s, t) for s in c.sources for t in (c.targets or [None]) if t is None or t.actor_id != s.actor_id]
-    if c.match.symmetric:
-        pairs += [(t, s) for s, t in list(pairs) if t is not None]
-    return pairs
+    if m.swap:
+        return [(t, s, code) for s, t in pairs if t is not None]
+    out: list[tuple[ActorRef, ActorRef | None, CameoCode]] = [(s, t, code) for s, t in pairs]
+    if m.symmetric:
+        out += [(t, s, code) for s, t in pairs if t is not None]
+    elif m.reverse:
+        try:
+            rev = codebook.cameo(m.reverse)
+        except RealpolitikError:
+            return out
+        out += [(t, s, rev) for s, t in pairs if t is not None]
+    return out
 
 
 def build_events(rec: SentenceRecord) -> None:
     sent, text = rec.sent, rec.sent.text
     for c in rec.candidates:
-        m, code = c.match, c.code
+        m = c.match
         start_tok, end_tok = sent.doc[m.start], sent.doc[m.end - 1]
         t_start = start_tok.idx - sent.start_char
         t_end = end_tok.idx + len(end_tok.text) - sent.start_char
-        for src, tgt in _pairs(c):
+        for src, tgt, code in _pairs(c):
             c.events.append(Event(
                 event_id=_event_id(rec.sid, m.head, src.actor_id, tgt.actor_id if tgt else "", code.code),
                 doc_id=rec.doc_id, sentence_id=rec.sid, sentence=text, date=c.date, source=src, target=tgt,
@@ -311,16 +323,28 @@ def build_events(rec: SentenceRecord) -> None:
 # ---------------------------------------------------------------- step 7: arbitration by the classifier
 
 
-def classifier_events(rec: SentenceRecord) -> list[Event]:
-    """Code a sentence the lexicon missed from the classifier's type, actors from the root clause."""
-    sent, prediction, mentions = rec.sent, rec.prediction, rec.mentions
+def classifier_events(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon) -> list[Event]:
+    """Code a sentence the lexicon missed from the classifier's type, but only with evidence in the parse:
+    a main-clause verb the lexicon knows (trigger evidence) whose own subject is an actor (actor evidence).
+    The target is that verb's object or prepositional object, if it is an actor; nothing is borrowed."""
+    sent, prediction = rec.sent, rec.prediction
     root = sent.root
-    if len(mentions) == 0:
+    if root.pos_ not in {"VERB", "AUX"} or (root.lemma_.lower(), "VERB") not in lexicon.entries:
         return []
-    src, tgt = fallback_actors(sent, root, mentions)
+    subs, passive = subjects(root)
+    src = resolve_heads(resolver, agents(root) if passive else subs)
     if not src:
-        src, tgt = mentions[:1], [m for m in mentions[1:] if m.actor_id != mentions[0].actor_id][:1]
-    cameo_code = codebook.cameo(codebook.default_cameo(prediction.plover))
+        return []
+    tgt_heads = subs if passive else [c for c in root.children if c.dep_ in {"dobj", "dative"}]
+    tgt = [t for t in resolve_heads(resolver, [*tgt_heads, *prep_objects(root, DEFAULT_TARGET_PREPS)])
+           if distinct(t, src[0])]
+    # the most probable PLOVER type of the class the classifier gives the sentence
+    typed = [(p, t) for t, p in prediction.plover_probs.items()
+             if sentence_quad(codebook.default_cameo(t)[:2]) == prediction.quad]
+    if not typed:
+        return []
+    p_type, plover = max(typed)
+    cameo_code = codebook.cameo(codebook.default_cameo(plover))
     mod = modality(root)
     when = event_date(sent, rec.anchor, root, is_future=_is_future)
     t_start = root.idx - sent.start_char
@@ -328,40 +352,29 @@ def classifier_events(rec: SentenceRecord) -> list[Event]:
         event_id=_event_id(rec.sid, root.i, src[0].actor_id, tgt[0].actor_id if tgt else "", cameo_code.code),
         doc_id=rec.doc_id, sentence_id=rec.sid, sentence=sent.text, date=when, source=src[0],
         target=tgt[0] if tgt else None, cameo=cameo_code.code, cameo_root=cameo_code.root,
-        quad_class=cameo_code.quad_class, goldstein=cameo_code.goldstein, plover=cameo_code.plover or prediction.plover,
+        quad_class=cameo_code.quad_class, goldstein=cameo_code.goldstein, plover=cameo_code.plover or plover,
         plover_mode=cameo_code.plover_mode, trigger=root.text, trigger_start=t_start,
         trigger_end=t_start + len(root.text), hypothetical=mod.hypothetical, negated=mod.negated,
-        modality=tuple(mod.kinds), rule=f"model:classifier(p={prediction.plover_prob:.2f})",
+        modality=tuple(mod.kinds),
+        rule=f"model:classifier(quad={prediction.quad} p={prediction.quad_prob:.2f}, {plover} p={p_type:.2f});verb-subject",
         segment_kind=rec.segment.kind,
     )]
 
 
-def arbitrate(rec: SentenceRecord, fill_p: float) -> None:
+def arbitrate(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon, fill_p: float) -> None:
+    """The classifier's part: it codes a sentence the lexicon missed (only with trigger and actor evidence,
+    at p >= fill_p), and where rule events of several types compete it puts the type it backs first (which
+    fixes the sentence's class). It never deletes a rule event."""
     prediction = rec.prediction
     if prediction is None:
         return
     if not rec.events:
-        if prediction.plover_prob >= fill_p:
-            rec.events = classifier_events(rec)
+        if prediction.quad != 0 and prediction.quad_prob >= fill_p:
+            rec.events = classifier_events(rec, resolver, lexicon)
         return
-    pred_plover = prediction.plover
-    if not pred_plover or len({e.plover for e in rec.events if e.plover and e.factual}) <= 1:
-        return
-    # competing types in one sentence: keep the type the classifier backs, else its quad class;
-    # events of an independent clause with its own subject ("..., and Ban urged ...") are not in competition
-    own = {id(e): c.independent for c in rec.candidates for e in c.events}
-    dep = {id(e): c.tok.dep_ for c in rec.candidates for e in c.events}
-    if all(dep.get(id(e)) == "acl" for e in rec.events if e.plover == pred_plover):
-        # the backed type only sits on a participle describing an actor ("the League, meeting in
-        # Cairo, condemned ..."): the main predicate is the news and stays too
-        for e in rec.events:
-            own[id(e)] = own.get(id(e), False) or dep.get(id(e)) == "ROOT"
-    found = {e.plover for e in rec.events}
-    if pred_plover in found:
-        rec.events = [e for e in rec.events if e.plover in (pred_plover, "") or not e.factual or own.get(id(e))]
-    elif any(sentence_quad(e.cameo_root) == prediction.quad for e in rec.events if e.factual):
-        rec.events = [e for e in rec.events if sentence_quad(e.cameo_root) == prediction.quad
-                      or not e.plover or not e.factual or own.get(id(e))]
+    if len({e.plover for e in rec.events if e.factual}) > 1:
+        rec.events.sort(key=lambda e: (e.plover != prediction.plover,
+                                       sentence_quad(e.cameo_root) != prediction.quad))
 
 
 # ---------------------------------------------------------------- step 8: dedupe
@@ -393,23 +406,27 @@ class Coder:
     """The event coder, built once (spaCy pipeline, knowledge base, classifier, config) and reused for
     every document: ``ingest``, ``code_text`` and ``code_jsonl`` loop over one Coder."""
 
-    def __init__(self, *, nlp=None, kb=None, classifier=None, config: CoderConfig | None = None,
-                 resolver_factory: Callable[..., Resolver] | None = None) -> None:
+    def __init__(self, *, nlp=None, kb=None, classifier=None, lexicon: triggers.Lexicon | None = None,
+                 config: CoderConfig | None = None, resolver_factory: Callable[..., Resolver] | None = None) -> None:
         from realpolitik.actors import ActorResolver, load_kb
         from realpolitik.nlp import load_nlp
 
         self.nlp = nlp if nlp is not None else load_nlp()
         self.kb = kb if kb is not None else load_kb()
+        self.lexicon = lexicon if lexicon is not None else triggers.load_lexicon()
         self.classifier = classifier
         self.config = config or CoderConfig()
         self.resolver_factory = resolver_factory or ActorResolver
 
     @classmethod
-    def build(cls, *, classifier: Any = "default", kb=None, config: CoderConfig | None = None) -> "Coder":
-        """A Coder with the shipped pipeline, knowledge base and (unless ``classifier=None``) classifier."""
+    def build(cls, *, classifier: Any = "default", kb=None, verbs: Sequence[str] = (),
+              config: CoderConfig | None = None) -> "Coder":
+        """A Coder with the shipped pipeline, knowledge base, lexicon (plus the verb dictionaries ``verbs``)
+        and (unless ``classifier=None``) classifier."""
         if classifier == "default":
             classifier = default_classifier()
-        return cls(kb=kb, classifier=classifier, config=config)
+        return cls(kb=kb, classifier=classifier, lexicon=triggers.load_lexicon(tuple(str(v) for v in verbs)),
+                   config=config)
 
     # ------------------------------------------------------------ documents
     def code_documents(self, docs: Sequence[Document]) -> list[Coded]:
@@ -441,7 +458,8 @@ class Coder:
         """Code the parsed segments of one document, in order, sharing one resolver (people learned carry over)."""
         sents_by_seg = [list(d.sents) for d in docs]
         resolver.prepare(list(docs))
-        coded_segs = [seg.kind != "title" or self.config.code_titles for seg in segments]
+        # context segments (the article around a sentence given to `code --jsonl`) teach the resolver only
+        coded_segs = [seg.kind != "context" and (seg.kind != "title" or self.config.code_titles) for seg in segments]
         predictions: dict[tuple[int, int], object] = {}
         if self.classifier is not None:
             keys = [(si, k) for si, ss in enumerate(sents_by_seg) for k in range(len(ss)) if coded_segs[si]]
@@ -464,13 +482,13 @@ class Coder:
     def code_sentence(self, rec: SentenceRecord, resolver: Resolver) -> CodedSentence:
         """Run the steps over one sentence. ``resolver`` must already have ``learn``ed it."""
         rec.mentions = list(resolver.mentions(rec.sent))
-        find_triggers(rec)
+        find_triggers(rec, self.lexicon)
         find_arguments(rec)
         resolve(rec, resolver)
         assign_modality(rec)
         assign_dates(rec)
         build_events(rec)
-        arbitrate(rec, self.config.classifier_fill_p)
+        arbitrate(rec, resolver, self.lexicon, self.config.classifier_fill_p)
         dedupe(rec)
         return rec.coded()
 

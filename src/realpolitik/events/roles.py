@@ -82,10 +82,6 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in tok.children)
-
-
 def inherited_subjects(verb: Token) -> list[Token]:
     """Subject of a governing verb for xcomp/conj/advcl chains, or the noun a relative clause modifies."""
     tok = verb
@@ -224,16 +220,6 @@ def in_main_clause(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def independent_clause(tok: Token) -> bool:
-    """A verb heading a coordinated main clause with a subject of its own ("Kerry telephoned ..., and Ban
-    urged ..."): its event stands beside the sentence's other events rather than competing with them."""
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return False
-    if tok.dep_ == "ROOT":  # the first of such clauses
-        return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and has_subject(c) for c in tok.children)
-    return tok.dep_ == "conj" and in_main_clause(tok) and has_subject(tok)
 
 
 def asserted_complement(m, doc: Doc) -> bool:

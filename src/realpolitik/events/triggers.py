@@ -10,8 +10,11 @@ predicate ("will visit" -> 036 intent, "must release" -> 1053 demand, "won't lif
 from __future__ import annotations
 
 import functools
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -43,6 +46,8 @@ class TriggerMatch:
     complement: int | None = None  # token whose code refined this one ("threatened to *shell*", "launch an *attack*")
     modal_absorbed: bool = False  # the code already encodes the head's modal/negation ("won't lift" -> refuse)
     family: str | None = None  # the attitude family the head re-coded its complement through ("demand", "appeal")
+    reverse: str | None = None  # the target's act on the source ("rushed to X": 042 visit, X 043 hosts)
+    swap: bool = False  # the code is the target's act on the source only
 
 
 @dataclass(frozen=True)
@@ -65,14 +70,20 @@ class Entry:
     target_preps: tuple[str, ...] = ()
     target_dobj: bool = True
     symmetric: bool = False
+    subj: tuple[str, ...] = ()  # subject lemma ("- TALKS * [164]": the talks collapsed)
+    dobj_mod: tuple[str, ...] = ()  # a modifier of the object ("{ARMS SHIPMENT}")
+    reverse: str | None = None
+    swap: bool = False
+    source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux)) + len(self.pobj)
+        return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
+                                      self.dobj_mod)) + len(self.pobj))
 
     @property
     def rule(self) -> str:
-        parts = [f"lex:{self.lemma}"]
+        parts = [f"{'pv' if self.source else 'lex'}:{self.lemma}"]
         parts += [f"prt:{'|'.join(self.prt)}"] if self.prt else []
         parts += [f"prep:{'|'.join(self.prep)}"] if self.prep else []
         parts += [f"dobj:{'|'.join(self.dobj[:2])}"] if self.dobj else []
@@ -80,7 +91,8 @@ class Entry:
         parts += [f"xcomp:{'|'.join(self.xcomp[:2])}"] if self.xcomp else []
         parts += [f"mod:{'|'.join(self.mod[:2])}"] if self.mod else []
         parts += [f"aux:{'|'.join(self.aux)}"] if self.aux else []
-        return "+".join(parts)
+        parts += [f"subj:{'|'.join(self.subj[:2])}"] if self.subj else []
+        return "+".join(parts) + (f"@{self.source}" if self.source else "")
 
 
 def _word(x: Any) -> str:
@@ -97,6 +109,7 @@ def _tup(v: Any) -> tuple[str, ...]:
 def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
     d = {**defaults, **raw}
     code = d.get("cameo")
+    rev = d.get("reverse")
     return Entry(
         lemma=lemma, pos=pos, cameo=str(code) if code is not None else None, prt=_tup(d.get("prt")),
         prep=_tup(d.get("prep")), dobj=_tup(d.get("dobj")),
@@ -104,25 +117,102 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         xcomp=_tup(d.get("xcomp")), mod=_tup(d.get("mod")), aux=_tup(d.get("aux")), family=d.get("family"),
         light=bool(d.get("light")), light_only=bool(d.get("light_only")),
         target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
-        symmetric=bool(d.get("symmetric")))
+        symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
+        reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")), source=str(d.get("src") or ""))
 
 
-@functools.lru_cache(maxsize=1)
+def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
+    for lemma, raws in (section or {}).items():
+        raws = [r if isinstance(r, dict) else {"cameo": r} for r in (raws if isinstance(raws, list) else [raws])]
+        defaults = {k: v for k, v in raws[0].items() if k in ("target_preps", "symmetric", "target_dobj")}
+        for i, raw in enumerate(raws):
+            out.setdefault((str(lemma).lower(), pos), []).append(
+                _entry(str(lemma).lower(), pos, raw, defaults if i else {}))
+
+
+def _add_blocks(out: dict[tuple[str, str], list[Entry]], blocks: list[dict]) -> None:
+    """Verb blocks of a PETRARCH-style dictionary: each pattern is one Entry shared by the block's verbs."""
+    for block in blocks:
+        shared = [_entry(block["name"], "VERB", p, {}) for p in block["patterns"]]
+        for lemma, base, code, src in block["verbs"]:
+            own = out.setdefault((lemma, "VERB"), [])
+            own.append(_entry(lemma, "VERB", {**base, "cameo": code, "src": src}, {}))
+            if not base:
+                own.extend(shared)
+            else:  # a phrasal verb ("stir up"): its particle/object is a condition of every pattern
+                own.extend(_entry(lemma, "VERB", {**base, **p}, {}) for p in block["patterns"])
+
+
+class Lexicon:
+    """The trigger lexicon: (lemma, pos) -> entries, most specific first (ties: earlier sources first;
+    an imported dictionary pattern counts one condition less than realpolitik's own entries).
+
+    Built once (``Lexicon.load``) and passed to the coder. Sources, in priority order on ties: verb
+    dictionaries given by the user (``--verbs``), realpolitik's own YAML lexicon, and the verb patterns
+    imported from PETRARCH2's CAMEO dictionary (``data/triggers/petrarch_verbs.json``)."""
+
+    def __init__(self, entries: dict[tuple[str, str], tuple[Entry, ...]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def load(cls, verb_files: Sequence[str | Path] = ()) -> "Lexicon":
+        out: dict[tuple[str, str], list[Entry]] = {}
+        if verb_files:
+            from realpolitik.events.verbdict import read_lexicon_blocks
+
+            _add_blocks(out, read_lexicon_blocks(verb_files, known_code=known_code))
+        for f in sorted(resources.files(_DATA).iterdir(), key=lambda p: p.name):
+            if f.name.endswith(".yaml") and f.name != "families.yaml":
+                data = yaml.load(f.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+                for section, pos in (("verbs", "VERB"), ("nouns", "NOUN"), ("adjectives", "ADJ")):
+                    _add_section(out, data.get(section), pos)
+        imported = resources.files(_DATA).joinpath(IMPORTED)
+        if imported.is_file():
+            _add_blocks(out, json.loads(imported.read_text(encoding="utf-8"))["blocks"])
+        # a dictionary pattern needs one condition more than realpolitik's entry to win over it: the
+        # imported patterns are broad but unchecked against this parser (several contradict each other)
+        return cls({k: tuple(sorted(v, key=lambda e: -(e.specificity - (1 if e.source else 0))))
+                    for k, v in out.items()})
+
+    def best(self, tok: Token) -> Entry | None:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+        for e in self.entries.get((_lemma(tok), pos), ()):
+            if _satisfies(e, tok):
+                return e
+        return None
+
+    def match(self, token: Token) -> TriggerMatch | None:
+        """The most specific entry for a verb or event noun, or None (also when a governing trigger absorbs it)."""
+        return match(token, self)
+
+    def match_sentence(self, sent: Span) -> list[TriggerMatch]:
+        return match_sentence(sent, self)
+
+
+# The PETRARCH-derived verb patterns shipped with the package (built by scripts/build_lexicon.py).
+IMPORTED = "petrarch_verbs.json"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def known_code(code: str | None) -> str | None:
+    """A dictionary's CAMEO code as the codebook has it: unknown extensions fall back to their parent."""
+    from realpolitik.events.codebook import cameo_codes
+
+    codes = cameo_codes()
+    while code and code not in codes:
+        code = code[:-1] if len(code) > 2 else None
+    return code
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(verb_files: tuple[str, ...] = ()) -> Lexicon:
+    """The shipped lexicon (plus user verb dictionaries), loaded once per distinct set of files."""
+    return Lexicon.load(verb_files)
+
+
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """(lemma, pos) -> entries, most specific first; loaded once from the package's YAML files."""
-    out: dict[tuple[str, str], list[Entry]] = {}
-    for f in sorted(resources.files(_DATA).iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".yaml"):
-            continue
-        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-        for section, pos in (("verbs", "VERB"), ("nouns", "NOUN"), ("adjectives", "ADJ")):
-            for lemma, raws in (data.get(section) or {}).items():
-                raws = [r if isinstance(r, dict) else {"cameo": r} for r in (raws if isinstance(raws, list) else [raws])]
-                defaults = {k: v for k, v in raws[0].items() if k in ("target_preps", "symmetric", "target_dobj")}
-                for i, raw in enumerate(raws):
-                    out.setdefault((str(lemma).lower(), pos), []).append(
-                        _entry(str(lemma).lower(), pos, raw, defaults if i else {}))
-    return {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in out.items()}
+    """(lemma, pos) -> entries of the shipped lexicon, most specific first."""
+    return load_lexicon().entries
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,6 +296,10 @@ def _negated(tok: Token) -> bool:
 def _satisfies(e: Entry, tok: Token) -> bool:
     if e.prt and not (set(e.prt) & _prts(tok)):
         return False
+    if e.subj and not (set(e.subj) & {_lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}):
+        return False
+    if e.dobj_mod and not any(_lemma(o) in e.dobj and (set(e.dobj_mod) & _mods(o)) for o in _objects(tok)):
+        return False
     if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok)}):
         return False
     if e.dobj and not (set(e.dobj) & {_lemma(o) for o in _objects(tok)}):
@@ -222,12 +316,6 @@ def _satisfies(e: Entry, tok: Token) -> bool:
     return True
 
 
-def _best(tok: Token) -> Entry | None:
-    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
-    for e in lexicon().get((_lemma(tok), pos), ()):
-        if _satisfies(e, tok):
-            return e
-    return None
 
 
 # ---------------------------------------------------------------- matching
@@ -237,27 +325,30 @@ def _span_of(toks: list[Token]) -> tuple[int, int]:
     return min(t.i for t in toks), max(t.i for t in toks) + 1
 
 
-def _core(tok: Token, depth: int = 0) -> TriggerMatch | None:
+def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     """Match a token ignoring whether a governing trigger already absorbs it."""
     if depth > 4:
         return None
     gov = tok
     if _lemma(tok) == "be" or tok.pos_ == "AUX":  # "is ready to host", "is opposed to"
-        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and _best(c)]
+        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and lex.best(c)]
         if not adj:
             return None
         gov = adj[0]
-    e = _best(gov)
+    e = lex.best(gov)
     if e is None:
         return None
-    code, rule, comp, toks = e.cameo, e.rule, None, [tok, gov]
+    # a dictionary pattern is shared by its block's verbs: name the verb that fired and its block
+    rule = e.rule if not e.source else f"pv:{_lemma(gov)}/{e.rule[3:]}"
+    code, comp, toks = e.cameo, None, [tok, gov]
     toks += [c for c in gov.children if c.dep_ == "prt" or (c.dep_ == "prep" and _lemma(c) in e.prt + e.prep)]
     toks += [o for o in _objects(gov) if _lemma(o) in e.dobj]
     toks += [o for p, ls in e.pobj for o in _prep_objects(gov, p) if _lemma(o) in ls]
     toks += [o for p in e.prep for o in _prep_objects(gov, p)]
     target_preps, target_dobj, symmetric = e.target_preps, e.target_dobj, e.symmetric
+    reverse, swap = e.reverse, e.swap
     if e.family or e.light:
-        inner = _inner(gov, e, depth)
+        inner = _inner(lex, gov, e, depth)
         if inner is not None:
             m, via = inner
             comp = m.head if m.head != gov.i else via.i
@@ -271,18 +362,22 @@ def _core(tok: Token, depth: int = 0) -> TriggerMatch | None:
                 rule += f">{m.rule}"
                 target_preps = tuple(dict.fromkeys(e.target_preps + m.target_preps))
                 target_dobj, symmetric = False, m.symmetric
+                reverse, swap = m.reverse, m.swap
     if code is None:
         return None
     absorbed = False
     if tok.pos_ in ("VERB", "AUX"):
         code, absorbed, rule = _modal(tok, code, rule)
     start, end = _span_of(toks)
+    if absorbed or (comp is not None and e.family):
+        reverse, swap = None, False  # "refused to visit": no host; the re-coded act is the subject's
     return TriggerMatch(code, tok.i, start, end, rule, target_preps, target_dobj, symmetric,
                         nominal=gov.pos_ in ("NOUN", "PROPN") and tok is gov, complement=comp,
-                        modal_absorbed=absorbed, family=e.family if comp is not None else None)
+                        modal_absorbed=absorbed, family=e.family if comp is not None else None,
+                        reverse=reverse, swap=swap)
 
 
-def _inner(gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
+def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
     cands: list[Token] = []
     if e.family:  # complements after the head only: "He asked ...; the Kremlin declined" is no refusal to ask
@@ -290,7 +385,7 @@ def _inner(gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | Non
     cands += _objects(gov)
     cands += [o for p in ("for", "to", "on", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
     for c in cands:
-        m = _core(c, depth + 1)
+        m = _core(lex, c, depth + 1)
         if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
             return m, c
     return None
@@ -322,11 +417,11 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
-def _absorbed(tok: Token) -> bool:
+def _absorbed(lex: Lexicon, tok: Token) -> bool:
     gov = _governor(tok)
     seen = 0
     while gov is not None and seen < 4:
-        m = _core(gov)
+        m = _core(lex, gov)
         if m is not None:
             if m.complement == tok.i or m.start <= tok.i < m.end:
                 return True
@@ -341,20 +436,24 @@ def _absorbed(tok: Token) -> bool:
     return False
 
 
-def match(token: Token) -> TriggerMatch | None:
+def match(token: Token, lex: Lexicon | None = None) -> TriggerMatch | None:
     """The most specific lexicon entry for a verb or event noun, or None (also when a governing trigger absorbs it)."""
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
         return None
-    m = _core(token)
+    lex = lex if lex is not None else load_lexicon()
+    m = _core(lex, token)
     if m is None:
         return None
-    if m.nominal and _best(token) is not None and _best(token).light_only:
-        return None
-    if _absorbed(token):
+    if m.nominal:
+        best = lex.best(token)
+        if best is not None and best.light_only:
+            return None
+    if _absorbed(lex, token):
         return None
     return m
 
 
-def match_sentence(sent: Span) -> list[TriggerMatch]:
+def match_sentence(sent: Span, lex: Lexicon | None = None) -> list[TriggerMatch]:
     """Every trigger in a sentence, in token order, without triggers absorbed by a governing one."""
-    return [m for m in (match(t) for t in sent) if m is not None]
+    lex = lex if lex is not None else load_lexicon()
+    return [m for m in (match(t, lex) for t in sent) if m is not None]
