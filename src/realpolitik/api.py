@@ -37,11 +37,12 @@ def default_classifier():
     return _default()
 
 
-def build_coder(*, classifier: Any = "default", kb=None):
-    """The Coder (spaCy pipeline, knowledge base, classifier) that every command builds once."""
+def build_coder(*, classifier: Any = "default", kb=None, verbs=()):
+    """The Coder (spaCy pipeline, knowledge base, lexicon plus ``verbs`` dictionaries, classifier) that
+    every command builds once."""
     from realpolitik.events.coder import Coder
 
-    return Coder.build(classifier=classifier, kb=kb)
+    return Coder.build(classifier=classifier, kb=kb, verbs=tuple(str(v) for v in verbs))
 
 
 def code_documents(docs: list[Document], *, classifier: Any = "default", kb=None, coder=None) -> list[Coded]:

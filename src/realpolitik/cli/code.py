@@ -8,8 +8,8 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import (ActorsOption, ForceOption, PhoenixOption, check_overwrite, knowledge_base,
-                                    parse_date, safe, stderr)
+from realpolitik.cli.common import (ActorsOption, ForceOption, PhoenixOption, VerbsOption, check_overwrite,
+                                    knowledge_base, parse_date, safe, stderr)
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
         force: bool = ForceOption,
         actors: list[Path] = ActorsOption,
         phoenix: list[Path] = PhoenixOption,
+        verbs: list[Path] = VerbsOption,
     ) -> None:
         """Code TEXT and print the events as JSON, or code a --jsonl batch into --out."""
         from realpolitik import api
@@ -33,8 +34,9 @@ def register(app: typer.Typer) -> None:
         clf = None if rules_only else "default"
         if jsonl:
             check_overwrite(out, inputs=[jsonl], force=force)
-            kb = knowledge_base(actors, phoenix)
-            report = api.code_jsonl(sys.stdin if jsonl == "-" else jsonl, out or sys.stdout, classifier=clf, kb=kb)
+        coder = api.build_coder(classifier=clf, kb=knowledge_base(actors, phoenix), verbs=verbs)
+        if jsonl:
+            report = api.code_jsonl(sys.stdin if jsonl == "-" else jsonl, out or sys.stdout, coder=coder)
             for warning in report.warnings:
                 stderr.print(f"[yellow]warning[/yellow] {safe(warning)}")
             for failure in report.failures:
@@ -46,9 +48,8 @@ def register(app: typer.Typer) -> None:
             if report.failures:
                 raise typer.Exit(1)
             return
-        kb = knowledge_base(actors, phoenix)
         if text is None or text == "-":
             text = sys.stdin.read()
-        coded = api.code_text(text, date=parse_date(date), classifier=clf, kb=kb)
+        coded = api.code_text(text, date=parse_date(date), coder=coder)
         typer.echo(json.dumps(coded_to_json(coded, explain=explain, include_flagged=all_ or explain),
                               indent=2, ensure_ascii=False))

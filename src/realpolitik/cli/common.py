@@ -26,6 +26,8 @@ ForceOption = typer.Option(False, "--force", help="Overwrite --out even if it is
 ActorsOption = typer.Option([], "--actors", metavar="FILE",
                             help="User actor file (.yaml/.csv) adding or overriding actors (repeatable).")
 PhoenixOption = typer.Option([], "--phoenix", metavar="FILE", help="PETRARCH/Phoenix actor dictionary (repeatable).")
+VerbsOption = typer.Option([], "--verbs", metavar="FILE",
+                           help="TABARI/PETRARCH verb-pattern dictionary added to the lexicon (repeatable).")
 
 
 def stdout_console(**kwargs: Any) -> Console:

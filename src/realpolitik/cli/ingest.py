@@ -8,7 +8,8 @@ import typer
 
 from pathlib import Path
 
-from realpolitik.cli.common import ActorsOption, DbOption, PhoenixOption, knowledge_base, parse_date, printable, safe, stderr
+from realpolitik.cli.common import (ActorsOption, DbOption, PhoenixOption, VerbsOption, knowledge_base, parse_date,
+                                    printable, safe, stderr)
 from realpolitik.store.connection import resolve_path
 
 
@@ -26,6 +27,7 @@ def register(app: typer.Typer) -> None:
         max_bytes: int = typer.Option(64, "--max-bytes", help="Largest file to read, in MB."),
         actors: list[Path] = ActorsOption,
         phoenix: list[Path] = PhoenixOption,
+        verbs: list[Path] = VerbsOption,
     ) -> None:
         """Ingest articles: .txt/.md, .html, .jsonl/.json, .csv, RSS/Atom; re-ingesting the same text adds nothing."""
         from realpolitik import api
@@ -33,8 +35,9 @@ def register(app: typer.Typer) -> None:
         columns = {k: v for k, v in (("text", text_column), ("date", date_column)) if v}
         use_stdin = not paths or paths == ["-"]
         kwargs = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
-                      classifier=None if no_model else "default", max_bytes=max_bytes * 2**20,
-                      kb=knowledge_base(actors, phoenix))
+                      max_bytes=max_bytes * 2**20,
+                      coder=api.build_coder(classifier=None if no_model else "default",
+                                            kb=knowledge_base(actors, phoenix), verbs=verbs))
         if use_stdin:
             report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
         else:

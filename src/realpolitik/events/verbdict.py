@@ -68,14 +68,27 @@ class VerbDictionary:
     synsets: dict[str, tuple[str, ...]]
     blocks: list[VerbBlock]
     path: str = ""
+    skipped: list[str] = field(default_factory=list)  # "line N: reason" for lines that were left out
 
 
 def _codes(raw: str) -> tuple[str | None, str | None]:
-    """'042:043' -> ('042', '043'); '---' -> (None, None); ':075' -> (None, '075')."""
-    raw = raw.strip()
-    fwd, _, rev = raw.partition(":")
-    clean = lambda c: c.strip() if c.strip() and c.strip() != "---" and c.strip().isdigit() else None  # noqa: E731
+    """'042:043' -> ('042', '043'); '---' -> (None, None); ':075' -> (None, '075'). ValueError if malformed."""
+    fwd, _, rev = raw.strip().partition(":")
+
+    def clean(c: str) -> str | None:
+        c = c.strip()
+        if not c or c == "---":
+            return None
+        if not c.isdigit() or not 2 <= len(c) <= 4:
+            raise ValueError(f"'{raw.strip()}' is not a CAMEO code")
+        return c
+
     return clean(fwd), clean(rev)
+
+
+class _Skip(Exception):
+    """A malformed line: skipped and reported in VerbDictionary.skipped (real dictionaries carry a few:
+    PETRARCH2's has '[080!]' and '[s]')."""
 
 
 def _tokens(text: str) -> list[str]:
@@ -122,7 +135,8 @@ def _term(tok: str) -> Term:
 
 
 def read_verb_dictionary(path: str | Path) -> VerbDictionary:
-    """Parse a TABARI/PETRARCH verb dictionary; a malformed file is an InputError naming file and line."""
+    """Parse a TABARI/PETRARCH verb dictionary. An unreadable, empty, binary or block-less file is an
+    InputError naming the file; malformed lines are skipped and listed (with their numbers) in ``skipped``."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -138,58 +152,80 @@ def read_verb_dictionary(path: str | Path) -> VerbDictionary:
     cur_set: str | None = None
     block: VerbBlock | None = None
     section = "synsets"
+    skipped: list[str] = []
+
+    def skip(lineno: int, why: str):
+        skipped.append(f"line {lineno}: {why}")
+        raise _Skip
+
+    def codes(raw: str, lineno: int) -> tuple[str | None, str | None]:
+        try:
+            return _codes(raw)
+        except ValueError as exc:
+            skip(lineno, str(exc))
+
     for lineno, line in enumerate(text.splitlines(), 1):
-        stripped = line.split("#", 1)[0].split(";", 1)[0].rstrip() if not line.startswith("#") else ""
-        if line.startswith("####"):
-            low = line.lower()
-            section = "verbs" if "verb" in low else "transformations" if "transform" in low else section
+        try:
+            block, cur_set, section = _read_line(line, lineno, path, synsets, blocks, block, cur_set, section, codes,
+                                                skip)
+        except _Skip:
             continue
-        if not stripped.strip() or section == "transformations":
-            continue
-        s = stripped.strip()
-        m = _BLOCK.match(s)
-        if m:
-            section = "verbs"
-            fwd, _ = _codes(m.group(2))
-            block = VerbBlock(m.group(1).strip().lower(), fwd, line=lineno)
-            blocks.append(block)
-            cur_set = None
-            continue
-        if s.startswith("&") and block is None:
-            cur_set = s[1:].split()[0].rstrip("_")
-            synsets[cur_set] = []
-            continue
-        if s.startswith("+") and block is None and cur_set is not None:
-            synsets[cur_set].append(s[1:].split()[0])
-            continue
-        if block is None:
-            continue
-        if s.startswith("-"):
-            body = s[1:]
-            cm = _CODE.search(body)
-            if cm is None:
-                raise InputError(str(path), f"line {lineno}: pattern without a [code]")
-            words = body[: cm.start()]
-            if "*" not in words:
-                raise InputError(str(path), f"line {lineno}: pattern without the verb position '*'")
-            pre_s, _, post_s = words.partition("*")
-            fwd, rev = _codes(cm.group(1))
-            block.patterns.append(Pattern(tuple(_term(t) for t in _tokens(pre_s)),
-                                          tuple(_term(t) for t in _tokens(post_s)), fwd, rev, lineno))
-            continue
-        # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
-        cm = _CODE.search(s)
-        code = _codes(cm.group(1))[0] if cm else block.code
-        head = re.sub(r"\{[^}]*\}", " ", s[: cm.start()] if cm else s).split()
-        if not head:
-            continue
-        words = head[0].lstrip("+").strip("_").lower().split("_")
-        words = [w for w in words if w]
-        if words:
-            block.verbs.append((words[0], tuple(words[1:]), code))
     if not blocks:
         raise InputError(str(path), "no verb blocks ('---  VERB  [code]  ---') found: not a verb dictionary")
-    return VerbDictionary({k: tuple(v) for k, v in synsets.items()}, blocks, str(path))
+    return VerbDictionary({k: tuple(v) for k, v in synsets.items()}, blocks, str(path), skipped)
+
+
+def _read_line(line, lineno, path, synsets, blocks, block, cur_set, section, codes, skip):
+    """One line of a verb dictionary; returns the (block, synonym set, section) state after it."""
+    stripped = line.split("#", 1)[0].split(";", 1)[0].rstrip() if not line.startswith("#") else ""
+    if line.startswith("####"):
+        low = line.lower()
+        section = "verbs" if "verb" in low else "transformations" if "transform" in low else section
+        return block, cur_set, section
+    if not stripped.strip() or section == "transformations":
+        return block, cur_set, section
+    s = stripped.strip()
+    m = _BLOCK.match(s)
+    if m:
+        section = "verbs"
+        fwd, _ = codes(m.group(2), lineno)
+        block = VerbBlock(m.group(1).strip().lower(), fwd, line=lineno)
+        blocks.append(block)
+        cur_set = None
+        return block, cur_set, section
+    if s.startswith("&") and block is None:
+        cur_set = s[1:].split()[0].rstrip("_")
+        synsets[cur_set] = []
+        return block, cur_set, section
+    if s.startswith("+") and block is None and cur_set is not None:
+        synsets[cur_set].append(s[1:].split()[0])
+        return block, cur_set, section
+    if block is None:
+        return block, cur_set, section
+    if s.startswith("-"):
+        body = s[1:]
+        cm = _CODE.search(body)
+        if cm is None:
+            skip(lineno, "pattern without a [code]")
+        words = body[: cm.start()]
+        if "*" not in words:
+            skip(lineno, "pattern without the verb position '*'")
+        pre_s, _, post_s = words.partition("*")
+        fwd, rev = codes(cm.group(1), lineno)
+        block.patterns.append(Pattern(tuple(_term(t) for t in _tokens(pre_s)),
+                                      tuple(_term(t) for t in _tokens(post_s)), fwd, rev, lineno))
+        return block, cur_set, section
+    # a verb line: WORD or +WORD_PARTICLE, optional {forms}, optional [code]
+    cm = _CODE.search(s)
+    code = codes(cm.group(1), lineno)[0] if cm else block.code
+    head = re.sub(r"\{[^}]*\}", " ", s[: cm.start()] if cm else s).split()
+    if not head:
+        return block, cur_set, section
+    words = head[0].lstrip("+").strip("_").lower().split("_")
+    words = [w for w in words if w]
+    if words:
+        block.verbs.append((words[0], tuple(words[1:]), code))
+    return block, cur_set, section
 
 
 # ---------------------------------------------------------------- words -> lemmas
