@@ -50,19 +50,26 @@ def store(tmp_path_factory):
     return st
 
 
-def _marked(pieces, mark):
-    return "".join(p["text"] for p in pieces if mark in p["marks"])
+def _marked(parts, mark):
+    return "".join(p["text"] for p in parts if mark in p["marks"])
 
 
 def test_sentence_trigger_and_actors_are_marked_in_the_document(store):
     d = event_detail(store, "e1")
     body = next(s for s in d["document"] if s["kind"] == "body")
     assert "".join(p["text"] for p in body["pieces"]) == BODY  # nothing lost or doubled
-    assert _marked(body["pieces"], "sentence") == FIRST
-    assert _marked(body["pieces"], "trigger") == "met"
-    assert _marked(body["pieces"], "source") == "Russian President Vladimir Putin"
-    assert _marked(body["pieces"], "target") == "Iranian President Hassan Rouhani"
+    [mine] = [p for p in body["pieces"] if p["sentence"]]
+    assert mine["text"] == FIRST == "".join(p["text"] for p in mine["parts"])
+    assert _marked(mine["parts"], "trigger") == "met"
+    assert _marked(mine["parts"], "source") == "Russian President Vladimir Putin"
+    assert _marked(mine["parts"], "target") == "Iranian President Hassan Rouhani"
     assert body["has_event"] and not d["document"][0]["has_event"]
+
+
+def test_the_other_direction_swaps_the_marks(store):
+    body = event_detail(store, "e2")["document"][1]
+    [mine] = [p for p in body["pieces"] if p["sentence"]]
+    assert _marked(mine["parts"], "source") == "Iranian President Hassan Rouhani"
 
 
 def test_other_sentences_with_events_link_to_them(store):

@@ -27,26 +27,27 @@ def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
     return fig
 
 
-def dyad_figure(directions: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """The dyad chart: cc index per direction (top) over stacked quad-class counts of both directions (bottom).
+def dyad_figure(directions: pd.DataFrame, title: str | None = None, each_way: bool = True) -> go.Figure:
+    """The dyad chart: cc index (top) over stacked quad-class counts of both directions (bottom).
 
-    Every point carries ``customdata`` = [period, period_start, period_end, direction] so a click can list
-    that period's events.
+    The both-directions line bridges empty periods (markers sized by events mark the periods that have
+    some); ``each_way`` adds each direction's index as a dotted line. Every point carries ``customdata`` =
+    [period, period_start, period_end, direction] so a click can list that period's events.
     """
     from plotly.subplots import make_subplots
     import plotly.graph_objects as go
 
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.55, 0.45])
     labels = list(dict.fromkeys(directions["direction"]))
-    for k, label in enumerate(labels):
+    for k, label in enumerate(labels if each_way else labels[:1]):
         d = directions[directions["direction"] == label]
         custom = list(zip(d["period"], map(str, d["period_start"]), map(str, d["period_end"]), d["direction"]))
         fig.add_trace(go.Scatter(
             x=list(d["period_start"]), y=list(d["cc_index"]), name=f"cc index {label}", mode="lines+markers",
-            connectgaps=False, customdata=custom,
-            line={"color": LINE_COLORS[k % len(LINE_COLORS)], "width": 3 if k == 0 else 1.5,
+            connectgaps=k == 0, customdata=custom,
+            line={"color": LINE_COLORS[k % len(LINE_COLORS)], "width": 2.5 if k == 0 else 1.2,
                   "dash": "solid" if k == 0 else "dot"},
-            marker={"size": [_size(n, k) for n in d["events"]]},
+            marker={"size": [_size(n, k) for n in d["events"]], "line": {"width": 1, "color": "#fff"}},
             hovertemplate="%{customdata[0]} · %{customdata[3]}<br>cc index %{y:+.2f}<br>%{text} events"
                           "<extra></extra>", text=list(d["events"])), row=1, col=1)
     both = directions[directions["direction"] == labels[0]] if labels else directions
@@ -57,8 +58,8 @@ def dyad_figure(directions: pd.DataFrame, title: str | None = None) -> go.Figure
                              marker_color=QUAD_COLORS[name], customdata=custom,
                              hovertemplate="%{customdata[0]}: %{y} " + QUAD_LABELS[name] + "<extra></extra>"),
                       row=2, col=1)
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text="cc index", range=[-1.1, 1.1], zeroline=True, zerolinecolor="#999", row=1, col=1)
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_yaxes(title_text="cc index", range=[-1.15, 1.15], zeroline=True, zerolinecolor="#999", row=1, col=1)
     fig.update_yaxes(title_text="events", row=2, col=1)
     return _layout(fig, title, 520)
 
@@ -68,20 +69,19 @@ def _size(n: int, k: int) -> int:
 
 
 def faction_figure(balance: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """Each faction's events per period (its own and its members', source and target) as lines."""
+    """Each faction's events per period (its own and its members', as source or target), side by side."""
     import plotly.graph_objects as go
 
     fig = go.Figure()
     for k, (name, d) in enumerate(balance.groupby("faction", sort=False)):
-        color = LINE_COLORS[k % len(LINE_COLORS)]
-        fig.add_trace(go.Scatter(
-            x=list(d["period_start"]), y=list(d["events"]), name=name, mode="lines+markers",
-            line={"color": color, "width": 2, "shape": "spline", "smoothing": 0.3},
+        fig.add_trace(go.Bar(
+            x=list(d["period_start"]), y=list(d["events"]), name=name, marker_color=LINE_COLORS[k % len(LINE_COLORS)],
             customdata=list(zip(d["period"], d["own_as_source"] + d["own_as_target"],
                                 d["members_as_source"] + d["members_as_target"], d["cooperation"], d["conflict"])),
             hovertemplate=f"<b>{name}</b> %{{customdata[0]}}<br>%{{y}} events: %{{customdata[1]}} own, "
                           "%{customdata[2]} by members<br>%{customdata[3]} cooperation · %{customdata[4]} conflict"
                           "<extra></extra>"))
+    fig.update_layout(barmode="group", bargap=0.2, bargroupgap=0.05)
     fig.update_yaxes(title_text="events (own + members')", rangemode="tozero")
     return _layout(fig, title, 380)
 
@@ -100,12 +100,33 @@ def actor_figure(timeline: pd.DataFrame, title: str | None = None) -> go.Figure:
     return _layout(fig, title, 300)
 
 
-def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7) -> go.Figure:
-    """The actor network drawn with a spring layout: node size = events, edge colour = mean Goldstein.
-
-    Only the ``max_nodes`` busiest actors are drawn (a bigger graph is a hairball on screen; the export has all).
-    """
+def _layout_components(h: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions: the largest component (Kamada–Kawai) in the unit square, the small ones stacked at the right."""
     import networkx as nx
+
+    comps = sorted(nx.connected_components(h), key=lambda c: (-len(c), sorted(c)[0]))
+    pos: dict[str, tuple[float, float]] = {}
+    big = h.subgraph(comps[0])
+    main = nx.kamada_kawai_layout(big) if len(comps[0]) > 2 else nx.spring_layout(big, seed=seed)
+    xs, ys = [p[0] for p in main.values()], [p[1] for p in main.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    for n, (x, y) in main.items():
+        pos[n] = ((x - min(xs)) / span, (y - min(ys)) / span)
+    y = 1.0
+    for comp in comps[1:]:
+        sub = nx.spring_layout(h.subgraph(comp), seed=seed) if len(comp) > 1 else {next(iter(comp)): (0.0, 0.0)}
+        for n, (px, py) in sub.items():
+            pos[n] = (1.25 + 0.06 * px, y + 0.04 * py)
+        y -= 0.11
+    return pos
+
+
+def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7, labels: int = 30) -> go.Figure:
+    """The actor network: node size = events, tie colour = mean Goldstein, the busiest ``labels`` named.
+
+    Only the ``max_nodes`` busiest actors are drawn (a bigger graph is a hairball on screen; the export has
+    all); the largest connected group fills the frame, smaller groups stand at its right.
+    """
     import plotly.graph_objects as go
 
     keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("events", 0), n))[:max_nodes]
@@ -113,34 +134,38 @@ def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7) -> go.Figu
     fig = go.Figure()
     if not h.number_of_nodes():
         return _layout(fig, None, 560)
-    pos = nx.spring_layout(h.to_undirected(), weight="weight", seed=seed, k=1.6 / max(1, h.number_of_nodes()) ** 0.5)
+    pos = _layout_components(h.to_undirected(), seed)
     groups: dict[str, list[tuple[str, str, dict[str, Any]]]] = {"cooperative": [], "mixed": [], "conflictual": []}
     for a, b, d in h.edges(data=True):
         mean = d.get("goldstein_mean", 0.0)
         groups["cooperative" if mean > 1 else "conflictual" if mean < -1 else "mixed"].append((a, b, d))
     colors = {"cooperative": "rgba(31,122,77,0.45)", "mixed": "rgba(120,120,120,0.35)",
-              "conflictual": "rgba(192,57,43,0.55)"}
+              "conflictual": "rgba(192,57,43,0.6)"}
+    ranges = {"cooperative": "> 1", "mixed": "−1 to 1", "conflictual": "< −1"}
     for label, edges in groups.items():
         xs: list[float | None] = []
         ys: list[float | None] = []
         for a, b, _ in edges:
             xs += [pos[a][0], pos[b][0], None]
             ys += [pos[a][1], pos[b][1], None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1.2, "color": colors[label]},
-                                 hoverinfo="skip", name=f"{label} ties (mean Goldstein "
-                                 + {"cooperative": "> 1", "mixed": "−1 to 1", "conflictual": "< −1"}[label] + ")"))
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"width": 1.4, "color": colors[label]},
+                                 hoverinfo="skip", name=f"{label} ties (mean Goldstein {ranges[label]})"))
     nodes = list(h.nodes)
     ev = [h.nodes[n].get("events", 0) for n in nodes]
+    named = set(sorted(nodes, key=lambda n: -h.nodes[n].get("events", 0))[:labels])
     fig.add_trace(go.Scatter(
-        x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", name="actors",
-        text=[h.nodes[n].get("name", n) for n in nodes], textposition="top center", textfont={"size": 10},
-        customdata=[[n, h.nodes[n].get("kind", ""), h.nodes[n].get("country", "")] for n in nodes],
-        marker={"size": [8 + 22 * (v / max(ev)) ** 0.5 for v in ev], "color": [_kind_color(h.nodes[n]) for n in nodes],
+        x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", name="actors (click: page)",
+        text=[h.nodes[n].get("name", n) if n in named else "" for n in nodes], textposition="top center",
+        textfont={"size": 10, "color": "#374151"},
+        customdata=[[n, h.nodes[n].get("name", n), h.nodes[n].get("kind", ""), h.nodes[n].get("country", ""),
+                     h.nodes[n].get("events", 0)] for n in nodes],
+        marker={"size": [7 + 24 * (v / max(ev)) ** 0.5 for v in ev], "color": [_kind_color(h.nodes[n]) for n in nodes],
                 "line": {"width": 1, "color": "#fff"}},
-        hovertemplate="<b>%{text}</b><br>%{customdata[1]} %{customdata[2]}<extra></extra>"))
+        hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} events"
+                      "<extra></extra>"))
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x")
-    return _layout(fig, None, 640)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, None, 680)
 
 
 _KIND_COLORS = {"state": "#1f2d3d", "country": "#1f2d3d", "person": "#2e86c1", "institution": "#8e44ad",
@@ -149,20 +174,6 @@ _KIND_COLORS = {"state": "#1f2d3d", "country": "#1f2d3d", "person": "#2e86c1", "
 
 def _kind_color(node: dict[str, Any]) -> str:
     return _KIND_COLORS.get(node.get("kind", ""), "#95a5a6")
-
-
-def histogram_figure(samples: list[float], prediction: float, scale: tuple[float, float], title: str | None = None,
-                     xlabel: str = "predicted outcome") -> go.Figure:
-    """A Monte Carlo histogram of predicted outcomes with the point forecast marked."""
-    import plotly.graph_objects as go
-
-    fig = go.Figure(go.Histogram(x=list(samples), nbinsx=40, marker_color="#2e86c1", opacity=0.85,
-                                 hovertemplate="%{x}: %{y} runs<extra></extra>", name="runs"))
-    fig.add_vline(x=prediction, line_dash="dash", line_color="#c0392b",
-                  annotation_text=f"forecast {prediction:.1f}", annotation_position="top")
-    fig.update_xaxes(title_text=xlabel, range=list(scale))
-    fig.update_yaxes(title_text="runs")
-    return _layout(fig, title, 320)
 
 
 def save_figure(fig: go.Figure, path: str | Path) -> str:

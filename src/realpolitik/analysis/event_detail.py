@@ -1,9 +1,9 @@
 """One event with its evidence: its fields, its sentence marked inside the document, how it was coded.
 
-The document comes back as segments of pieces ``{"text", "marks", "event_id"}``: ``marks`` are the
-spans covering the piece ("sentence" for the event's sentence, then "trigger", "source", "target"),
-``event_id`` links a piece of another sentence to the first event coded from it. A template only has to
-wrap each piece; no offsets are computed in the page.
+The document comes back as segments of pieces ``{"text", "sentence", "parts", "event_id"}``: the event's
+sentence is the piece with ``sentence`` true, cut into ``parts`` ``{"text", "marks"}`` where ``marks`` name
+the spans covering the part ("trigger", "source", "target"); ``event_id`` links another sentence to the
+first event coded from it. A template only has to wrap each piece; no offsets are computed in the page.
 """
 from __future__ import annotations
 
@@ -55,36 +55,40 @@ def _code(code: str | None):
 
 
 def _marked(segments: list[dict], sentences: list[dict], ev: dict) -> list[dict[str, Any]]:
-    """Segments cut into pieces at sentence and span boundaries, each piece with its marks."""
+    """Segments cut into pieces at sentence boundaries; the event's sentence cut again at its spans."""
     by_segment: dict[int, list[dict]] = {}
     for s in sentences:
         by_segment.setdefault(s["segment_idx"], []).append(s)
     out = []
     for seg in segments:
-        text = seg["text"]
-        cuts = {0, len(text)}
-        ranges: list[tuple[int, int, str | None, str | None]] = []  # start, end, mark, link
+        text, pos, pieces = seg["text"], 0, []
         for s in by_segment.get(seg["idx"], []):
             start, end = s["start_char"], s["start_char"] + s["n"]
-            if s["sentence_id"] == ev["sentence_id"]:
-                ranges.append((start, end, "sentence", None))
-                for span in _SPANS:
-                    lo, hi = ev.get(f"{span}_start"), ev.get(f"{span}_end")
-                    if lo is not None and hi is not None and 0 <= lo < hi:
-                        ranges.append((start + lo, start + hi, span, None))
-            elif s["first_event"]:
-                ranges.append((start, end, None, s["first_event"]))
-        for lo, hi, _, _ in ranges:
-            cuts.update((max(0, min(lo, len(text))), max(0, min(hi, len(text)))))
-        points = sorted(cuts)
-        pieces = []
-        for lo, hi in zip(points, points[1:]):
-            marks = [m for a, b, m, _ in ranges if m and a <= lo and hi <= b]
-            link = next((ln for a, b, _, ln in ranges if ln and a <= lo and hi <= b), None)
-            pieces.append({"text": text[lo:hi], "marks": marks, "event_id": link})
+            if start < pos or end > len(text):  # offsets that do not fit: show the text plain
+                continue
+            if start > pos:
+                pieces.append({"text": text[pos:start], "event_id": None, "sentence": False, "parts": []})
+            mine = s["sentence_id"] == ev["sentence_id"]
+            pieces.append({"text": text[start:end], "event_id": None if mine else s["first_event"], "sentence": mine,
+                           "parts": _spans(text[start:end], ev) if mine else []})
+            pos = end
+        if pos < len(text):
+            pieces.append({"text": text[pos:], "event_id": None, "sentence": False, "parts": []})
         out.append({"idx": seg["idx"], "kind": seg["kind"], "date": seg["seg_date"],
-                    "has_event": any("sentence" in p["marks"] for p in pieces), "pieces": pieces})
+                    "has_event": any(p["sentence"] for p in pieces), "pieces": pieces})
     return out
+
+
+def _spans(sentence: str, ev: dict) -> list[dict[str, Any]]:
+    """The sentence cut at the trigger and actor spans; each part with the marks covering it."""
+    ranges = []
+    for span in _SPANS:
+        lo, hi = ev.get(f"{span}_start"), ev.get(f"{span}_end")
+        if lo is not None and hi is not None and 0 <= lo < hi <= len(sentence):
+            ranges.append((lo, hi, span))
+    points = sorted({0, len(sentence), *(x for lo, hi, _ in ranges for x in (lo, hi))})
+    return [{"text": sentence[lo:hi], "marks": [m for a, b, m in ranges if a <= lo and hi <= b]}
+            for lo, hi in zip(points, points[1:])]
 
 
 def _elsewhere(store: Store, ev: dict) -> list[dict[str, Any]]:

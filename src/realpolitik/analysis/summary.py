@@ -26,9 +26,8 @@ def summary(store: Store, pair: tuple[str, str] | None = None, n: int = 5,
         pair = (dyads.iloc[0]["actor_a"], dyads.iloc[0]["actor_b"])
     actors = active_actors(store, n=n, since=since, until=until)
     if since is None or until is None:
-        first, last = store.query("SELECT min(pub_date), max(pub_date) FROM documents").iloc[0]
-        since = since or (None if first is None or first != first else first.date().replace(day=1))
-        until = until or (None if last is None or last != last else _month_end(last.date()))
+        first, last = publication_window(store)
+        since, until = since or first, until or last
     timeline = (dyad_timeline(store, pair[0], pair[1], freq="M", since=since, until=until) if pair
                 else _no_timeline())
     return {
@@ -47,6 +46,13 @@ def summary(store: Store, pair: tuple[str, str] | None = None, n: int = 5,
                                       "cc_index"]]),
         "active_actors": records(actors),
     }
+
+
+def publication_window(store: Store) -> tuple[dt.date | None, dt.date | None]:
+    """First day of the first and last day of the last month in which the stored articles were published."""
+    first, last = store.query("SELECT min(pub_date), max(pub_date) FROM documents").iloc[0]
+    return (None if first is None or first != first else first.date().replace(day=1),
+            None if last is None or last != last else _month_end(last.date()))
 
 
 def _no_timeline():

@@ -11,7 +11,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="realpolitik: code political events from news, store them, query them, forecast.")
 
 # Each command module defines register(app). Order = order in --help.
-_COMMAND_MODULES = ["demo", "ingest", "code", "query", "analysis", "resolve", "forecast", "stakeholders"]
+_COMMAND_MODULES = ["demo", "ingest", "code", "query", "analysis", "resolve", "forecast", "stakeholders", "serve"]
 PROG = "realpolitik"
 
 
