@@ -93,3 +93,25 @@ def test_bad_input_is_one_line_without_traceback(worked, args, needle):
     assert res.returncode == 2, res.stderr
     assert needle in res.stderr and "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_out_never_overwrites_the_database(worked):
+    res = runner.invoke(app, ["dyad", "IRN", "RUS", "--db", str(worked.path), "--format", "csv",
+                              "--out", str(worked.path)])
+    assert res.exit_code != 0 and "is also an input of this command" in str(res.exception)
+
+
+def test_names_are_printed_inert(tmp_path):
+    from store_records import ACTORS, build, ev
+
+    from realpolitik.store import Store
+
+    ACTORS["person:markup"] = ("[bold red]Mallory[/bold red]", "IRNGOV", "IRN", "GOV", "person")
+    try:
+        store = Store(tmp_path / "m.duckdb")
+        store.add(*build("m", "2016-01-05", [("Mallory met Putin.", [ev("person:markup", "person:vladimir-putin",
+                                                                           "040", 1, 1.0, "CONSULT")])]))
+    finally:
+        del ACTORS["person:markup"]
+    out = run("network", "--db", store.path)
+    assert "[bold red]Mallory[/bold red]" in out

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from realpolitik.analysis.summary import _bar, _fmt, _runs
 from realpolitik.store import records
+from realpolitik.terminal import safe  # names come from the user's articles: never Rich markup
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -23,8 +24,9 @@ def render_dyad(directions: pd.DataFrame, console: Any) -> None:
         console.print("[dim]no factual events between them[/dim]")
         return
     both, ab, ba = (records(directions[directions["direction"] == lab]) for lab in labels)
-    table = Table(title=f"{labels[0]}: {sum(r['events'] for r in both)} factual events "
-                        f"(→ {labels[1]} {sum(r['events'] for r in ab)}, ← {labels[2]} {sum(r['events'] for r in ba)})",
+    table = Table(title=f"{safe(labels[0])}: {sum(r['events'] for r in both)} factual events "
+                        f"(→ {safe(labels[1])} {sum(r['events'] for r in ab)}, "
+                        f"← {safe(labels[2])} {sum(r['events'] for r in ba)})",
                   title_justify="left", caption=CC_NOTE, caption_justify="left")
     for col in ("period", "events", "→", "←", "v.coop", "m.coop", "v.confl", "m.confl", "Goldst.", "cc", "cc →",
                 "cc ←"):
@@ -60,7 +62,7 @@ def render_factions(found: list[dict[str, Any]], balance: pd.DataFrame, console:
         t = totals.loc[f["actor_id"]] if totals is not None and f["actor_id"] in totals.index else None
         own = "0" if t is None else str(int(t["own_as_source"] + t["own_as_target"]))
         mem = "0" if t is None else str(int(t["members_as_source"] + t["members_as_target"]))
-        who.add_row(f["name"], f["actor_id"], ", ".join(m["name"] for m in f["members"]) or "–",
+        who.add_row(safe(f["name"]), safe(f["actor_id"]), safe(", ".join(m["name"] for m in f["members"]) or "–"),
                     str(len(f["evidence"])), own, mem)
     console.print(who)
     if balance.empty:
@@ -71,7 +73,7 @@ def render_factions(found: list[dict[str, Any]], balance: pd.DataFrame, console:
     table = Table(title="Events per period (own + members', as source or target)", title_justify="left")
     table.add_column("period", no_wrap=True)
     for n in names:
-        table.add_column(n, justify="right")
+        table.add_column(safe(n), justify="right")
     for period, row in wide.iterrows():
         if row.sum() == 0:
             continue
@@ -87,14 +89,14 @@ def render_network(g: nx.DiGraph, console: Any, top: int = 25) -> None:
 
     console.print(f"[bold]{g.number_of_nodes()}[/bold] actors · [bold]{g.number_of_edges()}[/bold] directed ties "
                   f"· {sum(d['events'] for *_, d in g.edges(data=True))} factual events"
-                  + (f" · country {g.graph['country']}" if g.graph.get("country") else ""))
+                  + (f" · country {safe(g.graph['country'])}" if g.graph.get("country") else ""))
     frame = edge_frame(g).head(top)
     table = Table(title=f"Heaviest ties (top {len(frame)}; --format graphml|gexf|csv|json for all)",
                   title_justify="left")
     for col in ("source", "target", "events", "v.coop", "m.coop", "v.confl", "m.confl", "Goldstein"):
         table.add_column(col, justify="left" if col in ("source", "target") else "right")
     for r in records(frame):
-        table.add_row(r["source_name"], r["target_name"], str(r["events"]), str(r["verbal_coop"]),
+        table.add_row(safe(r["source_name"]), safe(r["target_name"]), str(r["events"]), str(r["verbal_coop"]),
                       str(r["material_coop"]), str(r["verbal_conflict"]), str(r["material_conflict"]),
                       _fmt(r["goldstein_mean"]))
     console.print(table)

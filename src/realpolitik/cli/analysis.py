@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from realpolitik.cli.common import DbOption, FormatOption, OutOption
+from realpolitik.cli.common import DbOption, ForceOption, OutOption, check_overwrite, stdout_console
 
 SinceOption = typer.Option(None, "--since", help="Events on or after YYYY, YYYY-MM or YYYY-MM-DD.")
 UntilOption = typer.Option(None, "--until", help="Events up to the end of YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -14,20 +14,26 @@ ChartOption = typer.Option(None, "--chart", help="Save a Plotly chart: FILE.html
                                                  "(else HTML, said so).")
 
 
+FormatOption = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table|csv|jsonl|json|parquet")
+
+
 def _console():
-    """A console as wide as the terminal, or 200 columns for a pipe or file (rich's 80 would fold the tables)."""
+    """The CLI's stdout console, 200 columns wide for a pipe or file (rich's 80 would fold the tables)."""
     import sys
 
-    from rich.console import Console
-
-    return Console(width=None if sys.stdout.isatty() else 200)
+    return stdout_console(width=None if sys.stdout.isatty() else 200)
 
 
-def _output(frame, fmt: str, out, render, chart, figure) -> None:
-    """``render()`` for a table on screen, else export ``frame``; then save ``figure()`` as --chart."""
+def _output(frame, fmt: str, out, render, chart, figure, db, force: bool) -> None:
+    """``render()`` for a table on screen, else export ``frame``; then save ``figure()`` as --chart.
+
+    Neither --out nor --chart may overwrite the database or another DuckDB file (unless --force)."""
     from realpolitik.analysis.charts import save_figure
     from realpolitik.store import export
+    from realpolitik.store.connection import resolve_path
 
+    check_overwrite(out, inputs=[resolve_path(db)], force=force)
+    check_overwrite(chart, inputs=[resolve_path(db)], force=force, flag="--chart")
     if fmt == "table" and out is None:
         render(_console())
     else:
@@ -86,6 +92,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
         chart: Optional[str] = ChartOption,
+        force: bool = ForceOption,
     ) -> None:
         """A dyad over time: quad-class counts, Goldstein, cooperation–conflict index, both ways and each way."""
         from realpolitik.analysis.actors import resolve_key
@@ -97,7 +104,7 @@ def register(app: typer.Typer) -> None:
         (ka, na), (kb, nb) = resolve_key(store, a), resolve_key(store, b)
         df = dyad_directions(store, ka, kb, freq=by, since=since, until=until, names=(na, nb))
         _output(df, fmt, out, lambda console: render_dyad(df, console), chart,
-                lambda: dyad_figure(df, f"{na}–{nb}: cooperation–conflict index by {by}"))
+                lambda: dyad_figure(df, f"{na}–{nb}: cooperation–conflict index by {by}"), db, force)
 
     @app.command()
     def network(
@@ -110,12 +117,16 @@ def register(app: typer.Typer) -> None:
         min_events: int = typer.Option(1, "--min-events", help="Drop ties with fewer events."),
         fmt: str = typer.Option("table", "--format", "-f", help="table | graphml | gexf | csv | json"),
         out: Optional[str] = OutOption,
+        force: bool = ForceOption,
     ) -> None:
         """The weighted, directed actor network of factual events (graphml/gexf for Gephi, csv, json)."""
         from realpolitik.analysis.actors import check_country
         from realpolitik.analysis.network import network as build, write_network
         from realpolitik.analysis.tables import render_network
 
+        from realpolitik.store.connection import resolve_path
+
+        check_overwrite(out, inputs=[resolve_path(db)], force=force)
         iso = check_country(country) if country else None
         g = build(_store(db), since=since, until=until, country=iso, level=level, min_count=min_events)
         if fmt == "table" and out is None:
@@ -133,6 +144,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
         chart: Optional[str] = ChartOption,
+        force: bool = ForceOption,
     ) -> None:
         """A country's factions: their members and their events (own and members') over time."""
         from realpolitik.analysis.actors import check_country
@@ -145,4 +157,4 @@ def register(app: typer.Typer) -> None:
         found = members_of(store, iso)
         balance = faction_balance(store, iso, freq=by, since=since, until=until, members=found)
         _output(balance, fmt, out, lambda console: render_factions(found, balance, console), chart,
-                lambda: faction_figure(balance, f"{iso} factions: events by {by}"))
+                lambda: faction_figure(balance, f"{iso} factions: events by {by}"), db, force)
