@@ -277,6 +277,13 @@ class KnowledgeBase:
         """The entry an ambiguous name (normalised ``key``) denotes in a document about ``country``."""
         return next((e for e in self.needs_country.get(key, ()) if country and e.country == country), None)
 
+    def remove_surname(self, entry: Entry, surname: str) -> None:
+        """Stop ``surname`` from reaching ``entry`` (a leaders-table row superseded by a curated person)."""
+        self._check()
+        key = norm(surname)
+        if entry in self.surnames.get(key, ()):
+            self._writable(self.surnames, key).remove(entry)
+
     def add_country(self, state: Entry) -> None:
         """Register a state entry under its ISO3 code (its aliases are added with ``add``)."""
         self._check()

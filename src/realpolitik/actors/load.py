@@ -35,6 +35,7 @@ from realpolitik.actors.kb import (
 )
 from realpolitik.actors.phoenix import load_phoenix
 from realpolitik.actors.userfile import add_actor, load_user_file
+from realpolitik.errors import InputError
 
 
 def _data_dir() -> Path:
@@ -200,6 +201,15 @@ def _load_factions(kb: KnowledgeBase, data: Path) -> None:
         kb.add(e, [word])
 
 
+# Countries whose names put the family name first ("Park Chung-hee", "Hun Sen", "Xi Jinping").
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM"})
+
+
+def _surname(name: str, country: str | None) -> str:
+    words = name.split()
+    return words[0] if country in _FAMILY_FIRST and len(words) > 1 else words[-1]
+
+
 def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> None:
     """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it.
 
@@ -218,15 +228,55 @@ def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> 
                   code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
                   source="leaders")
         kb.add(e, multi or aliases)
-        kb.add_surname(e, name.split()[-1])
+        kb.add_surname(e, _surname(name, iso))
 
 
-def _load_people(kb: KnowledgeBase, data: Path) -> None:
-    """Curated people with dated roles (same format as a user actor file), after the leaders table."""
-    path = data / "people.yaml"
-    for i, rec in enumerate(_read_yaml(path).get("actors") or []):
-        e = add_actor(kb, rec, path, f"actors[{i}]", source="people")
-        kb.add_surname(e, e.name.split()[-1])
+PEOPLE_FILES = ("people.yaml", "people_seed.yaml", "people_uk.yaml")
+
+
+def _with_party(rec: dict, parties: dict[str, Entry], path: Path, where: str) -> dict:
+    """A person record with its party membership turned into dated codes after its offices: while holding no
+    listed office, a member of an opposition party is {ISO3}OPP, of a governing party {ISO3}ELI (an elite,
+    as the leaders table codes people out of office)."""
+    spans = rec.get("parties") or ([{"party": rec["party"]}] if rec.get("party") else [])
+    if not spans:
+        return rec
+    roles = list(rec.get("roles") or [])
+    country = None
+    for span in spans:
+        party = parties.get(str(span.get("party")))
+        if party is None:
+            raise InputError(str(path), f"{where}: unknown party '{span.get('party')}' (an id of parties.yaml)")
+        country = country or party.country
+        first, last = span.get("start"), span.get("end")
+        for p in party.periods:
+            start = max(d for d in (p.start, first) if d is not None) if (p.start or first) else None
+            end = min(d for d in (p.end, last) if d is not None) if (p.end or last) else None
+            if start is None or end is None or start <= end:
+                code = f"{party.country}{'OPP' if p.code.endswith('OPPPTY') else 'ELI'}"
+                roles.append({"code": code, "start": start, "end": end})
+    out = {k: v for k, v in rec.items() if k not in ("party", "parties")}
+    out["roles"] = roles
+    if not (rec.get("code") or rec.get("country")):
+        out["code"] = f"{country}ELI"
+    return out
+
+
+def _load_people(kb: KnowledgeBase, data: Path, parties: dict[str, Entry]) -> None:
+    """Curated people with dated roles (the user actor file format, plus ``party``/``parties``), after the
+    leaders table: post-2011 leaders, officials of the seed states, UK politics 2001-2010."""
+    for name in PEOPLE_FILES:
+        path = data / name
+        for i, rec in enumerate(_read_yaml(path).get("actors") or []):
+            e = add_actor(kb, _with_party(rec, parties, path, f"actors[{i}]"), path, f"actors[{i}]", source="people")
+            surname = _surname(e.name, e.country)
+            words = {w for a in (e.name, *(rec.get("aliases") or [])) for w in norm(a).split()}
+            for old in list(kb.surnames.get(norm(surname), ())):
+                # the leaders table's row for the same person ("Recep Erdogan") yields to the curated one
+                same = old.actor_id == e.actor_id or (old.country == e.country and set(norm(old.name).split()) <= words)
+                if old.source == "leaders" and same:
+                    kb.remove_surname(old, surname)
+            kb.add_surname(e, surname)
 
 
 def build_builtin() -> KnowledgeBase:
@@ -237,11 +287,11 @@ def build_builtin() -> KnowledgeBase:
     successors = _load_historical(kb, data)
     _load_orgs(kb, data)
     _load_igos(kb, data)
-    _load_parties(kb, data)
+    parties = _load_parties(kb, data)
     _load_roles(kb, data)
     _load_factions(kb, data)
     _load_leaders(kb, data, successors)
-    _load_people(kb, data)
+    _load_people(kb, data, parties)
     return kb.freeze()
 
 
