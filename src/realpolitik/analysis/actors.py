@@ -8,7 +8,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.analysis.dyads import QUADS, freq_code
+from realpolitik.analysis.dyads import QUADS, freq_code, period_columns
 from realpolitik.errors import RealpolitikError
 from realpolitik.store import Store, records
 from realpolitik.store.query import event_conditions
@@ -135,8 +135,9 @@ def actor_timeline(store: Store, actor_id: str, freq: str = "M") -> pd.DataFrame
     raw.index = pd.PeriodIndex(pd.to_datetime(raw["period_start"]), freq=code)
     full = pd.period_range(raw.index.min(), raw.index.max(), freq=code)
     out = raw[cols].reindex(full, fill_value=0).astype("int64")
-    out.insert(0, "period_start", [p.start_time.date() for p in full])
-    out.insert(0, "period", [str(p) for p in full])
+    labels, starts, _ = period_columns(full)
+    out.insert(0, "period_start", starts)
+    out.insert(0, "period", labels)
     return out.reset_index(drop=True)
 
 

@@ -73,10 +73,13 @@ def _finish(df: pd.DataFrame, code: str, lo, hi) -> pd.DataFrame:
     nonzero = df["events"].where(df["events"] > 0)
     df["goldstein_mean"] = df["goldstein_sum"] / nonzero
     df["cc_index"] = (df["cooperation"] - df["conflict"]) / nonzero
-    df["period_start"] = [p.start_time.date() for p in df.index]
-    df["period_end"] = [p.end_time.date() for p in df.index]
-    df["period"] = [str(p) for p in df.index]
+    df["period"], df["period_start"], df["period_end"] = period_columns(df.index)
     return df.reset_index(drop=True)
+
+
+def period_columns(index) -> tuple[list[str], list[dt.date], list[dt.date]]:
+    """Labels ("2015-11", "2015Q4", "2015-11-02/2015-11-08"), first days and last days of a PeriodIndex."""
+    return list(index.astype(str)), list(index.start_time.date), list(index.end_time.date)
 
 
 def _series(store: Store, a: str, b: str, freq: str, since, until):
@@ -160,23 +163,29 @@ def top_dyads(store: Store, n: int | None = 10, level: str = "country", directed
               since: str | dt.date | None = None, until: str | dt.date | None = None) -> pd.DataFrame:
     """The most frequent factual dyads (by country, or by actor), undirected unless ``directed``."""
     src, tgt = _keys(level)
-    a, b = (src, tgt) if directed else (f"least({src}, {tgt})", f"greatest({src}, {tgt})")
     window, params = _window(since, until)
+    a, b = ("ks", "kt") if directed else ("least(ks, kt)", "greatest(ks, kt)")
+    # Group by the two keys as they are first (few groups), fold the directions on that small result:
+    # twice as fast as computing least/greatest over every event.
     sql = f"""
-        WITH pairs AS (
-            SELECT {a} AS actor_a, {b} AS actor_b, quad_class, goldstein FROM events e
+        WITH keyed AS (
+            SELECT {src} AS ks, {tgt} AS kt, count(*) AS n,
+                   count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop,
+                   count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf, sum(e.goldstein) AS g
+            FROM events e
             WHERE {window} AND e.source_actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+            GROUP BY ALL
+        ), pairs AS (
+            SELECT {a} AS actor_a, {b} AS actor_b, sum(n) AS events, sum(coop) AS cooperation,
+                   sum(conf) AS conflict, sum(g) / sum(n) AS goldstein_mean
+            FROM keyed WHERE ks <> kt GROUP BY ALL
         )
         SELECT actor_a, coalesce(na.name, actor_a) AS name_a, actor_b, coalesce(nb.name, actor_b) AS name_b,
-               count(*) AS events,
-               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
-               avg(goldstein) AS goldstein_mean
+               CAST(events AS BIGINT) AS events, CAST(cooperation AS BIGINT) AS cooperation,
+               CAST(conflict AS BIGINT) AS conflict, goldstein_mean
         FROM pairs
         LEFT JOIN actors na ON na.actor_id = actor_a
         LEFT JOIN actors nb ON nb.actor_id = actor_b
-        WHERE actor_a <> actor_b
-        GROUP BY ALL
         ORDER BY events DESC, actor_a, actor_b
     """
     if n is not None:
@@ -197,18 +206,17 @@ def active_actors(store: Store, n: int | None = 10, level: str = "actor", since:
     src, tgt = _keys(level)
     window, params = _window(since, until)
     sql = f"""
-        WITH sides AS (
-            SELECT {src} AS key, 'source' AS side, goldstein FROM events e WHERE {window} AND {src} IS NOT NULL
-            UNION ALL
-            SELECT {tgt}, 'target', goldstein FROM events e WHERE {window} AND {tgt} IS NOT NULL
-        )
+        WITH s AS (SELECT {src} AS key, count(*) AS n, sum(e.goldstein) AS g FROM events e
+                   WHERE {window} AND {src} IS NOT NULL GROUP BY 1),
+             t AS (SELECT {tgt} AS key, count(*) AS n, sum(e.goldstein) AS g FROM events e
+                   WHERE {window} AND {tgt} IS NOT NULL GROUP BY 1),
+             sides AS (SELECT coalesce(s.key, t.key) AS key, coalesce(s.n, 0) AS as_source,
+                              coalesce(t.n, 0) AS as_target, coalesce(s.g, 0) + coalesce(t.g, 0) AS g
+                       FROM s FULL JOIN t ON s.key = t.key)
         SELECT key AS actor_id, coalesce(a.name, key) AS name, a.country, a.kind,
-               count(*) AS events,
-               count(*) FILTER (WHERE side = 'source') AS as_source,
-               count(*) FILTER (WHERE side = 'target') AS as_target,
-               avg(goldstein) AS goldstein_mean
+               CAST(as_source + as_target AS BIGINT) AS events, CAST(as_source AS BIGINT) AS as_source,
+               CAST(as_target AS BIGINT) AS as_target, g / (as_source + as_target) AS goldstein_mean
         FROM sides LEFT JOIN actors a ON a.actor_id = key
-        GROUP BY ALL
         ORDER BY events DESC, key
     """
     if n is not None:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from realpolitik.analysis.dyads import freq_code
+from realpolitik.analysis.dyads import freq_code, period_columns
 from realpolitik.store import Store
 from realpolitik.store.query import event_conditions
 
@@ -106,8 +106,7 @@ def faction_balance(store: Store, country: str, freq: str = "M", since: str | dt
         part.insert(0, "faction_id", fid)
         part["events"] = events
         part["goldstein_mean"] = part["goldstein_sum"].astype(float) / events.where(events > 0)
-        part["period_start"] = [p.start_time.date() for p in part.index]
-        part["period"] = [str(p) for p in part.index]
+        part["period"], part["period_start"], _ = period_columns(part.index)
         out.append(part.reset_index(drop=True)[BALANCE_COLUMNS])
     return pd.concat(out, ignore_index=True)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,13 @@ if TYPE_CHECKING:  # pandas loads lazily (DuckDB's fetchdf imports it): ingest s
 Batch = Iterable[tuple[Document, list[CodedSentence], list[Actor]]]
 
 _TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "events")
+_SESSIONS = threading.local()  # per thread: id(Store) -> the read connection of its open session()
+
+
+def _held_connections() -> dict[int, duckdb.DuckDBPyConnection]:
+    if not hasattr(_SESSIONS, "held"):
+        _SESSIONS.held = {}
+    return _SESSIONS.held
 
 
 class Store:
@@ -44,7 +52,25 @@ class Store:
     # ------------------------------------------------------------ connections
 
     @contextmanager
+    def session(self) -> Iterator[Store]:
+        """Hold one read-only connection for every read made inside (in this thread), e.g. one web request:
+        opening the file costs more than a small query. Re-entrant; closed on exit, so no lock outlives it."""
+        held = _held_connections()
+        if id(self) in held:
+            yield self
+            return
+        held[id(self)] = connect(self.path, read_only=True, lock_timeout=self.lock_timeout)
+        try:
+            yield self
+        finally:
+            held.pop(id(self)).close()
+
+    @contextmanager
     def _reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        held = _held_connections().get(id(self))
+        if held is not None:
+            yield held
+            return
         con = connect(self.path, read_only=True, lock_timeout=self.lock_timeout)
         try:
             yield con

@@ -16,6 +16,7 @@ BY = Query(None, description="Period: day, week, month (default), quarter or yea
 
 
 @router.get("/summary", summary="Counts, top dyads, the top dyad's monthly index, most active actors")
+@views.reading
 def summary(request: Request, n: Optional[str] = Query(None, description="How many dyads and actors (default 5).")
             ) -> dict[str, Any]:
     from realpolitik.analysis import summary as summarise
@@ -24,6 +25,7 @@ def summary(request: Request, n: Optional[str] = Query(None, description="How ma
 
 
 @router.get("/events", summary="Filtered, paginated events, newest first")
+@views.reading
 def events(request: Request,
            actor: Optional[str] = Query(None, description="Actor id, code, country or name, on either side."),
            dyad: Optional[str] = Query(None, description="Two actors or countries, e.g. IRN,RUS (both directions)."),
@@ -42,11 +44,13 @@ def events(request: Request,
 
 
 @router.get("/events/{event_id}", summary="One event: fields, how it was coded, its document with marked spans")
+@views.reading
 def event(request: Request, event_id: str) -> dict[str, Any]:
     return views.plain(views.event(request.app.state.store, P.event_id(event_id)))
 
 
 @router.get("/dyad/{a}/{b}", summary="A dyad's series per period: both directions and each direction")
+@views.reading
 def dyad(request: Request, a: str, b: str, by: Optional[str] = BY, since: Optional[str] = SINCE,
          until: Optional[str] = UNTIL,
          span: Optional[str] = Query(None, description="Without since/until: 'articles' (default: the months the "
@@ -59,6 +63,7 @@ def dyad(request: Request, a: str, b: str, by: Optional[str] = BY, since: Option
 
 
 @router.get("/actors", summary="Stored actors with roles, members and event counts")
+@views.reading
 def actors(request: Request,
            kind: Optional[str] = Query(None, description="state, person, institution, igo, faction or group."),
            limit: Optional[str] = Query(None, description="At most this many (default 100, up to 5000).")
@@ -70,11 +75,13 @@ def actors(request: Request,
 
 
 @router.get("/actors/{actor_id}", summary="One actor: record, faction memberships, partners, events over time")
+@views.reading
 def actor(request: Request, actor_id: str) -> dict[str, Any]:
     return views.plain(views.actor(request.app.state.store, P.actor_id(actor_id)))
 
 
 @router.get("/network", summary="The directed actor network as node-link JSON")
+@views.reading
 def network(request: Request, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
             country: Optional[str] = Query(None, description="ISO3: events with an actor of this country."),
             level: Optional[str] = Query(None, description="actor (default) or country."),
@@ -89,6 +96,7 @@ def network(request: Request, since: Optional[str] = SINCE, until: Optional[str]
 
 
 @router.get("/factions/{country}", summary="A country's factions, members and balance over time")
+@views.reading
 def factions(request: Request, country: str, by: Optional[str] = BY) -> dict[str, Any]:
     return views.plain(views.factions(request.app.state.store, country, P.choice("by", by, P.BY, "month")))
 

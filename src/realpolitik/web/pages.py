@@ -18,6 +18,7 @@ def _page(request: Request, template: str, **context) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
+@views.reading
 def dashboard(request: Request):
     from realpolitik.analysis.charts import dyad_figure
 
@@ -29,6 +30,7 @@ def dashboard(request: Request):
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+@views.reading
 def dyad(request: Request, a: str, b: str, by: Optional[str] = None, since: Optional[str] = None,
          until: Optional[str] = None, span: Optional[str] = None):
     from realpolitik.analysis.charts import dyad_figure
@@ -47,6 +49,7 @@ def _filters(request: Request, actor, dyad, root, quad, since, until, q, all_) -
 
 
 @router.get("/events", response_class=HTMLResponse)
+@views.reading
 def events(request: Request, actor: Optional[str] = None, dyad: Optional[str] = None, root: Optional[str] = None,
            quad: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
            q: Optional[str] = None, all: Optional[str] = None, page: Optional[str] = None,
@@ -58,6 +61,7 @@ def events(request: Request, actor: Optional[str] = None, dyad: Optional[str] = 
 
 
 @router.get("/fragments/events", response_class=HTMLResponse)
+@views.reading
 def events_fragment(request: Request, dyad: Optional[str] = None, actor: Optional[str] = None,
                     since: Optional[str] = None, until: Optional[str] = None, label: Optional[str] = None):
     """The events of one period of a chart, as an HTML fragment the page's script inserts."""
@@ -67,12 +71,14 @@ def events_fragment(request: Request, dyad: Optional[str] = None, actor: Optiona
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
+@views.reading
 def event(request: Request, event_id: str):
     data = views.event(request.app.state.store, P.event_id(event_id))
     return _page(request, "event.html", **data)
 
 
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
+@views.reading
 def actor(request: Request, actor_id: str):
     from realpolitik.analysis.charts import actor_figure
 
@@ -82,11 +88,13 @@ def actor(request: Request, actor_id: str):
 
 
 @router.get("/factions", response_class=HTMLResponse)
+@views.reading
 def faction_index(request: Request):
     return _page(request, "factions_index.html", countries=views.faction_countries(request.app.state.store))
 
 
 @router.get("/factions/{country}", response_class=HTMLResponse)
+@views.reading
 def factions(request: Request, country: str, by: Optional[str] = None):
     from realpolitik.analysis.charts import faction_figure
 
@@ -97,6 +105,7 @@ def factions(request: Request, country: str, by: Optional[str] = None):
 
 
 @router.get("/network", response_class=HTMLResponse)
+@views.reading
 def network(request: Request, since: Optional[str] = None, until: Optional[str] = None,
             country: Optional[str] = None, level: Optional[str] = None, min_events: Optional[str] = None,
             nodes: Optional[str] = None):

@@ -22,6 +22,17 @@ LIST_COLUMNS = ["event_id", "event_date", "date_precision", "source_name", "sour
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+def reading(handler):
+    """Run a request handler inside one read-only database session (one connection for all its queries)."""
+    import functools
+
+    @functools.wraps(handler)  # FastAPI reads the handler's own signature through __wrapped__
+    def run(*args, **kwargs):
+        with kwargs["request"].app.state.store.session():
+            return handler(*args, **kwargs)
+    return run
+
+
 def figure_json(fig) -> str:
     """A Plotly figure as the JSON the page's script draws, safe inside <script type="application/json">
     (<, > and & escaped as in Jinja's tojson, so no text from an article can close the element)."""

@@ -1,0 +1,115 @@
+"""A synthetic event database in the real schema, built with SQL (no NLP), for the scale benches.
+
+Shape of a real news corpus: about 2 events per sentence, 20 sentences per document, documents spread over
+2000–2020, a few big states taking most events (Zipf-like), their institutions, some people and factions,
+CAMEO codes with their real quad classes and Goldstein scores, 8% of events hypothetical or negated, and
+sentences built from a vocabulary so that a word search has something to find.
+
+    from synthetic import build
+    build(Path("/tmp/x.duckdb"), 1_000_000)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+COUNTRIES = ["USA", "RUS", "CHN", "IRN", "SYR", "ISR", "TUR", "UKR", "GBR", "FRA", "DEU", "SAU", "IRQ", "AFG",
+             "PAK", "IND", "JPN", "PRK", "KOR", "EGY", "QAT", "ARE", "LBN", "JOR", "YEM", "LBY", "BLR", "POL",
+             "ITA", "ESP", "BRA", "MEX", "VEN", "CUB", "NGA", "ETH", "KEN", "ZAF", "SDN", "SOM"]
+SECTORS = ["", "GOV", "MIL", "LEG", "OPP", "REB", "BUS", "MED", "CVL", "JUD"]
+PEOPLE = [("person:vladimir-putin", "Vladimir Putin", "RUSGOV", "RUS"),
+          ("person:hassan-rouhani", "Hassan Rouhani", "IRNGOV", "IRN"),
+          ("person:barack-obama", "Barack Obama", "USAGOV", "USA"),
+          ("person:sergei-lavrov", "Sergei Lavrov", "RUSGOV", "RUS"),
+          ("person:javad-zarif", "Javad Zarif", "IRNGOV", "IRN"),
+          ("person:xi-jinping", "Xi Jinping", "CHNGOV", "CHN")]
+FACTIONS = [("faction:IRN:hard-liners", "Iranian hard-liners", "IRNGOVRAD", "IRN", '[]'),
+            ("faction:IRN:pragmatists", "Iranian pragmatists", "IRNGOVMOD", "IRN", '["person:hassan-rouhani"]')]
+IGOS = [("igo:UN", "United Nations", "IGOUNO"), ("igo:SCO", "Shanghai Cooperation Organisation", "IGOSCO"),
+        ("igo:NATO", "NATO", "IGONAT"), ("igo:EU", "European Union", "IGOEUR")]
+WORDS = ["nuclear", "sanctions", "oil", "ceasefire", "trade", "missiles", "refugees", "elections", "gas", "border",
+         "investment", "inspections", "troops", "aid", "talks", "embargo", "pipeline", "deal", "summit", "drones"]
+
+
+def actor_rows() -> list[tuple]:
+    """(actor_id, name, code, country, sector, kind, members); states first (the most frequent)."""
+    out = []
+    for c in COUNTRIES:
+        for s in SECTORS:
+            out.append((c + s, c if not s else f"{c} {s}", c + s, c, s or None, "state" if not s else "institution",
+                        "[]"))
+    out += [(a, n, code, c, "GOV", "person", "[]") for a, n, code, c in PEOPLE]
+    out += [(a, n, code, c, "GOV", "faction", m) for a, n, code, c, m in FACTIONS]
+    out += [(a, n, code, None, None, "igo", "[]") for a, n, code in IGOS]
+    return out
+
+
+def _values(rows: list[tuple]) -> str:
+    def lit(v):
+        if v is None:
+            return "NULL"
+        if isinstance(v, (int, float)):
+            return repr(v)
+        return "'" + str(v).replace("'", "''") + "'"
+    return ", ".join("(" + ", ".join(lit(v) for v in r) + ")" for r in rows)
+
+
+def build(path: Path, n_events: int) -> None:
+    """Fill a fresh database at ``path`` through realpolitik's own connect() (so: the current schema)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from realpolitik.events.codebook import cameo_codes
+    from realpolitik.store import connect
+    from realpolitik.store.schema import columns
+
+    n_sent = max(1, n_events // 2)
+    n_docs = max(1, n_sent // 20)
+    actors = actor_rows()
+    codes = [c for c in cameo_codes().values() if len(c.code) == 3]
+    con = connect(path)
+    con.execute(f"CREATE TEMP TABLE a AS SELECT *, row_number() OVER () - 1 AS i FROM (VALUES {_values(actors)}) "
+                "t(actor_id, name, code, country, sector, kind, members)")
+    con.execute(f"CREATE TEMP TABLE c AS SELECT *, row_number() OVER () - 1 AS i FROM (VALUES "
+                f"{_values([(c.code, c.name, c.root, c.quad_class, c.goldstein, c.plover or '') for c in codes])}) "
+                "t(cameo, cameo_name, cameo_root, quad_class, goldstein, plover)")
+    con.execute(f"CREATE TEMP TABLE w AS SELECT list_value({', '.join(repr(w) for w in WORDS)}) AS words")
+    con.execute("INSERT INTO actors (actor_id, name, code, country, sector, kind, former, aliases, roles, members, "
+                "evidence, first_seen, last_seen) SELECT actor_id, name, code, country, sector, kind, false, '[]', "
+                "'[]', members, '[]', DATE '2000-01-01', DATE '2020-12-31' FROM a")
+    con.execute(f"""INSERT INTO documents (doc_id, path, title, pub_date, date_source, source, url, ingested_at)
+        SELECT printf('%016x', d), 'synthetic/' || d || '.txt', 'Story ' || d,
+        DATE '2000-01-01' + CAST(d * 7671 // {n_docs} AS INTEGER), 'record', 'Wire ' || (d % 7), NULL,
+        TIMESTAMP '2021-01-01' FROM range({n_docs}) t(d)""")
+    con.execute(f"""INSERT INTO segments (doc_id, idx, kind, text, seg_date)
+        SELECT printf('%016x', d), 0, 'body', 'Body of story ' || d, NULL FROM range({n_docs}) t(d)""")
+    con.execute(f"""INSERT INTO sentences (sentence_id, doc_id, segment_idx, sentence_idx, start_char, text)
+        SELECT printf('%016x', s // 20) || ':0:' || (s % 20), printf('%016x', s // 20), 0, s % 20, 0,
+        'Officials discussed ' || w.words[CAST(1 + hash(s) % 20 AS BIGINT)] || ' and ' || w.words[CAST(1 + hash(s + 1) % 20 AS BIGINT)]
+        || ' with their counterparts, report ' || s || '.'
+        FROM range({n_sent}) t(s), w""")
+    n_act, n_codes = len(actors), len(codes)
+    # Zipf-ish actor pick: index floor(n * u^3) puts most events on the first, big states.
+    con.execute(f"""CREATE TEMP TABLE ev AS SELECT e, e // 2 AS s,
+        CAST(floor({n_act} * pow((hash(e * 2) % 1000003) / 1000003.0, 3)) AS INTEGER) AS si,
+        CAST(floor({n_act} * pow((hash(e * 2 + 1) % 1000003) / 1000003.0, 3)) AS INTEGER) AS ti,
+        CAST(hash(e * 7) % {n_codes} AS INTEGER) AS ci FROM range({n_events}) t(e)""")
+    filled = {
+        "event_id": "printf('%016x', e)", "doc_id": "printf('%016x', ev.s // 20)",
+        "sentence_id": "printf('%016x', ev.s // 20) || ':0:' || (ev.s % 20)",
+        **{f"{side}_{col}": f"{al}.{col}" for side, al in (("source", "sa"), ("target", "ta"))
+           for col in ("name", "actor_id", "code", "country", "sector", "kind")},
+        "source_text": "sa.name", "target_text": "ta.name", "source_start": "0", "source_end": "5",
+        "target_start": "30", "target_end": "35", "source_rule": "'synthetic'", "target_rule": "'synthetic'",
+        "date": f"DATE '2000-01-01' + CAST((ev.s // 20) * 7671 // {n_docs} AS INTEGER)",
+        "date_precision": "'day'", "date_text": "''", "date_rule": "'article-date'",
+        "cameo": "c.cameo", "cameo_name": "c.cameo_name", "cameo_root": "c.cameo_root", "quad_class": "c.quad_class",
+        "goldstein": "c.goldstein", "plover": "c.plover", "trigger": "'discussed'", "trigger_start": "10",
+        "trigger_end": "19", "is_hypothetical": "e % 17 = 0", "is_negated": "e % 29 = 0", "modality": "''",
+        "rule": "'synthetic'", "segment_kind": "'body'",
+    }
+    cols = [c for c in columns("events") if c in filled]
+    con.execute(f"INSERT INTO events ({', '.join(cols)}) SELECT {', '.join(filled[c] for c in cols)} "
+                "FROM ev JOIN a sa ON sa.i = ev.si JOIN a ta ON ta.i = ev.ti JOIN c ON c.i = ev.ci")
+    con.execute("CHECKPOINT")
+    con.close()
