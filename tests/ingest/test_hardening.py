@@ -211,3 +211,21 @@ def test_ingest_initialises_an_empty_database_file(tmp_path, kind):
     report = api.ingest([str(art)], db=db, classifier=None, progress=False)
     assert report.added == 1 and not report.failures
     assert len(api.events(db)) == 1
+
+
+@pytest.mark.parametrize(("name", "content"), [("wires.csv", "title,text,date\n"), ("wires.tsv", "text\n\t\n"),
+                                               ("items.json", "[]")])
+def test_a_file_with_no_records_says_so(tmp_path, name, content):
+    """Found by bench/fuzz.py: a header with no rows used to add nothing and say nothing."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert only_failure(path).reason == "no records in this file (nothing to ingest)"
+
+
+def test_feed_with_a_broken_xml_declaration_is_one_line(tmp_path):
+    """Found by bench/fuzz.py: feedparser raised UnicodeDecodeError on a stray byte in <?xml encoding=?>."""
+    path = tmp_path / "wire.rss"
+    path.write_bytes(b'<?xml version="1.0" encoding="utf\x80-8"?><rss version="2.0"><channel><title>W</title>'
+                     b"<item><title>Iran met Russia</title></item></channel></rss>")
+    failure = only_failure(path)
+    assert failure.reason.startswith("not a valid RSS/Atom feed (its XML declaration cannot be decoded")

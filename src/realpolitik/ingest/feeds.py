@@ -34,7 +34,12 @@ def feed_records(data: bytes, path: str) -> Iterator[Draft | IngestFailure]:
     """Documents from an RSS/Atom file; a file with no entries fails with feedparser's reason."""
     import feedparser  # lazy: only feeds need it
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, LookupError) as exc:  # feedparser chokes on bytes inside <?xml ... encoding=...?>
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc
+        yield IngestFailure(path, f"not a valid RSS/Atom feed (its XML declaration cannot be decoded: {reason})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

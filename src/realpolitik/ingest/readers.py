@@ -60,7 +60,9 @@ def read_bytes(data: bytes, name: str, fmt: str | None, opts: Options) -> Iterat
         check_binary(data)
         text, note = decode_with_note(data)
         drafts = _drafts(data, text, name, fmt or sniff(text), opts)
+        yielded = False
         for draft in drafts:
+            yielded = True
             result = draft if isinstance(draft, IngestFailure) else build_document(
                 draft, date=opts.date, source=opts.source
             )
@@ -68,6 +70,8 @@ def read_bytes(data: bytes, name: str, fmt: str | None, opts: Options) -> Iterat
                 result = dataclasses.replace(result, notes=(*result.notes, f"{name}: {note}"))
                 note = None
             yield result
+        if not yielded:  # a header and no rows, an empty list: say so instead of adding nothing silently
+            yield IngestFailure(name, "no records in this file (nothing to ingest)")
     except BadInput as exc:
         yield IngestFailure(name, exc.reason)
     except Exception as exc:  # a reader bug must not stop the batch: report it on this file's line

@@ -45,7 +45,14 @@ def _v3_cameo_name(con: duckdb.DuckDBPyConnection) -> None:
         con.unregister("_names")
 
 
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name}
+def _v4_actor_votes(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4: each actor's evidence votes (store.actor_merge); a row stored before votes counts as one vote
+    for the code it has when the next document merges into it."""
+    if "votes" not in _columns(con, "actors"):
+        con.execute('ALTER TABLE actors ADD COLUMN "votes" VARCHAR')
+
+
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name, 4: _v4_actor_votes}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

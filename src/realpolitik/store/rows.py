@@ -9,14 +9,19 @@ from typing import Any
 
 from realpolitik.events.codebook import cameo_codes
 from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
+from realpolitik.store import actor_merge
 from realpolitik.store.schema import GEO_FIELDS
 
 _LISTS = ("aliases", "roles", "members", "evidence")
+_FIELDS = ("actor_id", "name", "code", "country", "sector", "kind", "attribute", "former", "aliases", "roles",
+           "members", "evidence", "first_seen", "last_seen", "votes")
 
 
 @dataclass
 class ActorRow:
-    """An actors-table row being merged: list fields keep first-seen order, seen dates widen."""
+    """An actors-table row being merged. Merging is order-independent: code, country, sector and former come
+    from the evidence votes of every document (``store.actor_merge``); lists are kept sorted, names and
+    attributes settled by a fixed rule, seen dates widen."""
 
     actor_id: str
     name: str
@@ -32,48 +37,66 @@ class ActorRow:
     evidence: list[str] = field(default_factory=list)
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
+    votes: actor_merge.Votes = field(default_factory=dict)
 
-    def merge(self, other: ActorRow) -> bool:
-        """Fold ``other`` into this row (unions, widened dates, filled blanks); True if anything changed.
+    def own_votes(self) -> actor_merge.Votes:
+        """This row's votes; a row with none (built by hand, or stored before votes) votes for its own code."""
+        if not self.votes:
+            self.votes = actor_merge.vote(actor_merge.vote_key(self.code, self.country, self.sector, self.former),
+                                          1.0, self.last_seen)
+        return self.votes
 
-        A person's code, sector and former flag follow the most recent document that attests a current
-        (not former) role: Rouhani "the former nuclear negotiator" in 2013 is "President" in 2016."""
-        changed = False
-        newer = (other.last_seen is not None and (self.last_seen is None or other.last_seen >= self.last_seen))
-        if self.kind == "person" and newer and not other.former and other.sector and (
-                (self.code, self.sector, self.former) != (other.code, other.sector, other.former)):
-            self.code, self.sector, self.former = other.code, other.sector, other.former
-            changed = True
-        for name in ("code", "country", "sector", "attribute"):
-            if not getattr(self, name) and getattr(other, name):
-                setattr(self, name, getattr(other, name))
-                changed = True
+    def merge(self, other: ActorRow, *, same_document: bool = False) -> bool:
+        """Fold ``other`` into this row; True if anything stored changed. ``same_document``: both rows come
+        from one document, whose votes count as one document's."""
+        before = self.to_row()
+        votes = self.own_votes()
+        actor_merge.add(votes, other.own_votes(), same_document=same_document)
+        self.settle()
         for name in _LISTS:
             mine = getattr(self, name)
             for x in getattr(other, name):
                 if x and x not in mine:
                     mine.append(x)
-                    changed = True
-        if changed:
-            self.roles = dated_roles(self.roles)
-        first = _widen(self.first_seen, other.first_seen, min)
-        last = _widen(self.last_seen, other.last_seen, max)
-        changed |= (first, last) != (self.first_seen, self.last_seen)
-        self.first_seen, self.last_seen = first, last
-        return changed
+        self.roles = dated_roles(self.roles)
+        if other.name != self.name and (len(other.name), other.name) > (len(self.name), self.name):
+            self.name = other.name  # the fullest form of the name, whichever document brought it
+        if other.attribute and (not self.attribute or other.attribute < self.attribute):
+            self.attribute = other.attribute
+        self.first_seen = _widen(self.first_seen, other.first_seen, min)
+        self.last_seen = _widen(self.last_seen, other.last_seen, max)
+        return self.to_row() != before
+
+    def settle(self) -> None:
+        """Code, country, sector and former from the votes; lists in a fixed order."""
+        key = actor_merge.choose(self.own_votes(), self.kind)
+        if key is not None:
+            code, country, sector, former = actor_merge.parse_key(key)
+            self.code, self.country, self.sector, self.former = code or "", country, sector, former
+        for name in ("aliases", "members", "evidence"):
+            setattr(self, name, sorted(dict.fromkeys(getattr(self, name))))
+        self.roles = sorted(dated_roles(self.roles), key=_role_order)
 
     def to_row(self) -> dict[str, Any]:
         row = {k: getattr(self, k) for k in ("actor_id", "name", "code", "country", "sector", "kind",
                                              "attribute", "former", "first_seen", "last_seen")}
-        row.update({k: json.dumps(getattr(self, k), ensure_ascii=False) for k in _LISTS})
+        row.update({k: json.dumps(sorted(getattr(self, k)) if k != "roles" else getattr(self, k),
+                                  ensure_ascii=False) for k in _LISTS})
+        row["votes"] = json.dumps(self.votes, sort_keys=True) if self.votes else None
         return row
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> ActorRow:
-        data = dict(row)
+        data = {k: v for k, v in row.items() if k in _FIELDS}
         for k in _LISTS:
             data[k] = json.loads(data[k]) if data.get(k) else []
+        data["votes"] = json.loads(data["votes"]) if data.get("votes") else {}
         return cls(**data)
+
+
+def _role_order(role: str) -> tuple[str, str]:
+    m = _ROLE_DATES.match(role)
+    return (m["a"], role.lower()) if m else ("9999", role.lower())
 
 
 _ROLE_DATES = re.compile(r"^(?P<role>.*?)\s*\((?P<a>\d{4}-\d{2}-\d{2})(?:\s*[–-]\s*(?P<b>\d{4}-\d{2}-\d{2}))?\)$")
@@ -106,11 +129,15 @@ def _widen(a: dt.date | None, b: dt.date | None, pick) -> dt.date | None:
 
 
 def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
+    """The row a document's actor record implies; it votes for its code, more strongly with attesting sentences."""
     aliases = [a for a in (alias_of(x) for x in actor.aliases if x) if a and a != actor.name]
+    weight = actor_merge.RECORD_WITH_EVIDENCE_WEIGHT if actor.evidence else actor_merge.RECORD_WEIGHT
     return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
                     actor.attribute, actor.former, list(dict.fromkeys(aliases)),
                     dated_roles([r for r in actor.roles if r]), list(dict.fromkeys(actor.members)),
-                    list(dict.fromkeys(actor.evidence)), seen, seen)
+                    list(dict.fromkeys(actor.evidence)), seen, seen,
+                    votes=actor_merge.vote(actor_merge.vote_key(actor.code, actor.country, actor.sector,
+                                                                actor.former), weight, seen))
 
 
 # Mentions that are not names: pronouns and the like never become aliases.
@@ -136,7 +163,9 @@ def actor_from_ref(ref: ActorRef, seen: dt.date | None) -> ActorRow:
     aliases = [alias] if alias and alias != ref.name else []
     return ActorRow(ref.actor_id, ref.name, ref.code, ref.country, ref.sector, ref.kind,
                     former=ref.former, aliases=aliases, roles=[ref.role] if ref.role else [],
-                    first_seen=seen, last_seen=seen)
+                    first_seen=seen, last_seen=seen,
+                    votes=actor_merge.vote(actor_merge.vote_key(ref.code, ref.country, ref.sector, ref.former),
+                                           actor_merge.mention_weight(ref.rule), seen))
 
 
 @dataclass
@@ -177,8 +206,10 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
 
     def note(row: ActorRow) -> None:
         if row.actor_id in out.actors:
-            out.actors[row.actor_id].merge(row)
+            out.actors[row.actor_id].merge(row, same_document=True)
         else:
+            row.votes = {k: [min(w, actor_merge.DOC_CAP), n, last] for k, (w, n, last) in row.own_votes().items()}
+            row.settle()
             out.actors[row.actor_id] = row
 
     for actor in actors:

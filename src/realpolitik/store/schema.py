@@ -5,7 +5,7 @@ import pyarrow as pa
 
 # Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
 # (nothing stored is lost) and refuses files written with a newer version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -53,7 +53,7 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("actor_id", "VARCHAR"), ("name", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"),
          ("sector", "VARCHAR"), ("kind", "VARCHAR"), ("attribute", "VARCHAR"), ("former", "BOOLEAN"),
          ("aliases", "VARCHAR"), ("roles", "VARCHAR"), ("members", "VARCHAR"), ("evidence", "VARCHAR"),
-         ("first_seen", "DATE"), ("last_seen", "DATE")],
+         ("first_seen", "DATE"), ("last_seen", "DATE"), ("votes", "VARCHAR")],
         ["PRIMARY KEY (actor_id)"],
     ),
     "mentions": (

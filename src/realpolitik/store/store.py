@@ -182,7 +182,7 @@ class Store:
             "  SELECT source_actor_id AS actor_id FROM events UNION ALL SELECT target_actor_id FROM events)"
             "  WHERE actor_id IS NOT NULL GROUP BY actor_id),"
             " mn AS (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id) "
-            "SELECT a.*, coalesce(mn.n, 0) AS mentions, coalesce(ev.n, 0) AS events FROM actors a "
+            "SELECT a.* EXCLUDE (votes), coalesce(mn.n, 0) AS mentions, coalesce(ev.n, 0) AS events FROM actors a "
             "LEFT JOIN mn USING (actor_id) LEFT JOIN ev USING (actor_id)"
         )
         params: list[Any] = []
