@@ -83,7 +83,8 @@ def test_fields_siblings_and_how_it_was_coded(store):
     ev = d["event"]
     assert (ev["cameo_name"], ev["root_name"], ev["coded_by"], ev["publisher"]) == (
         "Consult, not specified below", "CONSULT", "rule", "Test Wire")
-    assert [s["event_id"] for s in d["same_sentence"]] == ["e2"]
+    # the mirrored reading of the same meeting is the same event's other mention
+    assert [(s["mention_id"], s["event_id"]) for s in d["same_sentence"]] == [("e2", "e1")]
     assert event_detail(store, "e3")["event"]["coded_by"] == "model"
 
 

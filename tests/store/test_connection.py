@@ -7,7 +7,7 @@ import pytest
 from realpolitik.errors import StoreError
 from realpolitik.store import SCHEMA_VERSION, Store, connect
 
-TABLES = {"meta", "documents", "segments", "sentences", "actors", "mentions", "events"}
+TABLES = {"meta", "documents", "segments", "sentences", "actors", "mentions", "events", "event_mentions"}
 
 
 def _tables(con) -> set[str]:

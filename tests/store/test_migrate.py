@@ -12,10 +12,15 @@ V1_TABLES = ("meta", "documents", "segments", "sentences", "actors", "mentions",
 def _v1_file(path) -> None:
     """A schema-1 file (before geography) holding one document with one event."""
     con = duckdb.connect(str(path))
+    later = ("_geo_", '"mention_id"', '"is_root"', '"cluster_key"', '"cameo_name"')
     for stmt in ddl():
         table = stmt.split()[5]
-        if table in V1_TABLES:
-            con.execute("\n".join(line for line in stmt.splitlines() if "_geo_" not in line))
+        if table == "event_mentions":  # today's mention rows are what schema 1 called events
+            stmt = stmt.replace(" event_mentions (", " events (").replace("PRIMARY KEY (mention_id)",
+                                                                          "PRIMARY KEY (event_id)")
+            con.execute("\n".join(line for line in stmt.splitlines() if not any(x in line for x in later)))
+        elif table in V1_TABLES and table != "events":
+            con.execute(stmt)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO documents (doc_id, path, title, pub_date) VALUES ('d1', 'a.txt', 'Talks', DATE '2015-07-09')")
     con.execute("INSERT INTO sentences VALUES ('d1:0:0', 'd1', 0, 0, 0, 'Iran met Russia in Moscow.')")
@@ -34,6 +39,10 @@ def test_schema_1_file_is_upgraded_when_read(tmp_path):
     df = Store(path, read_only=True).events()
     assert list(df["source_country"]) == ["IRN"] and list(df["cameo_code"]) == ["040"]
     assert df["action_geo_name"].isna().all()  # stored before geography: no location, nothing lost
+    assert list(df["cameo_name"]) == ["Consult, not specified below"]
+    assert (list(df["event_id"]), list(df["num_mentions"]), list(df["num_articles"])) == (["e1"], [1], [1])
+    m = Store(path, read_only=True).events(mentions=True)
+    assert (list(m["mention_id"]), list(m["event_id"])) == (["e1"], ["e1"])
     con = duckdb.connect(str(path), read_only=True)
     try:
         assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(SCHEMA_VERSION),)]

@@ -44,8 +44,10 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         "(SELECT min(x.event_id) FROM events x WHERE x.sentence_id = s.sentence_id) AS first_event "
         "FROM sentences s WHERE s.doc_id = ? ORDER BY s.segment_idx, s.sentence_idx", [ev["doc_id"]]))
     siblings = records(store.query(
-        "SELECT event_id, cameo, source_name, target_name, trigger, is_hypothetical, is_negated FROM events "
-        "WHERE sentence_id = ? AND event_id <> ? ORDER BY trigger_start, event_id", [ev["sentence_id"], event_id]))
+        # the sentence's other coded mentions (a mirrored "A and B met" is one event with two mentions)
+        "SELECT mention_id, event_id, cameo, source_name, target_name, trigger, is_hypothetical, is_negated "
+        "FROM event_mentions WHERE sentence_id = ? AND mention_id <> ? ORDER BY trigger_start, mention_id",
+        [ev["sentence_id"], ev.get("mention_id") or event_id]))
     return {"event": ev, "document": _marked(segments, sentences, ev), "same_sentence": siblings,
             "elsewhere": _elsewhere(store, ev)}
 

@@ -20,11 +20,14 @@ def register(app: typer.Typer) -> None:
         plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
         all_: bool = typer.Option(False, "--all", help="Include hypothetical and negated events."),
         limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+        mentions: bool = typer.Option(False, "--mentions",
+                                      help="One row per coded mention (sentence) instead of one per event."),
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
         force: bool = ForceOption,
     ) -> None:
-        """List coded events (factual ones unless --all) as a table or export them."""
+        """List events — one per real-world happening, with how many mentions, articles and publishers reported
+        it — (factual ones unless --all) as a table or export them; --mentions lists every coded mention."""
         from realpolitik import api
         from realpolitik.store import export
         from realpolitik.store.connection import resolve_path
@@ -36,7 +39,7 @@ def register(app: typer.Typer) -> None:
         from realpolitik.store.export import layout_columns
 
         df = api.events(db, actor=actor, dyad=pair, since=since, until=until, root=root, plover=plover,
-                        include_hypothetical=all_, limit=limit, columns=layout_columns(fmt))
+                        include_hypothetical=all_, limit=limit, columns=layout_columns(fmt), mentions=mentions)
         export(df, fmt, out)
 
     @app.command()

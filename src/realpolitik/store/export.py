@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from realpolitik.errors import StoreError
-from realpolitik.store.query import ACTOR_TABLE_COLUMNS, TABLE_COLUMNS
+from realpolitik.store.query import ACTOR_TABLE_COLUMNS, MENTION_TABLE_COLUMNS, TABLE_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -113,7 +113,7 @@ def render_table(df: pd.DataFrame, fh: TextIO | None = None, console: Any = None
     from realpolitik.terminal import safe
 
     if columns is None:
-        for compact in (TABLE_COLUMNS, ACTOR_TABLE_COLUMNS):
+        for compact in (TABLE_COLUMNS, MENTION_TABLE_COLUMNS, ACTOR_TABLE_COLUMNS):
             if set(compact) <= set(df.columns):
                 df = df[compact]
                 break
@@ -168,6 +168,7 @@ GDELT_SOURCE_COLUMNS = [
     "event_id", "event_date", "source_name", "source_code", "source_country", "source_sector", "source_kind",
     "target_name", "target_code", "target_country", "target_sector", "target_kind", "cameo_code", "cameo_name",
     "cameo_base", "cameo_root", "quad_class", "goldstein", "segment_kind", "url", "doc_path", "date_added",
+    "num_mentions", "num_sources", "num_articles", "is_root_event",
     *[f"{side}_geo_{f}" for side in ("action", "source", "target")
       for f in ("name", "type", "country", "adm1", "adm1_code", "lat", "lon", "feature_id")],
 ]

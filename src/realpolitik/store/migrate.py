@@ -52,7 +52,46 @@ def _v4_actor_votes(con: duckdb.DuckDBPyConnection) -> None:
         con.execute('ALTER TABLE actors ADD COLUMN "votes" VARCHAR')
 
 
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name, 4: _v4_actor_votes}
+def _v5_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 5: the coded rows move to ``event_mentions`` (their id becomes ``mention_id``) and ``events``
+    holds one row per happening, clustered from them (store/cluster.py). Every coded row is kept."""
+    from realpolitik.store import cluster
+    from realpolitik.store.schema import columns, ddl
+
+    old = [c for c in columns("event_mentions") if c in _columns(con, "events") and c != "mention_id"]
+    con.execute("ALTER TABLE events RENAME TO events_v4")
+    for stmt in ddl():
+        if " event_mentions (" in stmt or " events (" in stmt:
+            con.execute(stmt)
+    cols = ", ".join(f'"{c}"' for c in old)
+    con.execute(f'INSERT INTO event_mentions (mention_id, {cols}) SELECT event_id, {cols} FROM events_v4')
+    # lead/title/caption flag and the clustering key, from the stored rows
+    con.execute("""
+        UPDATE event_mentions SET is_root = (m.segment_kind IN ('title', 'caption') OR (m.segment_kind = 'body'
+            AND s.segment_idx = (SELECT min(g.idx) FROM segments g WHERE g.doc_id = m.doc_id AND g.kind = 'body')
+            AND s.sentence_idx < ?))
+        FROM event_mentions m JOIN sentences s ON s.sentence_id = m.sentence_id
+        WHERE event_mentions.mention_id = m.mention_id""", [cluster.LEAD_SENTENCES])
+    names = ["source_country", "source_actor_id", "source_code", "target_country", "target_actor_id", "target_code",
+             "cameo_root", "is_hypothetical", "is_negated"]
+    rows = con.execute(f"SELECT mention_id, {', '.join(names)} FROM event_mentions").fetchall()
+    import pyarrow as pa
+
+    keys = pa.table({"id": [r[0] for r in rows], "k": [cluster.cluster_key(dict(zip(names, r[1:]))) for r in rows]})
+    con.register("_keys", keys)
+    try:
+        con.execute("UPDATE event_mentions SET cluster_key = k.k FROM _keys k WHERE event_mentions.mention_id = k.id")
+    finally:
+        con.unregister("_keys")
+    con.execute("DROP TABLE events_v4")
+    ids = [r[0] for r in con.execute("SELECT mention_id FROM event_mentions ORDER BY date NULLS LAST, mention_id")
+           .fetchall()]
+    for i in range(0, len(ids), 20_000):  # any order gives the same events; chunks bound memory
+        cluster.assign(con, ids[i:i + 20_000])
+
+
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name, 4: _v4_actor_votes,
+                                                              5: _v5_event_mentions}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

@@ -106,7 +106,28 @@ EVENT_COLUMNS: list[Column] = [
     *_geo("target", "Actor2Geo", False),
 ]
 
+# How each event (one per happening) was reported; not in mention rows (--mentions).
+CLUSTER_COLUMNS: list[Column] = [
+    Column("num_mentions", "e.num_mentions", "sentences that report this event, across all articles",
+           "GDELT NumMentions"),
+    Column("num_sources", "e.num_sources", "distinct publishers that report it (an article with no known publisher "
+           "counts as its own)", "GDELT NumSources"),
+    Column("num_articles", "e.num_articles", "distinct articles that report it", "GDELT NumArticles"),
+    Column("is_root_event", "e.is_root_event", "true if a title, lead (first two sentences) or caption reports it",
+           "GDELT IsRootEvent"),
+    Column("first_seen", "e.first_seen", "earliest publication date of an article reporting it", ""),
+    Column("last_seen", "e.last_seen", "latest publication date of an article reporting it", ""),
+]
+MENTION_ONLY_COLUMNS: list[Column] = [
+    Column("mention_id", "e.mention_id", "stable id of the mention (with --mentions; an event's id is the smallest "
+           "of its mentions')", "GDELT MentionIdentifier"),
+    Column("is_root", "e.is_root", "true if the mention is in a title, lead or caption", ""),
+]
+EVENT_COLUMNS.extend(CLUSTER_COLUMNS)
 EVENT_COLUMN_NAMES = [c.name for c in EVENT_COLUMNS]
+_CLUSTER_NAMES = {c.name for c in CLUSTER_COLUMNS}
+MENTION_COLUMN_NAMES = [c.name for c in MENTION_ONLY_COLUMNS] + [c for c in EVENT_COLUMN_NAMES
+                                                                  if c not in _CLUSTER_NAMES]
 # Asked for by name only (the ICEWS export): not part of the default row, as they cost a subquery.
 EXTRA_COLUMNS: list[Column] = [
     Column("sentence_number", "(SELECT count(*) FROM sentences s2 WHERE s2.doc_id = s.doc_id AND "
@@ -115,7 +136,9 @@ EXTRA_COLUMNS: list[Column] = [
 ]
 # What `--format table` shows when the caller does not pick columns: the full row is too wide.
 TABLE_COLUMNS = ["event_date", "source_name", "cameo_code", "plover_type", "goldstein", "target_name",
-                 "is_hypothetical", "trigger"]
+                 "num_mentions", "num_articles", "is_hypothetical", "trigger"]
+MENTION_TABLE_COLUMNS = ["event_id", "event_date", "source_name", "cameo_code", "target_name", "publisher",
+                         "trigger"]
 
 # The same for `realpolitik actors --format table`: evidence sentences are for csv/jsonl.
 ACTOR_TABLE_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "roles", "members", "aliases", "first_seen",
@@ -259,10 +282,14 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
                       root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
                       limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
                       text: str | None = None, offset: int | None = None, newest_first: bool = False,
-                      event_id: str | None = None, actor_id: str | None = None) -> tuple[str, list[Any]]:
-    """SQL + parameters for the events query; every value is a bound parameter."""
-    wanted = columns or EVENT_COLUMN_NAMES
-    by_name = {c.name: c for c in (*EVENT_COLUMNS, *EXTRA_COLUMNS)}
+                      event_id: str | None = None, actor_id: str | None = None,
+                      mentions: bool = False) -> tuple[str, list[Any]]:
+    """SQL + parameters for the events query (``mentions``: over event mentions); values are bound parameters."""
+    wanted = columns or (MENTION_COLUMN_NAMES if mentions else EVENT_COLUMN_NAMES)
+    by_name = {c.name: c for c in (*EVENT_COLUMNS, *EXTRA_COLUMNS, *(MENTION_ONLY_COLUMNS if mentions else ()))}
+    if mentions:
+        for c in CLUSTER_COLUMNS:
+            by_name.pop(c.name)
     unknown = [c for c in wanted if c not in by_name]
     if unknown:
         raise StoreError(f"unknown event column(s): {', '.join(unknown)}; see docs/columns.md")
@@ -273,11 +300,11 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     if event_id is not None:
         where.append("e.event_id = ?")
         params.append(event_id)
-    sql = f"SELECT {select} {_FROM}"
+    sql = f"SELECT {select} {_FROM.replace('FROM events e', 'FROM event_mentions e') if mentions else _FROM}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     order = "e.date DESC NULLS LAST, e.doc_id DESC" if newest_first else "e.date NULLS LAST, e.doc_id"
-    sql += f" ORDER BY {order}, s.segment_idx, s.sentence_idx, e.event_id"
+    sql += f" ORDER BY {order}, s.segment_idx, s.sentence_idx, e.{'mention_id' if mentions else 'event_id'}"
     if limit is not None:
         if int(limit) < 0:
             raise StoreError(f"--limit must be 0 or more, got {limit}")

@@ -10,6 +10,7 @@ from typing import Any
 from realpolitik.events.codebook import cameo_codes
 from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
 from realpolitik.store import actor_merge
+from realpolitik.store.cluster import cluster_key, is_root
 from realpolitik.store.schema import GEO_FIELDS
 
 _LISTS = ("aliases", "roles", "members", "evidence")
@@ -176,11 +177,11 @@ class DocRows:
     segments: list[dict[str, Any]] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    event_mentions: list[dict[str, Any]] = field(default_factory=list)
     actors: dict[str, ActorRow] = field(default_factory=dict)
 
     def extend(self, other: DocRows) -> None:
-        for name in ("documents", "segments", "sentences", "mentions", "events"):
+        for name in ("documents", "segments", "sentences", "mentions", "event_mentions"):
             getattr(self, name).extend(getattr(other, name))
         for actor_id, row in other.actors.items():
             if actor_id in self.actors:
@@ -197,6 +198,7 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
                           "date_source": doc.date_source, "source": doc.source, "url": doc.url,
                           "ingested_at": ingested_at})
     seen_idx: set[int] = set()
+    first_body = next((seg.index for seg in doc.segments if seg.kind == "body"), None)
     for seg in doc.segments:
         if seg.index not in seen_idx:
             seen_idx.add(seg.index)
@@ -237,7 +239,9 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
             for ref in (ev.source, ev.target):
                 if ref is not None:
                     note(actor_from_ref(ref, seen))
-            out.events.append(event_row(ev, cs.sentence_id))
+            row = event_row(ev, cs.sentence_id)
+            row["is_root"] = is_root(ev.segment_kind, 0 if cs.segment_index == first_body else 1, cs.sentence_index)
+            out.event_mentions.append(row)
     return out
 
 
@@ -254,8 +258,10 @@ def _side(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
 
 
 def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
-    """One events-table row; the sentence text itself lives in ``sentences``."""
-    row: dict[str, Any] = {"event_id": ev.event_id, "doc_id": ev.doc_id, "sentence_id": sentence_id}
+    """One event_mentions row (its own event until clustering says otherwise); the sentence text lives in
+    ``sentences``."""
+    row: dict[str, Any] = {"mention_id": ev.event_id, "event_id": ev.event_id, "doc_id": ev.doc_id,
+                           "sentence_id": sentence_id}
     row.update(_side("source", ev.source))
     row.update(_side("target", ev.target))
     row.update({
@@ -268,6 +274,8 @@ def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
     })
     for side, loc in (("action", ev.action_geo), ("source", ev.source_geo), ("target", ev.target_geo)):
         row.update(geo_row(side, loc))
+    row["is_root"] = ev.segment_kind in ("title", "caption")
+    row["cluster_key"] = cluster_key(row)
     return row
 
 

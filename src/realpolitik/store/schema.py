@@ -5,7 +5,7 @@ import pyarrow as pa
 
 # Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
 # (nothing stored is lost) and refuses files written with a newer version.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -30,6 +30,22 @@ GEO_FIELDS = [
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("precision", "VARCHAR"), ("feature_id", "VARCHAR"), ("rule", "VARCHAR"),
 ]
 GEO_COLUMNS = [(f"{side}_geo_{name}", sql) for side in GEO_SIDES for name, sql in GEO_FIELDS]
+
+# The coded fields of an event mention (the events table of schema 1-3, less its id).
+_EVENT_FIELDS = ([("doc_id", "VARCHAR"), ("sentence_id", "VARCHAR")]
+        + [(f"source_{n}", t) for n, t in _SIDE]
+        + [(f"target_{n}", t) for n, t in _SIDE]
+        + [("date", "DATE"), ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"), ("date_rule", "VARCHAR"),
+           ("cameo", "VARCHAR"), ("cameo_name", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
+           ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"), ("trigger", "VARCHAR"),
+           ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("is_hypothetical", "BOOLEAN"),
+           ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")]
+        + GEO_COLUMNS)
+# Per mention: in a title, lead or caption (GDELT IsRootEvent); the key mentions of one happening share.
+MENTION_FIELDS = [("is_root", "BOOLEAN"), ("cluster_key", "VARCHAR")]
+# Per event: how it was reported (GDELT NumMentions, NumSources, NumArticles, IsRootEvent).
+CLUSTER_FIELDS = [("num_mentions", "INTEGER"), ("num_sources", "INTEGER"), ("num_articles", "INTEGER"),
+                  ("first_seen", "DATE"), ("last_seen", "DATE"), ("is_root_event", "BOOLEAN")]
 
 # Table -> (columns, constraints). List-valued actor fields are JSON text: DuckDB rewrites a row
 # whose LIST column is updated as delete+insert, which foreign keys referencing the row forbid.
@@ -62,16 +78,18 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         ["PRIMARY KEY (sentence_id, idx)", "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
          "FOREIGN KEY (actor_id) REFERENCES actors (actor_id)"],
     ),
+    # One row per coded mention of an event (GDELT's mentions table): the coder's output, never changed
+    # except for ``event_id``, the happening it belongs to (store/cluster.py).
+    "event_mentions": (
+        [("mention_id", "VARCHAR"), ("event_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS,
+        ["PRIMARY KEY (mention_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
+         "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
+         "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",
+         "FOREIGN KEY (target_actor_id) REFERENCES actors (actor_id)"],
+    ),
+    # One row per happening: the fields of its representative mention, and how often it was reported.
     "events": (
-        [("event_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("sentence_id", "VARCHAR")]
-        + [(f"source_{n}", t) for n, t in _SIDE]
-        + [(f"target_{n}", t) for n, t in _SIDE]
-        + [("date", "DATE"), ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"), ("date_rule", "VARCHAR"),
-           ("cameo", "VARCHAR"), ("cameo_name", "VARCHAR"), ("cameo_root", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
-           ("plover", "VARCHAR"), ("plover_mode", "VARCHAR"), ("trigger", "VARCHAR"),
-           ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"), ("is_hypothetical", "BOOLEAN"),
-           ("is_negated", "BOOLEAN"), ("modality", "VARCHAR"), ("rule", "VARCHAR"), ("segment_kind", "VARCHAR")]
-        + GEO_COLUMNS,
+        [("event_id", "VARCHAR"), ("mention_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS + CLUSTER_FIELDS,
         ["PRIMARY KEY (event_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
          "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
          "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
+from realpolitik.store import cluster
 from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
 from realpolitik.store.query import build_event_count_query, build_event_query
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # pandas loads lazily (DuckDB's fetchdf imports it): ingest s
 
 Batch = Iterable[tuple[Document, list[CodedSentence], list[Actor]]]
 
-_TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "events")
+_TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "event_mentions")
 _SESSIONS = threading.local()  # per thread: id(Store) -> the read connection of its open session()
 
 
@@ -121,13 +122,15 @@ class Store:
             taken = _existing(con, "sentences", "sentence_id", [r["sentence_id"] for r in rows.sentences])
             rows.sentences = _first_of_each(rows.sentences, "sentence_id", taken)
             rows.mentions = [r for r in rows.mentions if r["sentence_id"] not in taken]
-            taken = _existing(con, "events", "event_id", [r["event_id"] for r in rows.events])
-            rows.events = _first_of_each(rows.events, "event_id", taken)
+            taken = _existing(con, "event_mentions", "mention_id", [r["mention_id"] for r in rows.event_mentions])
+            rows.event_mentions = _first_of_each(rows.event_mentions, "mention_id", taken)
             con.execute("BEGIN TRANSACTION")
             try:
                 _upsert_actors(con, rows.actors)
                 for table in _TABLES_IN_ORDER:
                     _insert(con, table, getattr(rows, table))
+                # one event per happening: join the new mentions to stored events (store/cluster.py)
+                cluster.assign(con, [r["mention_id"] for r in rows.event_mentions])
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -156,8 +159,9 @@ class Store:
                root: str | None = None, plover: str | None = None, include_hypothetical: bool = False,
                limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
                text: str | None = None, offset: int | None = None, newest_first: bool = False,
-               event_id: str | None = None, actor_id: str | None = None) -> pd.DataFrame:
-        """Events matching the filters, one row per event (columns in docs/columns.md).
+               event_id: str | None = None, actor_id: str | None = None, mentions: bool = False) -> pd.DataFrame:
+        """Events matching the filters, one row per event (columns in docs/columns.md); with ``mentions``, one
+        row per coded mention instead (each with the ``event_id`` of the happening it belongs to).
 
         Factual events only unless ``include_hypothetical`` (which also brings back negated ones);
         ``text`` keeps events whose sentence holds every word; ``offset``/``limit`` page through them.
@@ -165,7 +169,8 @@ class Store:
         sql, params = build_event_query(actor=actor, dyad=dyad, since=since, until=until, root=root,
                                         plover=plover, include_hypothetical=include_hypothetical,
                                         limit=limit, columns=columns, quad=quad, text=text, offset=offset,
-                                        newest_first=newest_first, event_id=event_id, actor_id=actor_id)
+                                        newest_first=newest_first, event_id=event_id, actor_id=actor_id,
+                                        mentions=mentions)
         return self.query(sql, params)
 
     def count_events(self, **filters: Any) -> int:
@@ -199,7 +204,8 @@ class Store:
         """Row counts per table, plus factual and flagged (hypothetical or negated) events."""
         with self._reader() as con:
             out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-                   for t in ("documents", "segments", "sentences", "actors", "mentions", "events")}
+                   for t in ("documents", "segments", "sentences", "actors", "mentions", "events",
+                             "event_mentions")}
             flagged = con.execute(
                 "SELECT count(*) FROM events WHERE is_hypothetical OR is_negated").fetchall()[0][0]
         out["events_flagged"] = flagged

@@ -1,0 +1,297 @@
+"""One event per happening: coded mentions of the same real-world event, across sentences and articles,
+are joined into one event (GDELT's events vs. mentions).
+
+Two mentions are **linked** when all of these hold (``linked``):
+- same dyad: the same two sides (by country, or by actor for IGOs and domestic pairs); both directions when
+  either code is symmetric (meet, negotiate, sign, cooperate, clash — the lexicon's ``symmetric``) or for
+  a visit told from the host's side (042 / 043);
+- compatible codes: the same CAMEO root, and the same factual status (a hypothetical or negated mention
+  never joins a fact);
+- dates within a window set by their precision: two day dates at most a day apart (wire stories appear the
+  day after), week dates within 7 days, coarser dates only with the same month or year at the same precision;
+  undated mentions only within one article;
+- no conflicting place: two action locations in different countries, or two cities 50 km apart, are two
+  happenings;
+- similar sentences: wordllama cosine similarity at least ``SIM_SAME_CODE`` (the same code, or one the parent
+  of the other) or ``SIM_SAME_ROOT`` (only the root shared); lower thresholds inside one article.
+
+An event is a connected group of linked mentions, so the result depends only on the set of mentions, not on
+the order the articles came in; ingesting more articles can only join mentions to events (or merge two
+events a new mention links), never split one. Its ``event_id`` is the smallest ``mention_id`` of its
+mentions, and its row is rebuilt from them: counts, first/last seen, and the representative mention (a
+title, lead or caption first, then the most precise date, then the earliest article) whose fields the
+event row carries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+SIM_SAME_CODE = 0.50  # hand-set on sentences we wrote (paraphrases 0.56-0.80; see docs/events.md)
+SIM_SAME_ROOT = 0.65
+SIM_SAME_DOC_CODE = 0.0  # one article, same dyad, same code, same days: the same happening retold
+SIM_SAME_DOC_ROOT = 0.45
+MAX_CITY_KM = 50.0
+LEAD_SENTENCES = 2  # the first sentences of the first body paragraph are its lead (GDELT's IsRootEvent)
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+_MIRRORS = {("042", "043"), ("043", "042")}
+
+
+@functools.lru_cache(maxsize=1)
+def symmetric_codes() -> frozenset[str]:
+    """CAMEO codes the trigger lexicon marks symmetric ("A and B met": both directions)."""
+    from realpolitik.events.triggers import lexicon
+
+    return frozenset(e.cameo for entries in lexicon().values() for e in entries if e.symmetric)
+
+
+def side_key(country: Any, actor_id: Any, code: Any) -> str:
+    """A side of the dyad: its country, else its actor (IGOs, unplaced groups); '-' for no actor."""
+    return str(country or actor_id or code or "-")
+
+
+def cluster_key(row: dict[str, Any]) -> str:
+    """Mentions that may be one happening share this key: root, unordered dyad, factual status."""
+    a = side_key(row.get("source_country"), row.get("source_actor_id"), row.get("source_code"))
+    b = side_key(row.get("target_country"), row.get("target_actor_id"), row.get("target_code"))
+    if a == b:  # a domestic pair (government vs. rebels) is told apart by actor codes
+        a, b = str(row.get("source_code") or a), str(row.get("target_code") or b)
+    flags = ("H" if row.get("is_hypothetical") else "") + ("N" if row.get("is_negated") else "")
+    lo, hi = sorted((a, b))
+    return f"{row.get('cameo_root')}|{lo}|{hi}|{flags}"
+
+
+@dataclass
+class Mention:
+    """What linking needs to know about one stored mention."""
+
+    mention_id: str
+    event_id: str
+    doc_id: str
+    sentence_id: str
+    key: str
+    direction: tuple[str, str]
+    cameo: str
+    date: dt.date | None
+    precision: str
+    country: str | None  # action_geo_country
+    city: tuple[float, float] | None  # action point when it is a city or site
+    text: str
+    vec: np.ndarray | None = None
+
+
+def _date_window(a: Mention, b: Mention) -> bool:
+    if a.date is None or b.date is None:
+        return a.doc_id == b.doc_id
+    pa_, pb = a.precision, b.precision
+    gap = abs((a.date - b.date).days)
+    if pa_ == "day" and pb == "day":
+        return gap <= 1
+    if {pa_, pb} <= {"day", "week"}:
+        return gap <= 7
+    if pa_ != pb:
+        return False
+    if pa_ == "month":
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if pa_ == "year":
+        return a.date.year == b.date.year
+    return a.doc_id == b.doc_id
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    la1, la2 = math.radians(p[0]), math.radians(q[0])
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(math.radians(q[1] - p[1]) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def linked(a: Mention, b: Mention) -> bool:
+    """Whether two mentions tell the same happening (the rules in the module docstring)."""
+    if a.key != b.key:
+        return False
+    if a.direction != b.direction:
+        sym = symmetric_codes()
+        if not (a.cameo in sym or b.cameo in sym or (a.cameo[:3], b.cameo[:3]) in _MIRRORS):
+            return False
+    if not _date_window(a, b):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.city and b.city and _km(a.city, b.city) > MAX_CITY_KM:
+        return False
+    close = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)
+    if a.sentence_id == b.sentence_id:
+        return close or a.direction != b.direction
+    if a.doc_id == b.doc_id:
+        need = SIM_SAME_DOC_CODE if close else SIM_SAME_DOC_ROOT
+    else:
+        need = SIM_SAME_CODE if close else SIM_SAME_ROOT
+    if need <= 0:
+        return True
+    return float(a.vec @ b.vec) >= need
+
+
+_MENTION_SQL = """
+SELECT m.mention_id, m.event_id, m.doc_id, m.sentence_id, m.cluster_key, m.source_country, m.source_actor_id,
+       m.source_code, m.target_country, m.target_actor_id, m.target_code, m.cameo, m.date, m.date_precision,
+       m.action_geo_country, m.action_geo_type, m.action_geo_lat, m.action_geo_lon, s.text
+FROM event_mentions m JOIN sentences s ON s.sentence_id = m.sentence_id
+"""
+
+
+def _mention(r: tuple) -> Mention:
+    (mid, eid, doc, sid, key, sc, sa, scode, tc, ta, tcode, cameo, date, prec, gc, gtype, lat, lon, text) = r
+    city = (lat, lon) if gtype in ("city", "site") and lat is not None else None
+    return Mention(mid, eid, doc, sid, key, (side_key(sc, sa, scode), side_key(tc, ta, tcode)), cameo, date,
+                   prec or "unknown", gc, city, text or "")
+
+
+def _embed(mentions: list[Mention]) -> None:
+    from realpolitik.events.embed import embed
+
+    todo = [m for m in mentions if m.vec is None]
+    if not todo:
+        return
+    vecs = embed([m.text for m in todo])
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    vecs = vecs / np.where(norms == 0, 1, norms)
+    for m, v in zip(todo, vecs):
+        m.vec = v
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, values: list[str]) -> None:
+    con.register(name, pa.table({"v": pa.array(sorted(set(values)), pa.string())}))
+
+
+def assign(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
+    """Join the just-inserted mentions ``new_ids`` to stored events (or make new ones) and rebuild the
+    events they touch. Runs inside the writer's transaction; returns how many events were rebuilt."""
+    if not new_ids:
+        return 0
+    _register(con, "_new", new_ids)
+    try:
+        new = [_mention(r) for r in con.execute(_MENTION_SQL + " WHERE m.mention_id IN (SELECT v FROM _new)").fetchall()]
+    finally:
+        con.unregister("_new")
+    new_set = {m.mention_id for m in new}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in new:
+        by_key[m.key].append(m)
+    # stored candidates: same key, dates near the new ones (or the same article)
+    cands: list[Mention] = []
+    rows = []
+    for key, ms in by_key.items():
+        dated = [m.date for m in ms if m.date is not None]
+        lo = min(dated) - dt.timedelta(days=31) if dated else dt.date(1, 1, 1)
+        hi = max(dated) + dt.timedelta(days=31) if dated else dt.date(1, 1, 1)
+        rows.append((key, lo, hi, [m.doc_id for m in ms]))
+    probe = pa.table({"k": [r[0] for r in rows], "lo": [r[1] for r in rows], "hi": [r[2] for r in rows]})
+    con.register("_keys", probe)
+    _register(con, "_docs", [d for r in rows for d in r[3]])
+    try:
+        sql = (_MENTION_SQL + " JOIN _keys k ON m.cluster_key = k.k WHERE (m.date BETWEEN k.lo AND k.hi "
+               "OR m.doc_id IN (SELECT v FROM _docs) OR (m.date IS NULL AND k.lo = DATE '0001-01-01'))")
+        for r in con.execute(sql).fetchall():
+            if r[0] not in new_set:
+                cands.append(_mention(r))
+    finally:
+        con.unregister("_keys")
+        con.unregister("_docs")
+    seen: set[str] = set()
+    cands = [c for c in cands if not (c.mention_id in seen or seen.add(c.mention_id))]
+    _embed(new + cands)
+    # union-find over event ids: stored mentions start in their stored events, new ones alone
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    pool: dict[str, list[Mention]] = defaultdict(list)
+    for m in cands + new:
+        pool[m.key].append(m)
+    for m in new:
+        find(m.event_id)
+        for c in pool[m.key]:
+            if c.mention_id != m.mention_id and linked(m, c):
+                union(m.event_id, c.event_id)
+    # the final id of each touched group: the smallest member id (stored event ids already are)
+    touched: dict[str, set[str]] = defaultdict(set)
+    for m in new:
+        touched[find(m.event_id)].add(m.event_id)
+    for c in cands:
+        root = find(c.event_id)
+        if root in touched:
+            touched[root].add(c.event_id)
+    remap = []
+    for root, olds in touched.items():
+        target = min(olds)  # union keeps the smallest as root; stated for clarity
+        for old in olds:
+            remap.append((old, target))
+    con.register("_remap", pa.table({"old": [a for a, _ in remap], "new": [b for _, b in remap]}))
+    try:
+        con.execute("UPDATE event_mentions SET event_id = r.new FROM _remap r "
+                    "WHERE event_mentions.event_id = r.old AND r.old <> r.new")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT old FROM _remap)")
+    finally:
+        con.unregister("_remap")
+    finals = sorted({b for _, b in remap})
+    rebuild(con, finals)
+    return len(finals)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
+    """(Re)write the ``events`` rows of these events from their mentions."""
+    from realpolitik.store.schema import columns
+
+    if not event_ids:
+        return
+    _register(con, "_ev", event_ids)
+    try:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT v FROM _ev)")
+        shared = [c for c in columns("events") if c in set(columns("event_mentions")) and c != "event_id"]
+        picked = ", ".join(f'r."{c}"' for c in shared)
+        names = ", ".join(f'"{c}"' for c in shared)
+        con.execute(f"""
+            INSERT INTO events (event_id, {names}, num_mentions, num_sources, num_articles, first_seen, last_seen,
+                                is_root_event)
+            WITH m AS (
+              SELECT m.*, coalesce(d.source, d.doc_id) AS publisher_key,
+                     coalesce(d.pub_date, m.date) AS seen,
+                     row_number() OVER (PARTITION BY m.event_id ORDER BY m.is_root DESC,
+                        CASE m.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
+                             WHEN 'year' THEN 3 ELSE 4 END,
+                        (m.date_rule = 'article-date'), coalesce(d.pub_date, m.date) NULLS LAST, m.mention_id) AS pick
+              FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id
+              WHERE m.event_id IN (SELECT v FROM _ev)),
+            agg AS (
+              SELECT event_id, count(DISTINCT sentence_id) AS num_mentions, count(DISTINCT publisher_key) AS num_sources,
+                     count(DISTINCT doc_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
+                     bool_or(is_root) AS is_root_event
+              FROM m GROUP BY event_id)
+            SELECT r.event_id, {picked}, a.num_mentions, a.num_sources, a.num_articles, a.first_seen, a.last_seen,
+                   a.is_root_event
+            FROM m r JOIN agg a USING (event_id) WHERE r.pick = 1""")
+    finally:
+        con.unregister("_ev")
+
+
+def is_root(segment_kind: str, segment_position: int, sentence_index: int) -> bool:
+    """A mention in a title, a caption or the lead (first sentences of the first body paragraph)."""
+    if segment_kind in ("title", "caption"):
+        return True
+    return segment_kind == "body" and segment_position == 0 and sentence_index < LEAD_SENTENCES
