@@ -17,7 +17,7 @@ OUTLETS = {
                   "Moscow and Tehran agree barter\n\nRussia and Iran signed a barter deal on Monday, trading Iranian "
                   "oil for Russian industrial goods.\n\nAnalysts said Washington would object."),
     "review.txt": ("Gulf Review", "2014-08-06",
-                   "Oil-for-goods accord\n\nTehran and Moscow signed an oil-for-goods accord on Monday, the Iranian "
+                   "Oil-for-goods accord\n\nTehran and Moscow concluded an oil-for-goods agreement on Monday, the Iranian "
                    "oil ministry said.\n\nThe accord had been discussed for months."),
     "later.txt": ("Wire Service", "2014-09-09",
                   "Iran and Russia sign energy deal\n\nIran and Russia signed an agreement on Monday on building "

@@ -13,7 +13,9 @@ Two mentions are **linked** when all of these hold (``linked``):
 - no conflicting place: two action locations in different countries, or two cities 50 km apart, are two
   happenings;
 - similar sentences: wordllama cosine similarity at least ``SIM_SAME_CODE`` (the same code, or one the parent
-  of the other) or ``SIM_SAME_ROOT`` (only the root shared); lower thresholds inside one article.
+  of the other) or ``SIM_SAME_ROOT`` (only the root shared) for meetings, agreements and material acts, and
+  ``SIM_VERBAL`` (near-identical reports) for other verbal acts and acts with no target; within one
+  sentence only a symmetric act told both ways ("A and B met").
 
 An event is a connected group of linked mentions, so the result depends only on the set of mentions, not on
 the order the articles came in; ingesting more articles can only join mentions to events (or merge two
@@ -35,10 +37,12 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-SIM_SAME_CODE = 0.50  # hand-set on sentences we wrote (paraphrases 0.56-0.80; see docs/events.md)
-SIM_SAME_ROOT = 0.65
-SIM_SAME_DOC_CODE = 0.0  # one article, same dyad, same code, same days: the same happening retold
-SIM_SAME_DOC_ROOT = 0.45
+SIM_SAME_CODE = 0.50  # hand-set on sentences we wrote (paraphrases 0.56-0.80; see docs/columns.md)
+SIM_SAME_ROOT = 0.75
+# Statements, appeals, praise, demands, criticism ... (verbal acts other than meetings and agreements), and
+# acts with no target: a speaker says many such things in a day; only near-identical reports are one.
+SIM_VERBAL = 0.85
+HAPPENING_CODES = ("04", "057", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20")
 MAX_CITY_KM = 50.0
 LEAD_SENTENCES = 2  # the first sentences of the first body paragraph are its lead (GDELT's IsRootEvent)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
@@ -128,13 +132,12 @@ def linked(a: Mention, b: Mention) -> bool:
         return False
     close = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)
     if a.sentence_id == b.sentence_id:
-        return close or a.direction != b.direction
-    if a.doc_id == b.doc_id:
-        need = SIM_SAME_DOC_CODE if close else SIM_SAME_DOC_ROOT
+        return close and a.direction != b.direction  # "A and B met": one meeting told both ways
+    verbal = not (a.cameo.startswith(HAPPENING_CODES) and b.cameo.startswith(HAPPENING_CODES))
+    if verbal or "-" in a.direction or "-" in b.direction:
+        need = SIM_VERBAL
     else:
         need = SIM_SAME_CODE if close else SIM_SAME_ROOT
-    if need <= 0:
-        return True
     return float(a.vec @ b.vec) >= need
 
 
@@ -288,6 +291,17 @@ def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
             FROM m r JOIN agg a USING (event_id) WHERE r.pick = 1""")
     finally:
         con.unregister("_ev")
+
+
+def recluster(con: duckdb.DuckDBPyConnection, chunk: int = 20_000) -> None:
+    """Cluster every stored mention afresh (after a schema upgrade, or new thresholds); any order gives the
+    same events, chunks only bound memory."""
+    con.execute("UPDATE event_mentions SET event_id = mention_id WHERE event_id <> mention_id")
+    con.execute("DELETE FROM events")
+    ids = [r[0] for r in con.execute("SELECT mention_id FROM event_mentions ORDER BY date NULLS LAST, mention_id")
+           .fetchall()]
+    for i in range(0, len(ids), chunk):
+        assign(con, ids[i:i + chunk])
 
 
 def is_root(segment_kind: str, segment_position: int, sentence_index: int) -> bool:

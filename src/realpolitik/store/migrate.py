@@ -84,10 +84,7 @@ def _v5_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
     finally:
         con.unregister("_keys")
     con.execute("DROP TABLE events_v4")
-    ids = [r[0] for r in con.execute("SELECT mention_id FROM event_mentions ORDER BY date NULLS LAST, mention_id")
-           .fetchall()]
-    for i in range(0, len(ids), 20_000):  # any order gives the same events; chunks bound memory
-        cluster.assign(con, ids[i:i + 20_000])
+    cluster.recluster(con)
 
 
 STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name, 4: _v4_actor_votes,
