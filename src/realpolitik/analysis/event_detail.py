@@ -23,12 +23,15 @@ def coded_by(rule: str | None) -> str:
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
-    """The event page's data, or None for an unknown id."""
-    got = store.query(
-        "SELECT e.*, s.text AS sentence, s.segment_idx, s.start_char AS sentence_start, d.path AS doc_path, "
-        "d.title AS doc_title, d.pub_date AS doc_date, d.source AS publisher, d.url, d.date_source "
-        "FROM events e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id "
-        "WHERE e.event_id = ?", [event_id])
+    """The event page's data, or None for an unknown id; the id of one of an event's mentions shows that
+    mention (its own sentence and direction)."""
+    sql = ("SELECT e.*, s.text AS sentence, s.segment_idx, s.start_char AS sentence_start, d.path AS doc_path, "
+           "d.title AS doc_title, d.pub_date AS doc_date, d.source AS publisher, d.url, d.date_source "
+           "FROM {table} e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id "
+           "WHERE e.{key} = ?")
+    got = store.query(sql.format(table="events", key="event_id"), [event_id])
+    if got.empty:
+        got = store.query(sql.format(table="event_mentions", key="mention_id"), [event_id])
     if got.empty:
         return None
     ev = records(got)[0]
@@ -47,7 +50,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
         # the sentence's other coded mentions (a mirrored "A and B met" is one event with two mentions)
         "SELECT mention_id, event_id, cameo, source_name, target_name, trigger, is_hypothetical, is_negated "
         "FROM event_mentions WHERE sentence_id = ? AND mention_id <> ? ORDER BY trigger_start, mention_id",
-        [ev["sentence_id"], ev.get("mention_id") or event_id]))
+        [ev["sentence_id"], ev["mention_id"]]))
     return {"event": ev, "document": _marked(segments, sentences, ev), "same_sentence": siblings,
             "elsewhere": _elsewhere(store, ev)}
 
