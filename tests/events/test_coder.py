@@ -91,14 +91,61 @@ def test_event_is_tied_to_sentence_and_trigger_span():
     assert praise[0].sentence_id.startswith(coded.document.doc_id)
 
 
-def test_reported_speech_gives_speaker_statement_and_reported_event():
+def test_reported_speech_is_coded_by_its_content():
     evs = events_of("Russian Foreign Minister Sergei Lavrov said on Monday that Moscow would deliver "
                     "S-300 missiles to Iran.")
-    speech = [e for e in evs if e.cameo_root == "01"]
+    # the statement's content is coded (Moscow's intent to deliver), so the bare "said" is not an event too
+    assert [e for e in evs if e.cameo_root == "01"] == []
     reported = [e for e in evs if e.cameo_root != "01"]
-    assert speech and speech[0].source.name == "Sergei Lavrov" and speech[0].target is None
     assert reported and (reported[0].source.country, reported[0].target.country) == ("RUS", "IRN")
     assert all(e.date.date == dt.date(2015, 11, 23) for e in evs)
+
+
+def test_a_statement_with_nothing_coded_inside_stays_a_statement():
+    evs = events_of("Russian Foreign Minister Sergei Lavrov said the weather in Moscow was cold.")
+    assert [(e.cameo, e.source.name) for e in evs] == [("010", "Sergei Lavrov")]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("Netanyahu said Israel would strike Iran's nuclear sites.", "138", ("ISR", "IRN")),   # X said Y would attack
+    ("Russian Foreign Minister Sergei Lavrov said Turkey would pay a heavy price.", "130", ("RUS", "TUR")),
+    ("The Saudi foreign minister said Iran must stop interfering in Yemen.", "100", ("SAU", "IRN")),
+    ("Khamenei has stated that the Americans must lift all sanctions first.", "105", ("IRN", "USA")),
+    ("Putin said the United States had violated the agreement.", "128", ("USA", None)),  # the reported act
+])
+def test_the_speakers_act_is_what_is_said(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert any(e.cameo.startswith(code) and (e.source.country, e.target.country if e.target else None) == dyad
+               for e in evs), [(e.cameo, e.source.country, e.target and e.target.country) for e in evs]
+
+
+def test_a_must_with_no_speaker_is_a_prescription_not_a_demand():
+    evs = events_of("Iran must halt enrichment.")
+    assert evs and all(e.hypothetical for e in evs)
+
+
+def test_media_reporting_a_meeting_are_not_its_source():
+    evs = events_of("Iranian media reported that Iranian Foreign Minister Mohammad Javad Zarif met "
+                    "Russian Foreign Minister Sergei Lavrov in Moscow on Tuesday.")
+    assert evs and all(e.source.sector != "MED" for e in evs)
+    assert {("IRN", "RUS"), ("RUS", "IRN")} <= dyads(e for e in evs if e.cameo_root == "04")
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("Iran's defence minister went to Moscow last week.", "042", ("IRN", "RUS")),
+    ("A Russian delegation made its way to Tehran on Sunday.", "042", ("RUS", "IRN")),
+    ("Iran's defence minister went to Moscow last week.", "043", ("RUS", "IRN")),  # Moscow hosts the visit
+    ("Moscow cancelled the delivery of the S-300 missiles to Iran.", "1622", ("RUS", "IRN")),
+    ("Iran won Russia's backing for its bid.", "051", ("RUS", "IRN")),  # the backer endorses
+    ("Iran and Russia failed to reach agreement on the price of gas.", "12", ("IRN", "RUS")),
+    ("The nuclear deal between Iran and Russia came into force in January.", "057", ("IRN", "RUS")),
+    ("Israel will withdraw its troops unless Hamas stops the rocket fire.", "13", ("ISR", "PSE")),  # ultimatum
+    ("Putin signed a decree that will ban imports of Turkish food.", "163", ("RUS", "TUR")),  # the measure
+])
+def test_event_classes_of_long_analyses(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert any(e.cameo.startswith(code) and (e.source.country, e.target.country if e.target else None) == dyad
+               for e in evs), [(e.cameo, e.source.country, e.target and e.target.country) for e in evs]
 
 
 def test_apposition_names_the_acting_person():

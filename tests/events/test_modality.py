@@ -211,7 +211,8 @@ def test_that_clauses_of_insist_and_suggest(nlp, text, trigger, expected):
     ("Russia is believed to have supplied the missiles.", "supplied", ("speculative",)),
     ("Russia denied that its jets bombed the hospital.", "bombed", ("speculative",)),
     ("Turkey accused Russia of bombing the villages.", "bombing", ("speculative",)),
-    ("Russia sent troops to protect the base.", "protect", ("future",)),  # purpose: intended, not done
+    ("Russia will send troops to protect the base.", "protect", ("future",)),  # purpose of a future act
+    ("Russia opened a bridge to allow aid into the region.", "allow", ()),  # purpose of a done act: as told
     ("Russia may plan to attack the town.", "attack", ("future", "modal")),  # governor's modal carries down
     ("The council called for talks.", "talks", ("prescriptive",)),
     ("Iran had to sign the deal.", "sign", ()),  # past obligation implies it was signed

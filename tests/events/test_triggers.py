@@ -157,3 +157,23 @@ def test_attitude_verb_does_not_absorb_a_clause_before_it(nlp):
     declined = match(next(t for t in doc if t.text == "declined"))
     assert asked is not None and asked.cameo.startswith("02")
     assert declined is not None and declined.cameo == "120" and declined.complement is None
+
+
+@pytest.mark.parametrize("name", ["verbs.yaml", "nouns.yaml"])
+def test_lexicon_files_list_each_lemma_once(name):
+    # YAML keeps the last of two equal keys: a lemma written twice would silently lose its first entries
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def no_duplicates(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        dup = {k for k in keys if keys.count(k) > 1}
+        assert not dup, f"{name}: {sorted(map(str, dup))} listed twice"
+        return loader.construct_mapping(node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_duplicates)
+    yaml.load(resources.files("realpolitik.data.triggers").joinpath(name).read_text(encoding="utf-8"), Loader=Strict)

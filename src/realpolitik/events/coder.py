@@ -9,6 +9,7 @@ documents. Each sentence goes through named steps over one per-sentence record
 3. ``resolve``        — heads -> actors through the resolver, with the nearest-mention fallbacks;
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
+5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation of the speaker);
 6. ``build_events``   — one Event per source/target pair (both ways for symmetric acts);
 7. ``arbitrate``      — the learned classifier codes what the lexicon missed (with parse evidence only)
                         and orders competing types; it never deletes a rule event;
@@ -260,6 +261,106 @@ def assign_modality(rec: SentenceRecord) -> None:
             c.negated = False
             if ">modal:reject" in c.match.rule and told_not_to(c.tok):
                 c.negated = True  # "advised Russians not to travel": nobody refused anything
+            if ">modal:demand" in c.match.rule:
+                # "Iran must stop": a demand only when someone says it (the speech step gives it its
+                # speaker); left alone it is a prescription, not a fact
+                c.hypothetical = True
+            if ">modal:intent" in c.match.rule and c.rule.startswith("active+relative-issuer"):
+                # "a decree that will ban imports": the decree enacts the measure itself
+                c.code, c.hypothetical = codebook.cameo(c.match.base_cameo), False
+        if _ultimatum(c.tok):
+            # "will withdraw unless Hamas stops the rocket fire": a threat, made now, to the other side
+            code = triggers.family_code("threaten", c.match.base_cameo or c.code.code) or "130"
+            c.code, c.hypothetical, c.negated = codebook.cameo(code), False, False
+            c.rule += "+ultimatum"
+            if not c.targets:
+                c.targets = [m for m in rec.mentions if m.start > c.tok.idx - rec.sent.start_char
+                             and all(distinct(m, s) for s in c.sources)][:1]
+
+
+def _ultimatum(tok: Token) -> bool:
+    """A future act under an "unless" clause ("will withdraw unless ...")."""
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in tok.children)
+    return future and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                          for c in tok.children)
+
+
+# Statement verbs whose content the speaker's act is coded by (the speech step).
+SPEECH_LEMMAS = frozenset({
+    "say", "state", "tell", "announce", "declare", "add", "claim", "insist", "stress", "note", "explain", "report",
+    "write", "affirm", "assert", "confirm", "reiterate", "remark", "comment", "argue", "reply", "respond",
+    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote"})
+
+
+HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
+
+
+def _reports(speech: Token, tok: Token) -> bool:
+    """Does the statement at ``speech`` report the clause of ``tok`` ("X said (that) Y ...", "Y ..., X said")?"""
+    if tok.i == speech.i:
+        return False
+    for c in speech.children:
+        if c.dep_ in ("ccomp", "parataxis") and (c.i == tok.i or c.is_ancestor(tok)):
+            return True
+    if speech.dep_ in ("parataxis", "ccomp") and speech.head.i != speech.i and not speech.is_ancestor(tok):
+        h = speech.head
+        return h.i == tok.i or h.is_ancestor(tok)
+    return False
+
+
+def _speech_candidate(c: Candidate, code: str, targets: list[ActorRef], sources: list[ActorRef],
+                      tag: str) -> Candidate:
+    from dataclasses import replace
+
+    m = replace(c.match, cameo=code, symmetric=False, reverse=None, swap=False, rule=f"{c.match.rule}>speech:{tag}")
+    new = Candidate(m, c.tok, codebook.cameo(code), c.args, list(sources), list(targets), "reported-speech",
+                    c.mod, False, False, c.date)
+    return new
+
+
+def reported_speech(rec: SentenceRecord) -> None:
+    """The speaker's act is coded by what is said: "X said Y would retaliate" is X's threat, "X stated that Z
+    must ..." X's demand of Z; a reported past act ("X said Y attacked ...") is Y's act; the bare statement
+    is dropped when its content is coded. An outlet that reports ("media reported that A met
+    B") is never the source of A's act: the reported events keep their own sources."""
+    speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS]
+    if not speeches:
+        return
+    added: list[Candidate] = []
+    dropped: set[int] = set()
+    for s in speeches:
+        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)]
+        if not content:
+            continue
+        dropped.add(id(s))
+        speaker = s.sources
+        own = {a.actor_id for a in speaker}
+        for c in content:
+            others = [a for a in c.sources if a.actor_id not in own]
+            root = int(c.code.root)
+            if ">modal:demand" in c.match.rule:
+                if others:  # "... that the Americans must lift all sanctions": the speaker demands it of them
+                    c.sources, c.targets, c.hypothetical = list(speaker), others, False
+                    c.rule = "reported-speech:demand"
+                else:
+                    c.hypothetical = False  # "we must respond": the speaker's own demand
+            elif root == 13 and others:
+                # "X said Turkey would pay a heavy price": the threat is the speaker's, made to Turkey
+                c.sources, c.targets, c.rule = list(speaker), c.targets or others, "reported-speech:threaten"
+                c.hypothetical = "conditional" in c.mod.kinds  # the threat is made as it is said
+            elif ("future" in c.mod.kinds or "modal" in c.mod.kinds) and root >= 14:
+                # "X said Y would strike (Z)": X threatens; the act itself stays as it was (hypothetical)
+                code = triggers.family_code("threaten", c.match.base_cameo or c.code.code)
+                target = c.targets or others
+                if code and target:
+                    added.append(_speech_candidate(c, code, target, speaker, "threaten"))
+            elif "prescriptive" in c.mod.kinds and others and not c.negated:
+                # "X said Iran must stop interfering": X demands it of Iran
+                halt = c.tok.head.lemma_.lower() in HALT_VERBS and c.tok.dep_ == "xcomp"
+                code = "100" if halt else triggers.family_code("demand", c.match.base_cameo or c.code.code) or "100"
+                added.append(_speech_candidate(c, code, others, speaker, "demand"))
+            # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
+    rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
 
 
 def _is_future(tok: Token) -> bool:
@@ -487,6 +588,7 @@ class Coder:
         resolve(rec, resolver)
         assign_modality(rec)
         assign_dates(rec)
+        reported_speech(rec)
         build_events(rec)
         arbitrate(rec, resolver, self.lexicon, self.config.classifier_fill_p)
         dedupe(rec)

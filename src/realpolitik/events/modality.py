@@ -240,8 +240,10 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
             kinds.add("question")
         return head, False, False  # reported speech: the reporter's negation is not the event's
     if rel == "advcl":
-        if not _marks(cur) and _has_to(cur):
-            kinds.add("future")  # purpose: "sent troops to protect" — the protection is intended
+        if not _marks(cur) and _has_to(cur) and head.tag_ != "VBD":
+            # purpose of an act not (yet) done: "will send troops to protect" is intended; of a done act
+            # ("opened a bridge to allow aid") the purpose is how the act is told, not a hypothesis
+            kinds.add("future")
         return head, False, False
     if rel in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         gov = head.head

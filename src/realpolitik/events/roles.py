@@ -22,6 +22,9 @@ CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 INSTRUMENT_NOUNS = frozenset({
     "decree", "law", "bill", "order", "resolution", "legislation", "measure", "package", "directive", "ordinance",
     "edict", "ruling", "regulation", "statement", "declaration", "letter", "note"})
+# Nouns for agreements, which can be the subject of their own coming into force: their parties act.
+AGREEMENT_NOUNS = frozenset({"deal", "agreement", "accord", "treaty", "pact", "contract", "protocol", "convention",
+                             "ceasefire", "truce", "armistice", "memorandum"})
 REL_PRONOUNS = frozenset({"that", "which"})  # "who" relatives are people, resolved (or not) by the resolver
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "parataxis"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -180,6 +183,10 @@ def arguments(match, tok: Token) -> Arguments:
         tgt_heads = list(subs)
     else:
         sources = [_alt(subs or inherited_subjects(tok), "active" if subs else "active+inherited-subject")]
+        parties = [p for sub in subs if sub.lemma_.lower() in AGREEMENT_NOUNS
+                   for p in nominal_source(sub) + prep_objects(sub, ("between", "with", "among"))]
+        if parties:  # "the deal between Iran and Russia came into force": the agreement's parties
+            sources.append(_alt(parties, "active+agreement-parties"))
         if subs and tok.dep_ == "relcl" and all(s.lower_ in REL_PRONOUNS for s in subs):
             # "a decree that bans flights": the relative pronoun stands for the noun, and a noun that is no
             # actor stands for whoever issued it ("Putin signed a decree that bans ...")
@@ -202,8 +209,13 @@ def arguments(match, tok: Token) -> Arguments:
         for c in tok.children:
             if c.dep_ == "ccomp" and any(g.dep_ == "mark" for g in c.children):  # "demanded that X ..."
                 tgt_heads += [g for g in c.children if g.dep_ in SUBJ_DEPS]
+    objects = [obj for obj in tok.children if obj.dep_ == "dobj"]
+    if getattr(match, "object_source", False):
+        # "won Russia's backing", "secured the approval of parliament": whoever the object belongs to
+        owners = [o for obj in objects for o in nominal_source(obj) + prep_objects(obj, ("of", "from"))]
+        return Arguments(tuple(sources), (_alt(owners),))
     # "signed an agreement with Iran", "imposed sanctions on Iran": target off the object noun
-    targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in tok.children if obj.dep_ == "dobj"]
+    targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in objects]
     return Arguments(tuple(sources), tuple(targets))
 
 

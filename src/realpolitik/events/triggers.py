@@ -48,6 +48,8 @@ class TriggerMatch:
     family: str | None = None  # the attitude family the head re-coded its complement through ("demand", "appeal")
     reverse: str | None = None  # the target's act on the source ("rushed to X": 042 visit, X 043 hosts)
     swap: bool = False  # the code is the target's act on the source only
+    object_source: bool = False  # the target is whoever the object noun belongs to ("won Russia's backing")
+    base_cameo: str | None = None  # the code before a modal re-coded it ("will ban" -> 1312; base 163)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Entry:
     dobj_mod: tuple[str, ...] = ()  # a modifier of the object ("{ARMS SHIPMENT}")
     reverse: str | None = None
     swap: bool = False
+    object_source: bool = False
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
@@ -118,7 +121,8 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         light=bool(d.get("light")), light_only=bool(d.get("light_only")),
         target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
-        reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")), source=str(d.get("src") or ""))
+        reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
+        object_source=bool(d.get("object_source")), source=str(d.get("src") or ""))
 
 
 def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
@@ -346,7 +350,7 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     toks += [o for p, ls in e.pobj for o in _prep_objects(gov, p) if _lemma(o) in ls]
     toks += [o for p in e.prep for o in _prep_objects(gov, p)]
     target_preps, target_dobj, symmetric = e.target_preps, e.target_dobj, e.symmetric
-    reverse, swap = e.reverse, e.swap
+    reverse, swap, object_source = e.reverse, e.swap, e.object_source
     if e.family or e.light:
         inner = _inner(lex, gov, e, depth)
         if inner is not None:
@@ -366,6 +370,7 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     if code is None:
         return None
     absorbed = False
+    base = code
     if tok.pos_ in ("VERB", "AUX"):
         code, absorbed, rule = _modal(tok, code, rule)
     start, end = _span_of(toks)
@@ -374,7 +379,7 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     return TriggerMatch(code, tok.i, start, end, rule, target_preps, target_dobj, symmetric,
                         nominal=gov.pos_ in ("NOUN", "PROPN") and tok is gov, complement=comp,
                         modal_absorbed=absorbed, family=e.family if comp is not None else None,
-                        reverse=reverse, swap=swap)
+                        reverse=reverse, swap=swap, object_source=object_source, base_cameo=base)
 
 
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
