@@ -206,7 +206,7 @@ def directed_dyad(a: str, b: str) -> tuple[str, list[Any]]:
     return f"({src} AND {tgt})", p1 + p2
 
 
-def _words(text: str) -> list[str]:
+def search_words(text: str) -> list[str]:
     """Search words of a ``q`` query; "double quotes" keep a phrase together."""
     return [w for phrase, word in re.findall(r'"([^"]+)"|(\S+)', text) if (w := (phrase or word).strip())]
 
@@ -269,7 +269,7 @@ def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | Non
         where.append("e.quad_class = ?")
         params.append(int(quad))
     if text and text.strip():
-        for word in _words(text):
+        for word in search_words(text):
             where.append("s.text ILIKE ? ESCAPE '\\'")
             params.append(_like(word))
     if not include_hypothetical:

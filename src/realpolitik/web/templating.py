@@ -31,6 +31,29 @@ def _cameo_name(code: str | None) -> str:
     return c.name if c else ""
 
 
+def _highlight(text: str | None, q: str | None):
+    """``text`` escaped, with the words of a search ``q`` marked (case-insensitive, as the search matches)."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    from realpolitik.store.query import search_words
+
+    if not text:
+        return ""
+    words = search_words(q) if q else []
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
 def _url(path: str, **params: Any) -> str:
     """A path with the given query parameters (empty ones left out)."""
     clean = {k: v for k, v in params.items() if v not in (None, "", False)}
@@ -44,7 +67,7 @@ def _seg(value: str) -> str:
 
 def setup(templates):
     env = templates.env
-    env.filters.update(num=_num, tone=_tone, cameo_name=_cameo_name, seg=_seg,
+    env.filters.update(num=_num, tone=_tone, cameo_name=_cameo_name, seg=_seg, highlight=_highlight,
                        quad_name=lambda q: QUAD_NAMES.get(q, ""))
     env.globals.update(url=_url, version=__version__, quad_names=QUAD_NAMES)
     env.trim_blocks = True
