@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 import sys
 
 import networkx as nx
@@ -87,12 +86,16 @@ def test_factions_table_and_csv(factional):
     (["network", "--format", "dot"], "unknown network format"),
     (["summary", "--format", "csv"], "summary prints table or json"),
 ])
-def test_bad_input_is_one_line_without_traceback(worked, args, needle):
-    res = subprocess.run([sys.executable, "-m", "realpolitik", *args, "--db", str(worked.path)],
-                         capture_output=True, text=True, timeout=120)
-    assert res.returncode == 2, res.stderr
-    assert needle in res.stderr and "Traceback" not in res.stderr
-    assert len(res.stderr.strip().splitlines()) == 1
+def test_bad_input_is_one_line_without_traceback(worked, args, needle, monkeypatch, capsys):
+    from realpolitik.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["realpolitik", *args, "--db", str(worked.path)])
+    with pytest.raises(SystemExit) as exit_:
+        main()  # the entry point a user runs: error rendering included
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2, err
+    assert needle in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_out_never_overwrites_the_database(worked):

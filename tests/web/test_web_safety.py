@@ -83,7 +83,7 @@ ENDPOINTS = {
 }
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(path=st.sampled_from(sorted(ENDPOINTS)), data=st.data())
 def test_no_parameter_makes_a_500(client, path, data):
@@ -94,7 +94,7 @@ def test_no_parameter_makes_a_500(client, path, data):
     assert r.status_code in (200, 404, 422), (path, params, r.status_code, r.text[:300])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(a=_text.filter(lambda s: s.strip() and "/" not in s), b=_text.filter(lambda s: s.strip() and "/" not in s))
 def test_no_path_makes_a_500(client, a, b):
     from urllib.parse import quote
