@@ -20,3 +20,19 @@ def test_missing_model_package_is_a_clear_error(monkeypatch):
             model.load_nlp()
     finally:
         model.load_nlp.cache_clear()
+
+
+def test_no_sentence_is_longer_than_the_cap(nlp):
+    from realpolitik.nlp.model import MAX_SENTENCE_TOKENS
+
+    doc = nlp("Iran and Russia met in Moscow, " * 400 + "and nobody left.")  # ~2,800 tokens, one full stop
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE_TOKENS and len(lengths) > 10
+    # cut after a comma where there is one, so the pieces are clauses
+    assert all(s[-1].text in {",", "."} for s in doc.sents)
+
+
+def test_the_cap_leaves_ordinary_sentences_alone(nlp):
+    doc = nlp("Iran met Russia on Monday. Putin said, after a long pause, that he was pleased.")
+    assert [s.text for s in doc.sents] == ["Iran met Russia on Monday.",
+                                           "Putin said, after a long pause, that he was pleased."]

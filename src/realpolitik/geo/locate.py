@@ -18,6 +18,8 @@ country of the sentence's actors), ``+document`` (a country of the article), ``+
 """
 from __future__ import annotations
 
+import weakref
+
 import math
 import re
 from collections import Counter
@@ -153,9 +155,21 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
+_PLACES: "weakref.WeakKeyDictionary[Doc, dict]" = weakref.WeakKeyDictionary()
+
+
 def place_mentions(sent: Span, gaz: Gazetteer) -> list[_PlaceMention]:
     """Every place named in a sentence: named entities the gazetteer knows, sites with a place in their name
-    ("University of Tehran"), and capitalised objects of locative prepositions the tagger missed."""
+    ("University of Tehran"), and capitalised objects of locative prepositions the tagger missed.
+    Found once per sentence (each event and actor of the sentence asks again)."""
+    per_doc = _PLACES.setdefault(sent.doc, {})
+    key = (sent.start, sent.end, id(gaz))
+    if key not in per_doc:
+        per_doc[key] = _place_mentions(sent, gaz)
+    return per_doc[key]
+
+
+def _place_mentions(sent: Span, gaz: Gazetteer) -> list[_PlaceMention]:
     out: list[_PlaceMention] = []
     base = sent.start_char
     taken: set[int] = set()
@@ -221,15 +235,16 @@ def _qualify(mentions: list[_PlaceMention], sent: Span) -> list[_PlaceMention]:
     """ "Ufa, Russia", "Paris, Texas": a place followed by a comma and a country or region narrows it; the
     qualifier is then no place of its own."""
     out: list[_PlaceMention] = []
+    text = sent.text
     i = 0
     while i < len(mentions):
         m = mentions[i]
         if i + 1 < len(mentions):
             n = mentions[i + 1]
-            between = sent.text[m.end:n.start]
+            between = text[m.end:n.start]
             big = tuple(c for c in n.candidates if c.kind in (COUNTRY, ADMIN1))
             if between.strip() == "," and big and any(_within(c, q) for c in m.candidates for q in big):
-                out.append(replace(m, qualifier=big, end=n.end, text=sent.text[m.start:n.end]))
+                out.append(replace(m, qualifier=big, end=n.end, text=text[m.start:n.end]))
                 i += 2
                 continue
         out.append(m)
@@ -273,9 +288,9 @@ def _near_trigger(prep: Token, trig: Token) -> bool:
 
 def _trigger_token(sent: Span, ev: Event) -> Token | None:
     start = sent.start_char + ev.trigger_start
-    for tok in sent:
-        if tok.idx <= start < tok.idx + len(tok.text) + 1:
-            return tok
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is not None and len(span) and sent.start <= span[0].i < sent.end:
+        return span[0]
     return sent.root if len(sent) else None
 
 

