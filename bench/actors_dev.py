@@ -4,10 +4,14 @@ For each gold source/target actor, find its text in the sentence, resolve that s
 and compare country and country+sector. Gold 'IGO'/'NGO' countries match our igo/ngo kinds; gold
 sector codes are compared on their first three letters ('CVLkur' -> CVL); '***' gold sectors are skipped
 for the sector score. Baseline in the same run: a demonym/country-name lookup with no sector.
+Every figure is given on the whole gold and on its two halves, split once by a hash of the sentence id
+(the same split as bench/fidelity.py): tune (whose errors developers may read: --show-errors lists them)
+and check (nobody reads its errors: the figure that counts).
 Usage: python bench/actors_dev.py [--show-errors] [--phoenix]   (--phoenix also loads ../shared Phoenix dictionaries)
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -20,6 +24,11 @@ from realpolitik.nlp import load_nlp
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "plover_gsr_dev.jsonl"
 OLD_CODES = {"ITL": "ITA"}  # gold uses a few pre-ISO codes
+
+
+def half(item_id: str) -> str:
+    """'tune' or 'check', fixed by a hash of the id (bench/fidelity.py's split)."""
+    return "tune" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def find_span(doc, text: str):
@@ -83,44 +92,51 @@ def main(argv: list[str]) -> None:
     phoenix = sorted((GOLD.parents[1] / "dictionaries").glob("Phoenix.*.txt")) if "--phoenix" in argv else []
     kb = load_kb(phoenix_files=[p for p in phoenix if "discards" not in p.name])
     docs = list(nlp.pipe(r["text"] for r in rows))
-    n = found = c_ok = base_ok = 0
-    s_n = s_ok = 0
+    # per half: [actors, country ok, baseline ok, sector-scored, country+sector ok]
+    tally = {h: [0, 0, 0, 0, 0] for h in ("tune", "check", "all")}
+    found = calls = 0
     t0 = time.perf_counter()
-    calls = 0
     for row, doc in zip(rows, docs):
         res = ActorResolver(kb=kb)
         for sent in doc.sents:
             res.learn(sent)
+        h = half(str(row.get("id", "")))
         for side in ("source", "target"):
             for a in row.get(side) or []:
-                n += 1
                 span = find_span(doc, a["text"])
-                if span is None:
-                    continue
-                found += 1
-                calls += 1
-                ref = res.resolve(span, span.root)
+                ref = None
+                if span is not None:
+                    found += 1
+                    calls += 1
+                    ref = res.resolve(span, span.root)
                 gc, pc = gold_country(a), pred_country(ref)
                 ok = same_country(gc, pc)
-                c_ok += ok
                 base = next((m.entry.country for m in scan(kb, list(span))
-                             if m.kind in ("state", "demonym")), None)
-                base_ok += same_country(gc, base)
+                             if m.kind in ("state", "demonym")), None) if span is not None else None
                 gs = (a.get("sector") or None)
-                if gs != "***":
-                    s_n += 1
+                sec_ok = None
+                if gs != "***" and span is not None:
                     ps = ref.sector if ref is not None else None
                     sec_ok = ok and ((gs or "")[:3] == (ps or "")[:3])
-                    s_ok += sec_ok
-                    if show and not sec_ok:
+                    if show and not sec_ok and h == "tune":
                         print(f"  {a['text']!r}: gold {gc}/{gs}  got {pc}/{ps} "
                               f"({ref.rule if ref else 'None'})  | {row['text'][:110]}")
+                for key in (h, "all"):
+                    t = tally[key]
+                    t[0] += 1
+                    t[1] += ok
+                    t[2] += same_country(gc, base)
+                    if sec_ok is not None:
+                        t[3] += 1
+                        t[4] += sec_ok
     elapsed = time.perf_counter() - t0
     coverage = conflibert_coverage(nlp, kb)
+    n = tally["all"][0]
     print(f"gold actors: {n}, text found in sentence: {found}")
-    print(f"baseline (first country/demonym in span) country accuracy: {base_ok / n:.3f}")
-    print(f"country accuracy:          {c_ok / n:.3f} ({c_ok}/{n})")
-    print(f"country+sector accuracy:   {s_ok / s_n:.3f} ({s_ok}/{s_n}, '***' sectors skipped)")
+    for key in ("all", "tune", "check"):
+        a, c_ok, base_ok, s_n, s_ok = tally[key]
+        print(f"{key:5s} n={a:3d}  country {c_ok / a:.3f} ({c_ok}/{a})  country+sector {s_ok / s_n:.3f} "
+              f"({s_ok}/{s_n}, '***' sectors skipped)  baseline country {base_ok / a:.3f}")
     if coverage is not None:
         print(f"ConfliBERT dev source/target spans resolved to some actor: {coverage[0]:.3f} of {coverage[1]}")
     print(f"learn+resolve time: {elapsed * 1000:.0f} ms for {len(docs)} sentences, {calls} resolve calls")

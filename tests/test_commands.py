@@ -150,3 +150,17 @@ def test_user_errors_are_one_line_with_exit_2(tmp_path, args):
     res = subprocess.run([sys.executable, "-m", "realpolitik", *argv], capture_output=True, text=True)
     assert res.returncode == 2, res.stderr
     assert res.stderr.startswith("realpolitik: error:") and res.stderr.strip().count("\n") == 0
+
+
+def test_actors_filters_by_country_and_kind_with_a_limit(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    runner.invoke(app, ["ingest", str(corpus / "2015-01-20-shoigu-tehran.txt"), "--db", str(db), "--rules-only"])
+    res = runner.invoke(app, ["actors", "--db", str(db), "--country", "RUS", "--kind", "person", "--limit", "5",
+                              "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    assert 1 <= len(rows) <= 5
+    assert all(r["country"] == "RUS" and r["kind"] == "person" for r in rows)
+    assert any(r["name"] == "Sergei Shoigu" for r in rows)
+    one = runner.invoke(app, ["actors", "--db", str(db), "--limit", "1", "--format", "jsonl"])
+    assert len([x for x in one.stdout.splitlines() if x.strip()]) == 1

@@ -343,11 +343,13 @@ def events(db: str | Path | None = None, **filters):
     return Store(db, read_only=True).events(**filters)
 
 
-def actors(db: str | Path | None = None, kind: str | None = None):
-    """Stored actors (states, people, institutions, IGOs, factions) with roles, members and evidence."""
+def actors(db: str | Path | None = None, kind: str | None = None, country: str | None = None,
+           limit: int | None = None):
+    """Stored actors (states, people, institutions, IGOs, factions) with roles, members and evidence, most
+    active first; ``kind``/``country`` filter, ``limit`` keeps the first rows."""
     from realpolitik.store import Store
 
-    return Store(db, read_only=True).actors(kind=kind)
+    return Store(db, read_only=True).actors(kind=kind, country=country, limit=limit)
 
 
 def demo_corpus() -> Path:

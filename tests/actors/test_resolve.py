@@ -194,11 +194,17 @@ def test_people_persist_across_segments_of_one_article(nlp, kb):
 def test_bare_collective_roles_take_the_document_country(phrase, words, code):
     text = f"Iran rejected the offer. Iranian diplomats left Vienna. {words} said talks would resume."
     ref = phrase(text, words)
-    assert (ref.code, ref.rule) == (code, "role+doc-country")
+    assert (ref.code, ref.rule) == (code, "role+doc-country:IRN")
 
 
-def test_bare_collective_role_needs_a_country_mentioned_twice(phrase):
-    assert phrase("Iran rejected the offer. The government said talks would resume.", "The government") is None
+def test_bare_collective_role_takes_the_one_country_of_the_sentence_before(phrase):
+    ref = phrase("Iran rejected the offer. The government said talks would resume.", "The government")
+    assert (ref.code, ref.rule) == ("IRNGOV", "role+previous-sentence-country:IRN")
+
+
+def test_bare_collective_role_is_unplaced_when_nearby_sentences_name_two_countries(phrase):
+    text = "Iran rejected the offer from Turkey. The government said talks would resume."
+    assert phrase(text, "The government") is None
 
 
 def test_places_after_in_are_not_mentions(learn):

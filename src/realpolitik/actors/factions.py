@@ -15,6 +15,7 @@ from realpolitik.actors.kb import (
 )
 from realpolitik.actors.scan import Match, scan
 from realpolitik.actors.state import (
+    DOMINANCE,
     _SUBJ,
     _STATE_KINDS,
     _Faction,
@@ -33,11 +34,15 @@ class FactionMixin:
         return self._context_country()
 
     def _context_country(self, min_count: int = 1) -> str | None:
-        """The document's most mentioned country, if mentioned at least ``min_count`` times."""
+        """The article's domestic country: the most mentioned country (places, demonyms, institutions, parties,
+        known people of the article so far) when it has at least ``min_count`` mentions and DOMINANCE times
+        as many as any other country; else None (a story about two countries has no domestic country)."""
         for counts in (self._countries, self._doc_countries):
             if counts:
-                iso, n = counts.most_common(1)[0]
-                return iso if n >= min_count else None
+                top = counts.most_common(2)
+                iso, n = top[0]
+                second = top[1][1] if len(top) > 1 else 0
+                return iso if n >= min_count and n >= DOMINANCE * second else None
         return None
 
     def _faction(self, fm: Match, country: str, sector: str | None = None) -> _Faction:
@@ -103,7 +108,7 @@ class FactionMixin:
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ in ("amod", "compound"):
             return
         core = self._core(tok, tok.doc[tok.left_edge.i: tok.right_edge.i + 1])
-        matches = scan(self.kb, core)
+        matches = self._scan(core)
         ms = [m for m in matches if m.kind == FACTION and not m.entry.adjective and m.covers(tok.i)]
         if not ms:
             return
@@ -131,7 +136,7 @@ class FactionMixin:
         if self._is_person_head(tok):
             return self._person_ref(tok, span)
         core = self._core(tok, span)
-        matches = scan(self.kb, core)
+        matches = self._scan(core)
         head_m = next((m for m in matches if m.covers(tok.i)), None)
         if head_m is None:
             return None

@@ -187,7 +187,7 @@ def _load_roles(kb: KnowledgeBase, data: Path) -> None:
     doc = _read_yaml(data / "roles.yaml")
     for word, rec in (doc.get("roles") or {}).items():
         e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
-                  country=rec.get("country"))
+                  country=rec.get("country"), attribute=rec.get("ethnic"))  # attribute: an ethnic group's code
         kb.add(e, [word])
     kb.former_markers = frozenset(w.lower() for w in doc.get("former_markers") or [])
     kb.honorifics = frozenset(w.lower() for w in doc.get("honorifics") or [])

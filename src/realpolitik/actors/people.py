@@ -19,6 +19,14 @@ from realpolitik.actors.kb import (
 )
 from realpolitik.actors.scan import Match, doc_text, line_bounds, scan
 from realpolitik.actors.state import (
+    _FEMALE_HONORIFICS,
+    _FEMALE_PRONOUNS,
+    _MALE_HONORIFICS,
+    _MALE_PRONOUNS,
+    _LOC_PREPS,
+    _NAME_PARTICLES,
+    _NOT_NAME_WORDS,
+    _OPPOSITION_MARKERS,
     _PRONOUNS,
     _SUBJ,
     _NONSTATE,
@@ -27,6 +35,25 @@ from realpolitik.actors.state import (
     _Descriptor,
 )
 from realpolitik.records import ActorRef
+
+
+def _locative(tok: Token) -> bool:
+    """True for the object of a place preposition ("in Iraq", "at the embassy")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOC_PREPS
+
+
+def _shadowed(toks: list[Token], role_m: Match) -> bool:
+    """True when an opposition marker ("shadow") stands right before the role words (in the text, whatever
+    the parse made of it)."""
+    if not toks:
+        return False
+    doc = toks[0].doc
+    return any(doc[i].lower_ in _OPPOSITION_MARKERS for i in range(max(0, role_m.i - 2), role_m.i))
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+# verbs whose object is the organisation the subject heads ("X, who heads the Foreign Office")
+_HEADS_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "command", "represent"})
 
 
 class PeopleMixin:
@@ -42,7 +69,7 @@ class PeopleMixin:
         """A proper-noun token that names a person (PERSON entity, or a name after a title)."""
         if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
             return False
-        ms = scan(self.kb, self._name_tokens(tok))
+        ms = self._scan(self._name_tokens(tok))
         if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON for m in ms):
             return False
         if tok.ent_type_ == "PERSON":
@@ -51,8 +78,11 @@ class PeopleMixin:
             return True
         if tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and self._known_name(tok):
             return True  # the small model often misses a bare surname: "Larijani said ..."
-        # an unknown proper noun right after a title: "President Bouteflika"
+        # an unknown proper noun right after a title: "President Bouteflika", or an honorific: "Lord Oakley"
         left = [c for c in tok.lefts if c.dep_ in ("compound", "flat")]
+        if left and left[0].lower_.rstrip(".") in self.kb.honorifics and left[0].text[:1].isupper() \
+                and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+            return True
         return any(m.kind == ROLE and m.entry.title for m in scan(self.kb, left)) and not tok.ent_type_ in (
             "GPE", "ORG", "NORP", "LOC", "FAC")
 
@@ -75,6 +105,10 @@ class PeopleMixin:
             e = tok.i + 1
             while e < len(doc) and doc[e].ent_iob_ == "I":
                 e += 1
+            # the tagger sometimes joins a date or a common word to the name ("Wednesday Mr Blair")
+            while s < tok.i and (doc[s].lower_ in _NOT_NAME_WORDS or doc[s].like_num or (
+                    doc[s].text[:1].islower() and doc[s].lower_ not in _NAME_PARTICLES)):
+                s += 1
             return list(doc[s:e])
         toks = [tok]
         i = tok.i - 1
@@ -132,7 +166,23 @@ class PeopleMixin:
                 segments.append([t for t in c.subtree])
             elif c.dep_ == "prep" and c.lower_ == "of":
                 segments.append(list(c.subtree))  # "King Hassan of Morocco"
+            elif c.dep_ == "relcl":
+                segments.extend(self._predicate_segments(c))  # "X, who heads Y," / "X, who is Y's minister,"
+        if name_head.dep_ in ("nsubj", "nsubjpass") and name_head.head.lemma_ == "be":
+            segments.extend(self._predicate_segments(name_head.head))  # "X is Iran's foreign minister"
         return [seg for seg in segments if seg]
+
+    @staticmethod
+    def _predicate_segments(verb: Token) -> list[list[Token]]:
+        """What a predicate says about its subject: the attribute of "is"/"was"/"became", the object of
+        "heads", "leads", "chairs", "runs" (read like "head of Y")."""
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("attr", "acomp") and verb.lemma_ in _COPULAS:
+                out.append(list(c.subtree))
+            elif c.dep_ == "dobj" and verb.lemma_ in _HEADS_VERBS:
+                out.append(list(c.subtree))
+        return out
 
     def _describe_person(self, name_head: Token, name_toks: list[Token]) -> _Descriptor:
         """Role, former flag from the nearest segment with a role; country and factions from any segment."""
@@ -166,7 +216,7 @@ class PeopleMixin:
         d = _Descriptor()
         if not toks:
             return d
-        matches = scan(self.kb, toks)
+        matches = self._scan(toks)
         roles = [m for m in matches if m.kind == ROLE]
         anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
         d.factions = [m for m in matches if m.kind == FACTION]
@@ -186,17 +236,26 @@ class PeopleMixin:
             inside = {t.i for t in toks}
             words = [doc[i] for i in range(lo, role_m.j) if i in inside and i not in skip]
             words = [t for t in words if not t.is_punct and t.dep_ not in ("det", "case", "poss", "cc")
-                     and t.lower_ not in self.kb.honorifics and t.lower_ not in self.kb.former_markers
+                     and (t.lower_ not in self.kb.honorifics or role_m.i <= t.i < role_m.j)
+                     and t.lower_ not in self.kb.former_markers
                      and t.lower_.rstrip("-") not in self.kb.former_markers and t.pos_ != "PRON"]
             d.role = " ".join(t.text for t in words) or role_m.entry.name
-        anchor = self._nearest(anchors, role_m.i if role_m else toks[-1].i)
+        # a nationality or organisation that modifies the title outranks a place it is in ("the US commander
+        # in Iraq, General X" is American); a place alone still gives the country ("rebels in Darfur")
+        placed = [m for m in anchors if not _locative(toks[0].doc[m.j - 1])]
+        anchor = self._nearest(placed or anchors, role_m.i if role_m else toks[-1].i)
         d.sector = self._sector(role_m, roles, anchor)
+        if d.sector == "GOV" and role_m is not None and _shadowed(toks, role_m):
+            d.sector = "OPP"  # "shadow home secretary": the opposition's spokesman for that office
         if anchor is not None:
             if anchor.kind in (IGO, NGO):
                 d.igo_code = anchor.entry.code
             else:
                 d.country = anchor.entry.country
             d.rule = f"title:{d.role}" if d.role else f"anchor:{anchor.kind}"
+            words = " ".join(t.text for t in toks[0].doc[anchor.i:anchor.j] if t.dep_ != "case")
+            if words and words.lower() not in (d.role or "").lower():
+                d.rule += f"+{words}"  # the words that placed the person: "title:General+US"
         elif role_m is not None:
             d.country = role_m.entry.country
             d.rule = f"title:{d.role}"
@@ -211,10 +270,14 @@ class PeopleMixin:
         left = [m for m in anchors if m.i <= pos]
         return (max(left, key=lambda m: m.j) if left else min(anchors, key=lambda m: m.i))
 
-    @staticmethod
-    def _sector(role_m: Match | None, roles: list[Match], anchor: Match | None) -> str | None:
+    def _sector(self, role_m: Match | None, roles: list[Match], anchor: Match | None) -> str | None:
+        """The sector a role phrase gives: the role's own, a non-state modifier's ("rebel soldiers"), or for
+        an inherit role ("leader", "spokesman") its organisation's at the document date — a party member's
+        follows the party's status (a Tory leader in 2005 is OPP, in 2012 GOV); GOV for a state."""
+        org = (anchor.entry.sector_at(self.date) if anchor is not None and anchor.kind not in _STATE_KINDS
+               else None)
         if role_m is None:
-            return anchor.entry.sector if anchor is not None and anchor.kind not in _STATE_KINDS else None
+            return org
         sector = role_m.entry.sector
         mods = [m.entry.sector for m in roles if m is not role_m and m.entry.sector not in (None, INHERIT)]
         if any(s in _NONSTATE for s in mods):
@@ -222,8 +285,8 @@ class PeopleMixin:
         if sector == INHERIT:
             if mods:
                 return mods[-1]
-            if anchor is not None and anchor.entry.sector and anchor.kind not in _STATE_KINDS:
-                return anchor.entry.sector
+            if org:
+                return org
             return "GOV"
         return sector
 
@@ -238,7 +301,10 @@ class PeopleMixin:
         if person.kb_entry is not None and person.country is None and person.sector is None:
             # what the knowledge base says at the document date; words in the text refine it
             e = person.kb_entry
-            person.country, person.sector = split_code(e.code_at(self.date), self.kb.countries.keys())
+            code = e.code_at(self.date)
+            person.country, person.sector = split_code(code, self.kb.countries.keys())
+            if code[:3] in ("IGO", "NGO") and not person.igo_code:
+                person.igo_code = code  # an official of an international body (Mogherini: IGOEUR)
             person.sector_from_text = False
             dated = [p for p in e.periods if p.start or p.end]
             person.kb_current = not dated or (any(p.covers(self.date) for p in dated) if self.date
@@ -263,9 +329,12 @@ class PeopleMixin:
         if person.country is None and not person.igo_code and desc.role and desc.sector not in _NONSTATE:
             # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
             # Iran): the document's most mentioned country, flagged by the rule name
-            person.country = self._context_country(min_count=2)
-            person.country_rule = "title+doc-country" if person.country else ""
+            person.country, how = self._nearby_country(tok)
+            person.country_rule = f"title+{how}" if person.country else ""
         person.aliases.add(name)
+        hon = name_toks[0].lower_.rstrip(".") if name_toks else ""
+        if person.gender is None and hon in _MALE_HONORIFICS | _FEMALE_HONORIFICS:
+            person.gender = "m" if hon in _MALE_HONORIFICS else "f"
         for f in desc.factions:
             self._add_member(f, [m for m in [desc.country or person.country] if m], person.actor_id, sent_text)
         self._person_log.append((self._gpos(tok.idx), person.actor_id, tok.dep_ in _SUBJ))
@@ -338,20 +407,59 @@ class PeopleMixin:
         person = self._learn_person(tok) if not self._already_logged(tok) else self._person_at(tok)
         name_toks = self._name_tokens(tok)
         desc = self._describe_person(tok, name_toks)
-        lo, hi = line_bounds(tok)
-        toks = [t for t in span if not t.is_punct and t.dep_ != "det" and lo < t.i < hi] or list(name_toks)
-        start = min(toks[0].idx, name_toks[0].idx)
+        start = self._mention_start(span, name_toks)
         last = next(t for t in reversed(name_toks) if t.dep_ != "case" or t is name_toks[0])
         end = last.idx + len(last.text)
         rule = desc.rule or ("learned:name" if len(self._strip_name(name_toks)) > 1 else "learned:surname")
         if person.country_rule and not desc.country:
-            rule = f"{rule}+doc-country"
+            rule = f"{rule}+{person.country_rule.removeprefix('title+')}"
         if person.kb_entry is not None and not desc.rule and not person.roles:
             rule = f"kb:{person.kb_entry.source}"
         code, country, sector = person.code, person.country, person.sector
         return self._ref(span, start, end, name=person.name, actor_id=person.actor_id, code=code, country=country,
                          sector=sector, kind=PERSON, rule=rule, role=desc.role or person.role,
                          former=desc.former if desc.role else person.former)
+
+    def _mention_start(self, span: Span, name_toks: list[Token]) -> int:
+        """Where a person's mention starts: the name, with the title words right before it ("Tory leader",
+        "Iran's deputy oil minister", "Mr") but not other words the parser hung on it ("Wednesday Mr Blair",
+        "stamp duty threshold Gordon Brown")."""
+        first = name_toks[0]
+        lo, _ = line_bounds(first)
+        head = name_toks[-1]
+        if head.dep_ == "appos" and head.head.i < first.i and span.start <= head.head.left_edge.i and any(
+                m.kind == ROLE and m.covers(head.head.i) for m in self._scan([head.head])):
+            # "Iran's ambassador in London, Ali Reza": the noun phrase the name stands in apposition to
+            start = head.head.left_edge
+            while start.i < first.i and (start.is_punct or start.dep_ == "det"):
+                start = first.doc[start.i + 1]
+            if start.i > lo:
+                return start.idx
+        left = [t for t in span if lo < t.i < first.i]
+        if not left:
+            return first.idx
+        ms = self._scan(left)
+        covered = {i for m in ms for i in range(m.i, m.j)}
+        roles = {i for m in ms if m.kind == ROLE for i in range(m.i, m.j)}
+        markers = self.kb.honorifics | self.kb.former_markers | _OPPOSITION_MARKERS
+        doc = first.doc
+        start, accepted = first, set()
+        for t in reversed(left):
+            if t.i != start.i - 1:
+                break
+            low = t.lower_.rstrip(".")
+            if t.lower_ in _NOT_NAME_WORDS or t.like_num or t.ent_type_ in ("DATE", "TIME"):
+                break
+            ok = (t.i in covered or low in markers or t.lower_ in markers or t.dep_ == "case"
+                  or (t.is_punct and t.text in "-'’") or t.dep_ == "det"
+                  or (t.head.i in accepted and t.head.i in roles and t.dep_ in ("compound", "amod", "nmod")))
+            if not ok:
+                break
+            accepted.add(t.i)
+            start = t
+        while start.i < first.i and (start.is_punct or start.dep_ in ("det", "case")):
+            start = doc[start.i + 1]
+        return start.idx
 
     def _already_logged(self, tok: Token) -> bool:
         g = self._gpos(tok.idx)
@@ -377,7 +485,10 @@ class PeopleMixin:
         if tok.lower_ not in _PRONOUNS:
             return None
         g = self._gpos(tok.idx)
-        before = [(pos, aid, subj) for pos, aid, subj in self._person_log if pos < g]
+        want = "m" if tok.lower_ in _MALE_PRONOUNS else "f" if tok.lower_ in _FEMALE_PRONOUNS else None
+        # the nearest compatible antecedent: a person whose known gender does not contradict the pronoun's
+        before = [(pos, aid, subj) for pos, aid, subj in self._person_log
+                  if pos < g and (want is None or self._people[aid].gender in (None, want))]
         if not before:
             return None
         subj = [x for x in before if x[2]]

@@ -26,6 +26,7 @@ from realpolitik.actors.kb import (
     FACTION,
     IGO,
     INHERIT,
+    INSTITUTION,
     METONYM,
     NGO,
     PERSON,
@@ -34,6 +35,7 @@ from realpolitik.actors.kb import (
     STATE,
     Entry,
     KnowledgeBase,
+    norm,
     slug,
 )
 from realpolitik.actors.load import load_kb
@@ -44,13 +46,14 @@ from realpolitik.actors.state import (
     _STATE_KINDS,
     _LOC_PREPS,
     _PLACE_RULES,
+    _BARE_OFFICIAL,
     _Person,
     _Faction,
     _SECTOR_NAMES,
 )
 from realpolitik.records import Actor, ActorRef
 from realpolitik.actors.factions import FactionMixin
-from realpolitik.actors.people import PeopleMixin
+from realpolitik.actors.people import PeopleMixin, _shadowed
 
 
 class ActorResolver(PeopleMixin, FactionMixin):
@@ -71,6 +74,10 @@ class ActorResolver(PeopleMixin, FactionMixin):
         self._orgs: dict[str, Entry] = {}
         self._offices: dict[str, Actor] = {}  # "the supreme leader" as an office holder of a country
         self._countries: Counter[str] = Counter()
+        self._sent_country: dict[tuple[int, int], str | None] = {}
+        self._counted: list[Doc] = []  # segments whose country mentions are counted
+        self._party_log: list[tuple[int, Entry]] = []  # (global char pos, party entry) in reading order
+        self._unplaced: dict[str, Entry] = {}  # ambiguous names no evidence placed ("Labour" with no country)
         self._doc_countries: Counter[str] = Counter()
         self._seen: list[tuple] = []  # recently left docs and their state (doc, seq, learned, names, counts)
 
@@ -81,9 +88,10 @@ class ActorResolver(PeopleMixin, FactionMixin):
         if sent.start in self._learned:
             return
         self._learned.add(sent.start)
-        for m in scan(self.kb, list(sent)):
-            if m.entry.country and m.kind in ANCHOR_KINDS and m.kind != PERSON:
-                self._countries[m.entry.country] += 1
+        toks = list(sent)
+        for m in self._scan(toks):
+            if m.kind == INSTITUTION and m.entry.sector == "PTY":
+                self._party_log.append((self._gpos(sent.doc[m.i].idx), m.entry))
         for tok in sent:
             if self._is_person_head(tok):
                 self._learn_person(tok)
@@ -104,7 +112,7 @@ class ActorResolver(PeopleMixin, FactionMixin):
         if self._is_person_head(head):
             return self._person_ref(head, span)
         core = self._core(head, span)
-        matches = scan(self.kb, core)
+        matches = self._scan(core)
         head_m = next((m for m in matches if m.covers(head.i)), None)
         if head_m is None:
             # "Iran's deputy oil minister, Abbas Shahri Moghaddam": the apposition names the person
@@ -192,18 +200,140 @@ class ActorResolver(PeopleMixin, FactionMixin):
                              sector=e.sector_at(self.date), kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
         return out
 
+
+    # ================================================================ names that need the country
+    def _scan(self, toks: list[Token]) -> list[Match]:
+        """``scan`` plus the names that denote different actors in different countries ("Labour",
+        "Liberals", "Congress"): read by the country the phrase names, else the article's domestic country."""
+        ms = scan(self.kb, toks)
+        if not toks or not self.kb.needs_country:
+            return ms
+        return self._country_readings(toks, ms)
+
+    def _country_readings(self, toks: list[Token], ms: list[Match]) -> list[Match]:
+        out = list(ms)
+        text = doc_text(toks[0].doc)
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            if not t.text[:1].isupper():
+                k += 1
+                continue
+            found = None
+            for n in (3, 2, 1):
+                run = toks[k:k + n]
+                if len(run) < n or run[-1].i - run[0].i != n - 1:
+                    continue
+                key = norm(text[run[0].idx: run[-1].idx + len(run[-1].text)])
+                if key in self.kb.needs_country:
+                    found = (run, key)
+                    break
+            if found is None:
+                k += 1
+                continue
+            run, key = found
+            i, j = run[0].i, run[-1].i + 1
+            here = [m for m in out if m.i < j and i < m.j]
+            if any(m.kind not in (FACTION, ROLE) and (m.i < i or m.j > j) for m in here):
+                k += len(run)
+                continue  # part of a longer known name ("Labour Party of Ireland" style entries)
+            own = next((m.entry.country for m in out if m.kind in _STATE_KINDS and not (i <= m.i < j)), None)
+            country = own or self._context_country(min_count=2)
+            entry = self.kb.country_reading(key, country)
+            rule = (f"country-reading:{'phrase' if own else 'doc-country'}:{country}" if entry is not None
+                    else "no-country-reading")
+            if entry is None:
+                indexed = [m for m in here if m.kind not in (FACTION, ROLE)]
+                if indexed:
+                    k += len(run)
+                    continue  # a dominant reading is indexed ("Tories" -> GBR): keep it
+                if run[0].is_sent_start or len(key) < 4:
+                    k += len(run)
+                    continue  # "Greens ..." at the start of a sentence may be the common word
+                entry = self._unplaced_entry(key, text[run[0].idx: run[-1].idx + len(run[-1].text)])
+            out = [m for m in out if not (m.i < j and i < m.j)] + [Match(i, j, (entry,), run[-1].tag_ in ("NNS", "NNPS"),
+                                                                         rule)]
+            k += len(run)
+        return sorted(out, key=lambda m: m.i)
+
+    def _unplaced_entry(self, key: str, text: str) -> Entry:
+        """A party (or other body) whose name needs a country the text does not give: named, unplaced."""
+        e = self._unplaced.get(key)
+        if e is None:
+            cands = self.kb.needs_country[key]
+            sectors = {c.sector for c in cands}
+            e = self._unplaced[key] = Entry(actor_id=f"unplaced:{slug(key)}", name=text, kind=INSTITUTION,
+                                            sector=sectors.pop() if len(sectors) == 1 else None, code="")
+        return e
+
+    def _nearby_country(self, tok: Token) -> tuple[str | None, str]:
+        """The country a bare collective or title at ``tok`` most plausibly belongs to, with its evidence:
+        the article's domestic country ("doc-country"); else the only country its own sentence names
+        ("sentence-country": "the Saudi interior ministry announced that the men had been executed"); else
+        the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
+        ctx = self._context_country(min_count=2)
+        if ctx is not None:
+            return ctx, "doc-country"
+        if not (tok.doc.has_annotation("DEP") or tok.doc.has_annotation("SENT_START")):
+            return None, ""
+        sent = tok.sent
+        root = sent.root
+        for c in root.children:
+            # "In Syria, where ... Saudi Arabia funds some of the rebels": the place the sentence is set in
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside") and c.i < root.i:
+                for p in c.children:
+                    ms = [m for m in scan(self.kb, list(p.subtree)) if m.kind in _STATE_KINDS and m.entry.country]
+                    if p.dep_ == "pobj" and ms:
+                        return ms[0].entry.country, "sentence-place"
+        one = self._sentence_country(sent)
+        if one is not None:
+            return one, "sentence-country"
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            one = self._sentence_country(prev)
+            if one is not None:
+                return one, "previous-sentence-country"
+        return None, ""
+
+    def _sentence_country(self, sent: Span) -> str | None:
+        """The one country a sentence names (places, demonyms, institutions, known people), else None."""
+        key = (id(sent.doc), sent.start)
+        hit = self._sent_country.get(key, False)
+        if hit is False:
+            found = {m.entry.country for m in scan(self.kb, list(sent)) if m.entry.country and m.kind in ANCHOR_KINDS}
+            hit = self._sent_country[key] = found.pop() if len(found) == 1 else None
+        return hit
+
+    def _last_party(self, before: int) -> Entry | None:
+        """The party last mentioned before ``before`` (a global position): "the party" refers to it."""
+        for pos, e in reversed(self._party_log):
+            if pos < before:
+                return e
+        return None
+
     # ================================================================ documents and order
     def prepare(self, docs: list[Doc]) -> None:
         """Note the full names in every segment of an article before coding it, so that a surname in the
         lead paragraph joins a full name that first appears further down (or in a caption)."""
         names: list[tuple[str, tuple[str, ...]]] = []
         for doc in docs:
+            self._count_countries(doc)
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
                     words = tuple(self._name_text(self._strip_name(list(ent))).split())
                     if len(words) >= 2:
                         names.append((" ".join(words), tuple(w.lower() for w in words)))
         self._article_names = names
+
+    def _count_countries(self, doc: Doc) -> None:
+        """Count the countries a parsed segment names (places, demonyms, institutions, parties, known people):
+        the evidence for the article's domestic country. Each segment is counted once, before it is read."""
+        if any(d is doc for d in self._counted):
+            return
+        self._counted.append(doc)
+        for m in scan(self.kb, list(doc)):
+            if m.entry.country and m.kind in ANCHOR_KINDS:
+                self._countries[m.entry.country] += 1
 
     def _enter_doc(self, doc: Doc) -> None:
         """Switch to ``doc``: learn it fully the first time; going back to an earlier doc relearns nothing."""
@@ -218,6 +348,7 @@ class ActorResolver(PeopleMixin, FactionMixin):
                 self._doc, self._doc_seq, self._learned = doc, seq, learned
                 self._fullnames, self._doc_countries = fullnames, counts
                 return
+        self._count_countries(doc)
         self._doc = doc
         self._doc_seq = self._next_seq = getattr(self, "_next_seq", 0) + 1
         self._learned = set()
@@ -291,6 +422,8 @@ class ActorResolver(PeopleMixin, FactionMixin):
         left = [m for m in anchors if m.j <= head_m.i]
         anchor = self._nearest(left, head_m.i) if left else (min(anchors, key=lambda m: m.i) if anchors else None)
         sector = self._sector(head_m, roles, anchor)
+        if sector == "GOV" and _shadowed(core, head_m):
+            sector = "OPP"
         former = any(t.lower_ in self.kb.former_markers for t in core if t.i < head.i)
         if factions:
             return self._faction_ref(head, factions[-1], matches, span, sector=sector)
@@ -302,14 +435,27 @@ class ActorResolver(PeopleMixin, FactionMixin):
                 return self._ref(span, *self._extent(core, head_m), name=person.name, actor_id=person.actor_id,
                                  code=person.code, country=person.country, sector=person.sector, kind=PERSON,
                                  rule="learned:role", role=person.role, former=person.former)
+            plural = head.tag_ in ("NNS", "NNPS") or head_m.plural
+            if head_m.entry.attribute and plural:
+                # "Kurds protested in Turkey": a people, coded where the text says it lives (or unplaced)
+                country, how = self._residence(head, head_m, matches)
+                return self._ethnic_ref(span, self._extent(core, head_m), country, sector or "CVL",
+                                        head_m.entry.attribute, f"ethnic:{how}", head_m.entry.name.capitalize() + "s")
+            if head_m.entry.sector == "PTY" and not plural:
+                # "the party": the party the article last mentioned
+                party = self._last_party(self._gpos(head.idx))
+                if party is not None:
+                    return self._group(Match(head_m.i, head_m.j, (party,)), None, span,
+                                       self._extent(core, head_m), "learned:party")
             country = head_m.entry.country
-            collective = not head_m.entry.title or head.tag_ in ("NNS", "NNPS") or head_m.plural
-            if not country and collective and sector is not None:
+            collective = not head_m.entry.title or plural
+            bare_ok = head_m.entry.sector != INHERIT or head_m.entry.name in _BARE_OFFICIAL
+            if not country and collective and sector is not None and bare_ok:
                 # "the government", "officials", "rebels" in an article about one country
-                ctx = self._context_country(min_count=2)
+                ctx, how = self._nearby_country(head)
                 if ctx is not None:
                     anchor = Match(head_m.i, head_m.j, (self.kb.countries[ctx],))
-                    return self._group(anchor, sector, span, self._extent(core, head_m), "role+doc-country")
+                    return self._group(anchor, sector, span, self._extent(core, head_m), f"role+{how}:{ctx}")
             if country and head_m.entry.title:
                 label = slug(head_m.entry.name)
                 return self._ref(span, *self._extent(core, head_m), name=f"{self.kb.demonym(country)} {head_m.entry.name}",
@@ -325,6 +471,11 @@ class ActorResolver(PeopleMixin, FactionMixin):
             anchor = Match(anchor.i, anchor.j, (self.kb.countries[country],))
         if former and sector:
             sector = "ELI"
+        if head_m.entry.attribute and anchor.kind in _STATE_KINDS:
+            # "Iraqi Kurds", "Tamils in Sri Lanka": where they live, with the group's code
+            return self._ethnic_ref(span, self._extent(core, head_m, anchor), anchor.entry.country,
+                                    sector or "CVL", head_m.entry.attribute, "ethnic:role+" + anchor.kind,
+                                    head_m.entry.name.capitalize() + "s")
         return self._group(anchor, sector, span, self._extent(core, head_m, anchor), "role+" + anchor.kind,
                            role=None)
 
@@ -398,6 +549,9 @@ class ActorResolver(PeopleMixin, FactionMixin):
             rule = "country" if kind == STATE else "demonym"
             if head_m.plural and kind in (STATE, DEMONYM) and head.tag_ in ("NNPS", "NNS"):
                 sector, rule = "CVL", "demonym-plural"
+                ethnic = self._ethnic_group(head, head_m, matches, span, extent)
+                if ethnic is not None:
+                    return ethnic
             else:
                 role = self._governing_role(head)
                 if role is not None:
@@ -408,7 +562,55 @@ class ActorResolver(PeopleMixin, FactionMixin):
         if kind == REGION:
             ref = self._group(head_m, None, span, extent, "region")
             return ref
-        return self._group(head_m, head_m.entry.sector, span, extent, kind)
+        return self._group(head_m, head_m.entry.sector, span, extent, head_m.rule or kind)
+
+    def _ethnic_group(self, head: Token, head_m: Match, matches: list[Match], span: Span,
+                      extent: tuple[int, int]) -> ActorRef | None:
+        """"ethnic Albanians in southern Serbia", "Bosnian Serbs": a people coded where it lives (CAMEO), with
+        its group code ("SRBCVLalb"), not as its kin state's population. None unless the phrase marks a
+        people living elsewhere (the word "ethnic", or another country's demonym before it)."""
+        kin = head_m.entry.country
+        marked = any(c.lower_ == "ethnic" for c in head.children) or any(
+            t.lower_ == "ethnic" for t in span if t.i < head.i)
+        before = [m for m in matches if m.kind in _STATE_KINDS and m.j <= head_m.i and m.entry.country != kin]
+        if not marked and not before:
+            return None
+        country, how = self._residence(head, head_m, matches, before)
+        if country == kin:
+            return None  # "ethnic Albanians in Albania" are its population
+        if before:
+            extent = (min(extent[0], span.doc[before[-1].i].idx), extent[1])
+        return self._ethnic_ref(span, extent, country, "CVL", (kin or "").lower(), f"ethnic:{how}",
+                                f"ethnic {head_m.entry.name if head_m.kind == DEMONYM else self.kb.demonym(kin)}")
+
+    def _ethnic_ref(self, span: Span, extent: tuple[int, int], country: str | None, sector: str, group: str,
+                    rule: str, label: str) -> ActorRef:
+        code = f"{country or ''}{sector}{group}"
+        where = self.kb.country_name(country) if country else None
+        return self._ref(span, *extent, name=f"{label} in {where}" if where else label, actor_id=code, code=code,
+                         country=country, sector=sector, kind="group", rule=rule)
+
+    def _residence(self, head: Token, head_m: Match, matches: list[Match],
+                   before: list[Match] | None = None) -> tuple[str | None, str]:
+        """Where a people named by ``head`` lives: a country modifying it ("Bosnian Serbs"), a place it is
+        in/of ("in southern Serbia"), the place of the clause it is the subject of ("... demonstrated in
+        Serbia"), else the article's domestic country; (None, "unplaced") when the text does not say."""
+        if before:
+            return before[-1].entry.country, "modifier"
+        after = [m for m in matches if m.kind in _STATE_KINDS and m.i > head_m.j - 1 and m.entry.country]
+        if after:
+            return after[0].entry.country, "of-in"
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ms = [m for m in scan(self.kb, list(p.subtree)) if m.kind in _STATE_KINDS]
+                            if ms and ms[0].entry.country:
+                                return ms[0].entry.country, "clause-place"
+        ctx = self._context_country(min_count=2)
+        return (ctx, f"doc-country:{ctx}") if ctx else (None, "unplaced")
 
     def _governing_role(self, tok: Token) -> str | None:
         """'Hungarian' in 'Hungarian and Romanian officials' -> the sector of 'officials'."""

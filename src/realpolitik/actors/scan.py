@@ -20,6 +20,7 @@ class Match:
     j: int
     entries: tuple[Entry, ...]
     plural: bool = False
+    rule: str = ""  # how a reading was chosen when the KB alone did not decide ("country-reading:doc-country")
 
     @property
     def entry(self) -> Entry:
@@ -89,6 +90,10 @@ def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
             exact = kb.lookup_exact(t.text)
             if exact:
                 found = Match(t.i, t.i + 1, tuple(exact))
+            elif len(t.text) > 2 and t.text.endswith("s") and t.text[-2:-1].isupper():
+                exact = kb.lookup_exact(t.text[:-1])  # a plural acronym: "MPs", "NGOs"
+                if exact:
+                    found = Match(t.i, t.i + 1, tuple(exact), True)
         if found is not None:
             out.append(found)
             k += found.j - found.i

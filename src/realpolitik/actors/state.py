@@ -22,6 +22,28 @@ _NONSTATE = frozenset({"REB", "INS", "OPP"})  # modifier sectors that override a
 _STATE_KINDS = frozenset({STATE, DEMONYM, METONYM, REGION})
 _LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "around", "outside"})
 _PLACE_RULES = frozenset({"capital-metonym", "region", "country"})
+# Inherit-sector roles that mean "the government's" when nothing in the text names their organisation
+# ("officials said", "a spokesman said"); other inherit roles ("supporters", "members") stay unplaced.
+_BARE_OFFICIAL = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "leader", "leadership",
+                            "delegation", "negotiator"})
+# Words before a government office that make it the opposition's ("shadow home secretary" -> OPP).
+_OPPOSITION_MARKERS = frozenset({"shadow"})
+# A country is the article's own (domestic news) when it has at least this many times the mentions of any
+# other country (hand-set, not fitted).
+DOMINANCE = 2
+# Words that never start a person's name even when the tagger joins them to it ("Wednesday Mr Blair").
+_NOT_NAME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "yesterday", "today", "tonight", "tomorrow", "good", "new", "old", "dear", "poor", "young"})
+# Lower-case particles inside personal names ("Ali bin Hussein", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "del", "della", "da", "di", "du",
+                             "van", "von", "der", "den", "la", "le", "ben", "bint", "y", "dos", "das"})
+# Honorifics that tell a person's gender (for pronouns).
+_MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "monsieur", "herr", "m"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "mme", "madame"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 
 @dataclass
@@ -40,6 +62,7 @@ class _Person:
     sector_from_text: bool = False
     country_from_text: bool = False
     kb_current: bool = False
+    gender: str | None = None  # "m" / "f" when an honorific or a resolved pronoun says so
 
     @property
     def code(self) -> str:

@@ -46,15 +46,17 @@ def register(app: typer.Typer) -> None:
     def actors(
         db: str = DbOption,
         kind: Optional[str] = typer.Option(None, "--kind", help="state|person|institution|igo|faction|group"),
+        country: Optional[str] = typer.Option(None, "--country", help="Only actors of this country (ISO3, e.g. GBR)."),
+        limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many, most active first."),
         fmt: str = FormatOption,
         out: Optional[str] = OutOption,
         force: bool = ForceOption,
     ) -> None:
-        """List actors with roles, members, first/last seen and evidence."""
+        """List actors (most active first) with roles, members, first/last seen and evidence."""
         from realpolitik import api
         from realpolitik.store import export
         from realpolitik.store.connection import resolve_path
 
         check_overwrite(out, inputs=[resolve_path(db)], force=force)
 
-        export(api.actors(db, kind=kind), fmt, out)
+        export(api.actors(db, kind=kind, country=country, limit=limit), fmt, out)

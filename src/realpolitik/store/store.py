@@ -180,8 +180,9 @@ class Store:
         with self._reader() as con:
             return int(con.execute(sql, params).fetchall()[0][0])
 
-    def actors(self, kind: str | None = None) -> pd.DataFrame:
-        """The actor table with list fields decoded, plus how often each actor is mentioned and in events."""
+    def actors(self, kind: str | None = None, country: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """The actor table with list fields decoded, plus how often each actor is mentioned and in events;
+        ``kind`` and ``country`` (ISO3) filter, ``limit`` keeps the most active."""
         sql = (
             "WITH ev AS (SELECT actor_id, count(*) AS n FROM ("
             "  SELECT source_actor_id AS actor_id FROM events UNION ALL SELECT target_actor_id FROM events)"
@@ -191,10 +192,18 @@ class Store:
             "LEFT JOIN mn USING (actor_id) LEFT JOIN ev USING (actor_id)"
         )
         params: list[Any] = []
+        where = []
         if kind:
-            sql += " WHERE lower(a.kind) = lower(?)"
+            where.append("lower(a.kind) = lower(?)")
             params.append(kind)
+        if country:
+            where.append("upper(a.country) = upper(?)")
+            params.append(country)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY events DESC, mentions DESC, a.actor_id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         df = self.query(sql, params)
         for col in ("aliases", "roles", "members", "evidence"):
             df[col] = [json.loads(v) if isinstance(v, str) and v else [] for v in df[col]]
