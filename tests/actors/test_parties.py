@@ -139,8 +139,6 @@ def test_periods_cover_the_recorded_span_without_overlap(kb):
         assert all(p.code in (f"{iso}GOVPTY", f"{iso}OPPPTY") for p in e.periods)
 
 
-@pytest.mark.xfail(strict=True, reason="needs resolver evidence: a capitalised party name that kb.needs_country "
-                                       "lists is not a faction of another country (lead)")
 def test_the_conservative_party_is_no_russian_faction(phrase):
     text = "The Conservative Party said Moscow was wrong."
     ref = phrase(text, "The Conservative Party", date=D2005)
