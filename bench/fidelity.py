@@ -6,14 +6,17 @@ type+source, type+dyad) and ../shared/gold/conflibert_quad_dev.jsonl (quad-class
 configurations measured in the same run:
   rules      — the dictionary/dependency coder alone (no learned component);
   rules+clf  — with the sentence classifier, CROSS-VALIDATED: for each of K folds the classifier is
-               trained on the other folds only, so no sentence is coded by a model that saw it.
+               trained on the other folds only, so no sentence is coded by a model that saw it;
+  +args      — with the learned argument model (events/arguments.py), cross-validated the same way
+               (trained on the argument gold minus the fold: bench/train_arguments.py); rules+clf+args
+               is what the shipped coder does.
 The shipped model is trained on all of the gold and is never scored here.
 
 Every figure is reported on the whole gold and on its two halves, split once by a hash of the id:
   tune   — the half whose sentence-level errors developers may look at (`--errors` lists them);
   check  — the half nobody looks at: the figure that counts (hand rules and lexicons are fitted
            parameters; a rule written after reading a sentence's error makes that sentence in-sample).
-Usage: python bench/fidelity.py [--folds 5] [--out DIR] [--only plover|quad] [--rules-only] [--errors]
+Usage: python bench/fidelity.py [--folds 5] [--out DIR] [--only plover|quad] [--rules-only] [--no-args] [--errors]
 """
 from __future__ import annotations
 
@@ -48,14 +51,33 @@ def write_inputs(rows: list[dict], path: Path) -> None:
             f.write(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date")}) + "\n")
 
 
-def code_rows(rows: list[dict], out: Path, classifier) -> None:
+def code_rows(rows: list[dict], out: Path, classifier, arguments=None) -> None:
     from realpolitik.api import code_jsonl
+    from realpolitik.events.coder import Coder
 
+    coder = Coder.build(classifier=classifier, arguments=arguments)
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "in.jsonl"
         write_inputs(rows, inp)
         with out.open("a", encoding="utf-8") as dst:
-            code_jsonl(inp, dst, classifier=classifier)
+            code_jsonl(inp, dst, coder=coder)
+
+
+_ARG_EXAMPLES: list = []
+
+
+def argument_model(held_ids: set[str]):
+    """An argument model trained on the argument gold minus the held-out sentences (decoder thresholds
+    are the shipped model's, fitted by bench/train_arguments.py under cross-validation on all of it)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_arguments as ta
+    from realpolitik.events.arguments import DECODE_DEFAULTS, load_default
+
+    if not _ARG_EXAMPLES:
+        _ARG_EXAMPLES.extend(ta.build_examples(SHARED, log=lambda *a: None))
+    shipped = load_default()
+    params = shipped.decode_params if shipped is not None else DECODE_DEFAULTS
+    return ta.train_model([e for e in _ARG_EXAMPLES if e.id not in held_ids], params)
 
 
 def folds(rows: list[dict], k: int, seed: int = 13) -> list[list[dict]]:
@@ -64,20 +86,26 @@ def folds(rows: list[dict], k: int, seed: int = 13) -> list[list[dict]]:
     return [rows[i::k] for i in range(k)]
 
 
-def cross_validated(task: str, rows: list[dict], other: list[dict], k: int, out: Path) -> None:
-    """Code each fold with a classifier trained on the other folds (+ all of the other task's data)."""
+def cross_validated(task: str, rows: list[dict], other: list[dict], k: int, out: Path, *, clf: bool = True,
+                    args: bool = False) -> None:
+    """Code each fold with a classifier (and/or argument model) trained on the other folds (+ all of the
+    other task's data)."""
     from realpolitik.events.classifier import SentenceClassifier
 
     parts = folds(rows, k)
     for i, held in enumerate(parts):
         train = [r for j, p in enumerate(parts) if j != i for r in p]
+        arguments = argument_model({r["id"] for r in held}) if args else None
+        if not clf:
+            code_rows(held, out, None, arguments)
+            continue
         if task == "plover":
-            clf = SentenceClassifier.train([r["text"] for r in train], [r["event"] for r in train],
-                                           [r["text"] for r in other], [r["label"] for r in other])
+            model = SentenceClassifier.train([r["text"] for r in train], [r["event"] for r in train],
+                                             [r["text"] for r in other], [r["label"] for r in other])
         else:
-            clf = SentenceClassifier.train([r["text"] for r in other], [r["event"] for r in other],
-                                           [r["text"] for r in train], [r["label"] for r in train])
-        code_rows(held, out, clf)
+            model = SentenceClassifier.train([r["text"] for r in other], [r["event"] for r in other],
+                                             [r["text"] for r in train], [r["label"] for r in train])
+        code_rows(held, out, model, arguments)
 
 
 def score(scorer: str, gold: Path, pred: Path) -> dict:
@@ -124,6 +152,7 @@ def main() -> None:
     ap.add_argument("--only", choices=["plover", "quad"], default=None)
     ap.add_argument("--rules-only", action="store_true", help="skip the cross-validated classifier runs")
     ap.add_argument("--errors", action="store_true", help="list sentence-level errors of the tune half only")
+    ap.add_argument("--no-args", action="store_true", help="skip the runs with the cross-validated argument model")
     args = ap.parse_args()
     if not PLOVER.exists():
         sys.exit(f"gold data not found at {PLOVER} (../shared beside the repo)")
@@ -131,7 +160,9 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     plover, quad = load(PLOVER), load(QUAD)
     results: dict[str, dict] = {}
-    configs = ["rules"] + ([] if args.rules_only else ["rules+clf(cv)"])
+    configs = ["rules"] + ([] if args.no_args else ["rules+args(cv)"])
+    if not args.rules_only:
+        configs += ["rules+clf(cv)"] + ([] if args.no_args else ["rules+clf+args(cv)"])
     for config in configs:
         for task, rows, gold, scorer in (("plover", plover, PLOVER, "score_events.py"),
                                          ("quad", quad, QUAD, "score_quad.py")):
@@ -143,7 +174,8 @@ def main() -> None:
             if config == "rules":
                 code_rows(rows, pred, None)
             else:
-                cross_validated(task, rows, quad if task == "plover" else plover, args.folds, pred)
+                cross_validated(task, rows, quad if task == "plover" else plover, args.folds, pred,
+                                clf="clf" in config, args="args" in config)
             secs = time.perf_counter() - t0
             results[f"{task}/{config}"] = {"scores": score_halves(scorer, rows, gold, pred, out_dir),
                                            "seconds": round(secs, 1)}

@@ -6,7 +6,9 @@ documents. Each sentence goes through named steps over one per-sentence record
 
 1. ``find_triggers``  — lexicon triggers (verbs, event nouns) that can be events;
 2. ``find_arguments`` — source/target heads from the parse alone (:mod:`realpolitik.events.roles`);
-3. ``resolve``        — heads -> actors through the resolver, with the nearest-mention fallbacks;
+3. ``resolve``        — heads -> actors through the resolver, with the nearest-mention fallbacks; or,
+   with the learned argument model (:mod:`realpolitik.events.arguments`), every candidate phrase of the
+   sentence resolved, scored for each trigger (the rules' choice is a feature) and decoded;
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
 5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation of the speaker);
@@ -28,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import codebook, triggers
+from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_candidates
+from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
@@ -170,30 +174,34 @@ def unresolved_entity(tok: Token) -> ActorRef | None:
                     rule=f"unresolved:{ent.label_}")
 
 
-def resolve_heads(resolver: Resolver, heads: Iterable[Token]) -> list[ActorRef]:
-    """The actors a group of heads (with their conjuncts) denotes, in order, without repeats."""
+def resolve_heads(resolver: Resolver, heads: Iterable[Token], used: list[Token] | None = None) -> list[ActorRef]:
+    """The actors a group of heads (with their conjuncts) denotes, in order, without repeats; `used`
+    collects the token each actor was read from."""
     refs: list[ActorRef] = []
     for head in heads:
         for tok in conjuncts(head):
-            ref = resolver.resolve(np_span(tok), head=tok)
+            ref, at = resolver.resolve(np_span(tok), head=tok), tok
             if ref is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
                 # "officials of Iran", "leaders from Russia": the actor hangs off a preposition
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
-                                ref = resolver.resolve(np_span(pobj), head=pobj)
+                                ref, at = resolver.resolve(np_span(pobj), head=pobj), pobj
             if ref is None:
-                ref = unresolved_entity(tok)
+                ref, at = unresolved_entity(tok), tok
             if ref is not None and all(r.actor_id != ref.actor_id for r in refs):
                 refs.append(ref)
+                if used is not None:
+                    used.append(at)
     return refs
 
 
-def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative]) -> tuple[list[ActorRef], str]:
+def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
+                         used: list[Token] | None = None) -> tuple[list[ActorRef], str]:
     """The first alternative that names an actor, with its rule (the first alternative's rule if none does)."""
     for alt in alts:
-        refs = resolve_heads(resolver, alt.heads)
+        refs = resolve_heads(resolver, alt.heads, used)
         if refs:
             return refs, alt.rule
     return [], alts[0].rule if alts else ""
@@ -219,30 +227,82 @@ def fallback_actors(sent: Span, tok: Token, mentions: list[ActorRef]) -> tuple[l
     return src, tgt
 
 
-def resolve(rec: SentenceRecord, resolver: Resolver) -> None:
-    """Heads -> actors; a candidate with no source is dropped. Fallbacks: the nearest mentions."""
+def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None = None) -> None:
+    """Heads -> actors; a candidate with no source is dropped. With an argument model the model chooses
+    (`resolve_by_model`); without one, the rules' heads and the nearest-mention fallbacks."""
+    if model is not None:
+        resolve_by_model(rec, resolver, model)
+        return
     kept = []
     for c in rec.candidates:
-        assert c.args is not None, "find_arguments runs before resolve"
-        sources, rule = resolve_alternatives(resolver, c.args.sources)
-        targets, _ = resolve_alternatives(resolver, c.args.targets)
-        # a statement whose speaker we cannot place ("..., officials said") borrows no actor from what it reports
-        if not sources and in_main_clause(c.tok) and c.code.root != "01":
-            fs, ft = fallback_actors(rec.sent, c.tok, rec.mentions)
-            if fs:
-                sources, rule = fs, rule + "+fallback-source"
-                if not targets:
-                    targets = ft
+        sources, targets, rule = rule_actors(rec, c, resolver)
         if not sources:
             continue
-        if not targets and c.code.root != "01":  # a statement has no addressee unless the text names one
-            # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
-            # from the government"); we only refuse the source itself or its own state/government
-            others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)]
-            _, ft = fallback_actors(rec.sent, c.tok, others)
-            if ft:
-                targets, rule = ft, rule + "+fallback-target"
         c.sources, c.targets, c.rule = sources, targets, rule
+        kept.append(c)
+    rec.candidates = kept
+
+
+def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src: list[Token] | None = None,
+                used_tgt: list[Token] | None = None) -> tuple[list[ActorRef], list[ActorRef], str]:
+    """The rules' sources, targets and structure rule for one trigger; `used_*` collect the tokens the
+    rules' own alternatives resolved through (the nearest-mention fallbacks come from mentions)."""
+    assert c.args is not None, "find_arguments runs before resolve"
+    sources, rule = resolve_alternatives(resolver, c.args.sources, used_src)
+    targets, _ = resolve_alternatives(resolver, c.args.targets, used_tgt)
+    # a statement whose speaker we cannot place ("..., officials said") borrows no actor from what it reports
+    if not sources and in_main_clause(c.tok) and c.code.root != "01":
+        fs, ft = fallback_actors(rec.sent, c.tok, rec.mentions)
+        if fs:
+            sources, rule = fs, rule + "+fallback-source"
+            if not targets:
+                targets = ft
+    if sources and not targets and c.code.root != "01":  # a statement has no addressee unless the text names one
+        # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
+        # from the government"); we only refuse the source itself or its own state/government
+        others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)]
+        _, ft = fallback_actors(rec.sent, c.tok, others)
+        if ft:
+            targets, rule = ft, rule + "+fallback-target"
+    return sources, targets, rule
+
+
+def resolve_by_model(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel) -> None:
+    """The argument model's step: the sentence's candidate phrases are resolved once, each trigger's
+    candidates are scored (the rules' choice is one feature) and decoded into sources and targets.
+    The model says *who*; *whether* a trigger is an event stays with the rules (a source found by them or
+    their fallbacks) unless the model is sure of a source on its own (``decode_params["alone"]``): the
+    argument gold only holds triggers that are events, so it cannot teach which are not. No source from
+    the model means no event (no agent is invented for an agentless passive)."""
+    if not rec.candidates:
+        return  # nothing to choose arguments for: spare the resolver the sentence's phrases
+    phrases = candidate_phrases(rec.sent)
+    refs = resolve_candidates(resolver, rec.sent, phrases)
+    doc = rec.sent.doc
+    placeable = {p.head for p in phrases if refs.get(p.head) is not None or unresolved_entity(doc[p.head])}
+    kept = []
+    for c in rec.candidates:
+        used_src: list[Token] = []
+        used_tgt: list[Token] = []
+        rule_sources, _, rule = rule_actors(rec, c, resolver, used_src, used_tgt)
+        scored = model.score(rec.sent, c.match, phrases, refs, {t.i for t in used_src}, {t.i for t in used_tgt})
+        if not rule_sources and max((s.p_source for s in scored), default=0.0) < model.decode_params["alone"]:
+            continue
+        src_phr, tgt_phr = model.decode(rec.sent, scored, c.tok, placeable)
+
+        def actors(chosen) -> list[ActorRef]:
+            out: list[ActorRef] = []
+            for ph in chosen:
+                ref = phrase_actor(rec.sent, ph, refs) or unresolved_entity(doc[ph.head])
+                if ref is not None and all(r.actor_id != ref.actor_id for r in out):
+                    out.append(ref)
+            return out
+
+        sources = actors(src_phr)
+        if not sources:
+            continue
+        targets = [t for t in actors(tgt_phr) if all(t.actor_id != s.actor_id for s in sources)]
+        c.sources, c.targets, c.rule = sources, targets, f"{rule}+model"
         kept.append(c)
     rec.candidates = kept
 
@@ -508,7 +568,8 @@ class Coder:
     every document: ``ingest``, ``code_text`` and ``code_jsonl`` loop over one Coder."""
 
     def __init__(self, *, nlp=None, kb=None, classifier=None, lexicon: triggers.Lexicon | None = None,
-                 config: CoderConfig | None = None, resolver_factory: Callable[..., Resolver] | None = None) -> None:
+                 config: CoderConfig | None = None, resolver_factory: Callable[..., Resolver] | None = None,
+                 arguments: ArgumentModel | None = None) -> None:
         from realpolitik.actors import ActorResolver, load_kb
         from realpolitik.nlp import load_nlp
 
@@ -516,18 +577,26 @@ class Coder:
         self.kb = kb if kb is not None else load_kb()
         self.lexicon = lexicon if lexicon is not None else triggers.load_lexicon()
         self.classifier = classifier
+        self.arguments = arguments  # the learned argument model, or None for the rules alone
         self.config = config or CoderConfig()
         self.resolver_factory = resolver_factory or ActorResolver
 
     @classmethod
     def build(cls, *, classifier: Any = "default", kb=None, verbs: Sequence[str] = (),
-              config: CoderConfig | None = None) -> "Coder":
+              config: CoderConfig | None = None, arguments: Any = None) -> "Coder":
         """A Coder with the shipped pipeline, knowledge base, lexicon (plus the verb dictionaries ``verbs``)
-        and (unless ``classifier=None``) classifier."""
+        and (unless ``classifier=None``) classifier. ``arguments="default"`` adds the shipped argument model
+        (or pass an ArgumentModel). It is off by default: it beats the rules at span accuracy under
+        cross-validation but not yet end to end on the check half of the PLOVER dev gold (bench/fidelity.py,
+        +args configurations)."""
         if classifier == "default":
             classifier = default_classifier()
+        if arguments == "default":
+            from realpolitik.events.arguments import load_default
+
+            arguments = load_default()
         return cls(kb=kb, classifier=classifier, lexicon=triggers.load_lexicon(tuple(str(v) for v in verbs)),
-                   config=config)
+                   config=config, arguments=arguments)
 
     # ------------------------------------------------------------ documents
     def code_documents(self, docs: Sequence[Document]) -> list[Coded]:
@@ -585,7 +654,7 @@ class Coder:
         rec.mentions = list(resolver.mentions(rec.sent))
         find_triggers(rec, self.lexicon)
         find_arguments(rec)
-        resolve(rec, resolver)
+        resolve(rec, resolver, self.arguments)
         assign_modality(rec)
         assign_dates(rec)
         reported_speech(rec)
