@@ -187,3 +187,20 @@ def test_coordinated_clauses_with_their_own_subjects_both_survive_with_the_class
                       date=ANCHOR)
     roots = {(e.source.country, e.cameo_root) for e in coded.events if e.factual}
     assert ("IRN", "11") in roots and ("SAU", "11") in roots
+
+
+def test_a_statement_needs_a_speaker_we_can_place():
+    # a company's statement is no political event; the same words from a government are a statement
+    assert events_of("Meridian Diagnostics Inc said it has developed a rapid test.") == []
+    assert [e.cameo for e in events_of("The Kremlin said it has developed a rapid test.")] == ["010"]
+
+
+def test_a_setting_phrase_does_not_make_the_subject_its_doer():
+    evs = events_of("After talks with Russia, Iranian Foreign Minister Mohammad Javad Zarif flew home.")
+    assert not any(e.cameo_root == "04" and e.source.country == "IRN" and e.rule.startswith("lex:talk")
+                   and "verb-subject" in e.rule for e in evs)
+
+
+def test_agreeing_that_something_is_so_is_a_statement():
+    evs = events_of("Russian Foreign Minister Sergei Lavrov agreed the sanctions were illegal.")
+    assert [e.cameo for e in evs] == ["010"]

@@ -207,6 +207,11 @@ def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
     return [], alts[0].rule if alts else ""
 
 
+def placed(a: ActorRef) -> bool:
+    """An actor we know the country (or organisation code) of; a name alone is still an actor, not placed."""
+    return bool(a.country or a.code)
+
+
 def distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two mentions that can be the two sides of an event: not the same actor, nor a state and its own
     government ("Russia" / "the Kremlin"), though a government and its own rebels can be."""
@@ -232,7 +237,16 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
     (`resolve_by_model`); without one, the rules' heads and the nearest-mention fallbacks."""
     if model is not None:
         resolve_by_model(rec, resolver, model)
-        return
+    else:
+        _resolve_by_rules(rec, resolver)
+    for c in rec.candidates:
+        if c.code.root == "01":
+            # a bare statement is news only from a speaker we can place ("the company said ..." is not)
+            c.sources = [a for a in c.sources if placed(a)]
+    rec.candidates = [c for c in rec.candidates if c.sources]
+
+
+def _resolve_by_rules(rec: SentenceRecord, resolver: Resolver) -> None:
     kept = []
     for c in rec.candidates:
         sources, targets, rule = rule_actors(rec, c, resolver)
@@ -493,7 +507,7 @@ def classifier_events(rec: SentenceRecord, resolver: Resolver, lexicon: triggers
     if root.pos_ not in {"VERB", "AUX"} or (root.lemma_.lower(), "VERB") not in lexicon.entries:
         return []
     subs, passive = subjects(root)
-    src = resolve_heads(resolver, agents(root) if passive else subs)
+    src = [a for a in resolve_heads(resolver, agents(root) if passive else subs) if placed(a)]
     if not src:
         return []
     tgt_heads = subs if passive else [c for c in root.children if c.dep_ in {"dobj", "dative"}]

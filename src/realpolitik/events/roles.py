@@ -129,11 +129,20 @@ def nominal_source(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i]
 
 
+# Prepositions that set the scene rather than join the subject in the act: "following a consultation, the
+# minister decided ..." — the minister did not consult.
+SETTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "amidst", "since", "until",
+                           "ahead", "prior", "pending", "throughout", "like", "unlike", "besides", "beyond"})
+
+
 def light_verb_subject(noun: Token) -> list[Token]:
-    """ "Russia carried out airstrikes": an event noun as object of a verb takes that verb's subject."""
+    """ "Russia carried out airstrikes", "took part in talks": an event noun as object of a verb takes that
+    verb's subject (not through a setting preposition: "after talks, Iran said ...")."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass", "pobj"}:
         if noun.dep_ == "pobj":
+            if head.lower_ in SETTING_PREPS:
+                return []
             head = head.head
         if head.pos_ in {"VERB", "AUX"}:
             subs, passive = subjects(head)
@@ -235,11 +244,20 @@ def in_main_clause(tok: Token) -> bool:
 
 
 def asserted_complement(m, doc: Doc) -> bool:
-    """A demand/appeal verb over an indicative that-clause ("insists that the aircraft never left"): the
-    speaker asserts a fact rather than asking for one ("insisted that Iran stop / should stop")."""
-    if m.complement is None or m.family not in ("demand", "appeal"):
-        return False
-    comp = doc[m.complement]
+    """A demand, appeal or intent verb over an indicative that-clause ("insists that the aircraft never left",
+    "agreed the act was discriminatory"): the speaker asserts a fact rather than asking for or promising
+    one ("insisted that Iran stop / should stop", "agreed that they would cooperate")."""
+    if m.complement is not None:
+        if m.family not in ("demand", "appeal", "intent"):
+            return False
+        comp = doc[m.complement]
+    else:  # the clause holds no trigger of its own: is the attitude verb's that-clause an assertion?
+        head = doc[m.head]
+        entry_family = getattr(m, "head_family", None)
+        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+        if entry_family not in ("demand", "appeal", "intent") or not clauses:
+            return False
+        comp = clauses[0]
     if comp.dep_ != "ccomp" or comp.tag_ not in {"VBD", "VBZ", "VBN"}:  # VBP is also the subjunctive
         return False
     return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in comp.children)

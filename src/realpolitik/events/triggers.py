@@ -50,6 +50,7 @@ class TriggerMatch:
     swap: bool = False  # the code is the target's act on the source only
     object_source: bool = False  # the target is whoever the object noun belongs to ("won Russia's backing")
     base_cameo: str | None = None  # the code before a modal re-coded it ("will ban" -> 1312; base 163)
+    head_family: str | None = None  # the head entry's attitude family, whether or not a complement re-coded it
 
 
 @dataclass(frozen=True)
@@ -379,7 +380,8 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     return TriggerMatch(code, tok.i, start, end, rule, target_preps, target_dobj, symmetric,
                         nominal=gov.pos_ in ("NOUN", "PROPN") and tok is gov, complement=comp,
                         modal_absorbed=absorbed, family=e.family if comp is not None else None,
-                        reverse=reverse, swap=swap, object_source=object_source, base_cameo=base)
+                        reverse=reverse, swap=swap, object_source=object_source, base_cameo=base,
+                        head_family=e.family)
 
 
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
