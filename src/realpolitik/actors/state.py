@@ -1,8 +1,15 @@
-"""Constants and per-document records shared by the resolver and its people/faction parts."""
+"""The resolver's inputs as records: the knowledge base as a document of one date reads it (``Reading``,
+immutable), the article's learned people, factions and reading position (``Article``, one per document), and
+the constants the resolution functions share."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc
 
 from realpolitik.actors.kb import (
     DEMONYM,
@@ -10,6 +17,7 @@ from realpolitik.actors.kb import (
     REGION,
     STATE,
     Entry,
+    KnowledgeBase,
 )
 from realpolitik.actors.scan import Match
 
@@ -106,3 +114,39 @@ _SECTOR_NAMES = {
     "LAB": "labour", "AGR": "farmers", "HLH": "health", "HRI": "rights groups", "CRM": "criminals",
     "ELI": "elites", "PTY": "party", "ENV": "environmentalists",
 }
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The knowledge base as a document of ``date`` reads it (``kb.as_of(date)``): frozen, shared by every
+    resolution function, never written to."""
+
+    kb: KnowledgeBase
+    date: dt.date | None = None
+
+
+@dataclass(eq=False)
+class Article:
+    """What the resolver has learned of one article (all its segments): the people, factions, organisations
+    and offices it names, the countries it mentions, and where reading is. The only state resolution writes."""
+
+    people: dict[str, _Person] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)  # normalised full name -> actor_id
+    person_log: list[tuple[int, str, bool]] = field(default_factory=list)  # (global char pos, actor_id, subject)
+    factions: dict[str, _Faction] = field(default_factory=dict)
+    orgs: dict[str, Entry] = field(default_factory=dict)
+    offices: dict[str, Any] = field(default_factory=dict)  # "the supreme leader" as an office holder (Actor)
+    countries: Counter[str] = field(default_factory=Counter)  # country mentions of all counted segments
+    sent_country: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    counted: list[Doc] = field(default_factory=list)  # segments whose country mentions are counted
+    party_log: list[tuple[int, Entry]] = field(default_factory=list)  # (global char pos, party) in reading order
+    unplaced: dict[str, Entry] = field(default_factory=dict)  # ambiguous names no evidence placed
+    article_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names, all segments
+    # the segment being read
+    doc: Doc | None = None
+    doc_seq: int = 0
+    next_seq: int = 0
+    learned: set[int] = field(default_factory=set)  # sentence start tokens learned in the current segment
+    fullnames: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # (char, name, words)
+    doc_countries: Counter[str] = field(default_factory=Counter)
+    seen: list[tuple] = field(default_factory=list)  # recently left segments and their reading state

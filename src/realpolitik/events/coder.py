@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from realpolitik.actors.protocol import Resolver
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_candidates
@@ -57,15 +58,6 @@ from realpolitik.records import ActorRef, Coded, CodedSentence, Document, EventD
 # Modality kinds a lexicon code can absorb (intent, demand codes) so the statement itself is factual.
 ABSORBED_KINDS = {"future", "prescriptive"}
 UNRESOLVED_KINDS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
-
-
-class Resolver(Protocol):
-    """What the coder asks of an actor resolver (one per document): see realpolitik.actors.ActorResolver."""
-
-    def prepare(self, docs: list[Doc]) -> None: ...
-    def learn(self, sent: Span) -> None: ...
-    def resolve(self, span: Span, head: Token | None = None) -> ActorRef | None: ...
-    def mentions(self, sent: Span) -> list[ActorRef]: ...
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,178 @@
+"""The article around a phrase: the KB scan with names read by country ("Labour"), the article's domestic
+country and the country near a token, the party last mentioned, positions, and the ActorRef builder
+(functions of a ``Reading`` and the ``Article`` record)."""
+from __future__ import annotations
+
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.actors.kb import (
+    ANCHOR_KINDS,
+    FACTION,
+    INSTITUTION,
+    PERSON,
+    ROLE,
+    Entry,
+    norm,
+    slug,
+)
+from realpolitik.actors.scan import Match, doc_text, scan
+from realpolitik.actors.state import (
+    DOMINANCE,
+    _STATE_KINDS,
+    Article,
+    Reading,
+)
+from realpolitik.records import Actor, ActorRef
+
+
+def scan_phrase(r: Reading, a: Article, toks: list[Token]) -> list[Match]:
+    """``scan`` plus the names that denote different actors in different countries ("Labour",
+    "Liberals", "Congress"): read by the country the phrase names, else the article's domestic country."""
+    ms = scan(r.kb, toks)
+    if not toks or not r.kb.needs_country:
+        return ms
+    return _country_readings(r, a, toks, ms)
+
+
+def _country_readings(r: Reading, a: Article, toks: list[Token], ms: list[Match]) -> list[Match]:
+    out = list(ms)
+    text = doc_text(toks[0].doc)
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if not t.text[:1].isupper():
+            k += 1
+            continue
+        found = None
+        for n in (3, 2, 1):
+            run = toks[k:k + n]
+            if len(run) < n or run[-1].i - run[0].i != n - 1:
+                continue
+            key = norm(text[run[0].idx: run[-1].idx + len(run[-1].text)])
+            if key in r.kb.needs_country:
+                found = (run, key)
+                break
+        if found is None:
+            k += 1
+            continue
+        run, key = found
+        i, j = run[0].i, run[-1].i + 1
+        here = [m for m in out if m.i < j and i < m.j]
+        if any(m.kind not in (FACTION, ROLE) and (m.i < i or m.j > j) for m in here):
+            k += len(run)
+            continue  # part of a longer known name ("Labour Party of Ireland" style entries)
+        own = next((m.entry.country for m in out if m.kind in _STATE_KINDS and not (i <= m.i < j)), None)
+        country = own or context_country(a, min_count=2)
+        entry = r.kb.country_reading(key, country)
+        rule = (f"country-reading:{'phrase' if own else 'doc-country'}:{country}" if entry is not None
+                else "no-country-reading")
+        if entry is None:
+            indexed = [m for m in here if m.kind not in (FACTION, ROLE)]
+            if indexed:
+                k += len(run)
+                continue  # a dominant reading is indexed ("Tories" -> GBR): keep it
+            if run[0].is_sent_start or len(key) < 4:
+                k += len(run)
+                continue  # "Greens ..." at the start of a sentence may be the common word
+            entry = _unplaced_entry(r, a, key, text[run[0].idx: run[-1].idx + len(run[-1].text)])
+        out = [m for m in out if not (m.i < j and i < m.j)] + [Match(i, j, (entry,), run[-1].tag_ in ("NNS", "NNPS"),
+                                                                     rule)]
+        k += len(run)
+    return sorted(out, key=lambda m: m.i)
+
+
+def _unplaced_entry(r: Reading, a: Article, key: str, text: str) -> Entry:
+    """A party (or other body) whose name needs a country the text does not give: named, unplaced."""
+    e = a.unplaced.get(key)
+    if e is None:
+        cands = r.kb.needs_country[key]
+        sectors = {c.sector for c in cands}
+        e = a.unplaced[key] = Entry(actor_id=f"unplaced:{slug(key)}", name=text, kind=INSTITUTION,
+                                        sector=sectors.pop() if len(sectors) == 1 else None, code="")
+    return e
+
+
+def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]:
+    """The country a bare collective or title at ``tok`` most plausibly belongs to, with its evidence:
+    the article's domestic country ("doc-country"); else the only country its own sentence names
+    ("sentence-country": "the Saudi interior ministry announced that the men had been executed"); else
+    the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
+    ctx = context_country(a, min_count=2)
+    if ctx is not None:
+        return ctx, "doc-country"
+    if not (tok.doc.has_annotation("DEP") or tok.doc.has_annotation("SENT_START")):
+        return None, ""
+    sent = tok.sent
+    root = sent.root
+    for c in root.children:
+        # "In Syria, where ... Saudi Arabia funds some of the rebels": the place the sentence is set in
+        if c.dep_ == "prep" and c.lower_ in ("in", "inside") and c.i < root.i:
+            for p in c.children:
+                ms = [m for m in scan(r.kb, list(p.subtree)) if m.kind in _STATE_KINDS and m.entry.country]
+                if p.dep_ == "pobj" and ms:
+                    return ms[0].entry.country, "sentence-place"
+    one = _sentence_country(r, a, sent)
+    if one is not None:
+        return one, "sentence-country"
+    if sent.start > 0:
+        prev = tok.doc[sent.start - 1].sent
+        one = _sentence_country(r, a, prev)
+        if one is not None:
+            return one, "previous-sentence-country"
+    return None, ""
+
+
+def _sentence_country(r: Reading, a: Article, sent: Span) -> str | None:
+    """The one country a sentence names (places, demonyms, institutions, known people), else None."""
+    key = (id(sent.doc), sent.start)
+    hit = a.sent_country.get(key, False)
+    if hit is False:
+        found = {m.entry.country for m in scan(r.kb, list(sent)) if m.entry.country and m.kind in ANCHOR_KINDS}
+        hit = a.sent_country[key] = found.pop() if len(found) == 1 else None
+    return hit
+
+
+def last_party(a: Article, before: int) -> Entry | None:
+    """The party last mentioned before ``before`` (a global position): "the party" refers to it."""
+    for pos, e in reversed(a.party_log):
+        if pos < before:
+            return e
+    return None
+
+
+def count_countries(r: Reading, a: Article, doc: Doc) -> None:
+    """Count the countries a parsed segment names (places, demonyms, institutions, parties, known people):
+    the evidence for the article's domestic country. Each segment is counted once, before it is read."""
+    if any(d is doc for d in a.counted):
+        return
+    a.counted.append(doc)
+    for m in scan(r.kb, list(doc)):
+        if m.entry.country and m.kind in ANCHOR_KINDS:
+            a.countries[m.entry.country] += 1
+
+
+def gpos(a: Article, char: int) -> int:
+    return a.doc_seq * 10_000_000 + char
+
+
+def make_ref(a: Article, span: Span, start: int, end: int, **kw) -> ActorRef:
+    if kw.get("actor_id", "").startswith("office:") and kw["actor_id"] not in a.offices:
+        a.offices[kw["actor_id"]] = Actor(actor_id=kw["actor_id"], name=kw["name"], code=kw["code"],
+                                              country=kw["country"], sector=kw["sector"], kind=PERSON,
+                                              roles=(kw.get("role") or "",))
+    base = span.sent.start_char
+    return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
+
+
+def context_country(a: Article, min_count: int = 1) -> str | None:
+    """The article's domestic country: the most mentioned country (places, demonyms, institutions, parties,
+    known people of the article so far) when it has at least ``min_count`` mentions and DOMINANCE times
+    as many as any other country; else None (a story about two countries has no domestic country)."""
+    for counts in (a.countries, a.doc_countries):
+        if counts:
+            top = counts.most_common(2)
+            iso, n = top[0]
+            second = top[1][1] if len(top) > 1 else 0
+            return iso if n >= min_count and n >= DOMINANCE * second else None
+    return None
