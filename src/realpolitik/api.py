@@ -286,32 +286,219 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+@dataclass(frozen=True)
+class CoderSpec:
+    """How to build a Coder: what a worker process (or a Dask worker) needs to build its own, once.
+
+    Picklable and hashable; the paths must be readable where the worker runs."""
+
+    classifier: str | None = "default"  # "default" (the shipped one, if installed) or None (rules only)
+    actors: tuple[str, ...] = ()
+    phoenix: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+
+    def build(self):
+        kb = None
+        if self.actors or self.phoenix:
+            from realpolitik.actors import load_kb
+
+            kb = load_kb(user_files=self.actors, phoenix_files=self.phoenix)
+        return build_coder(classifier=self.classifier, kb=kb, verbs=self.verbs)
+
+
+def default_workers() -> int:
+    """Worker processes ``ingest --workers`` uses by default: the cores this process may run on."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class IngestProgress:
+    """A snapshot of a running ingest, passed to ``ingest(progress=callback)`` after every write."""
+
+    done: int  # input records handled (coded, already stored or failed)
+    total: int | None  # records expected (an estimate for JSONL/CSV files; None for stdin)
+    documents: int  # documents coded so far
+    words: int  # words in them
+    elapsed: float  # seconds since the ingest started
+    final: bool = False
+
+
+def estimate_records(paths: Iterable[str]) -> int:
+    """How many records ``read_paths`` will yield, without parsing: a JSONL file counts its non-empty lines,
+    a CSV its lines after the header, any other file one (a feed or JSON array may hold more)."""
+    from realpolitik.ingest.paths import expand_paths, format_of
+
+    total = 0
+    for item in expand_paths(paths):
+        if isinstance(item, IngestFailure):
+            total += 1
+            continue
+        fmt = format_of(item)
+        if fmt not in ("jsonl", "csv", "tsv") or item.endswith(".gz"):
+            total += 1
+            continue
+        lines, last = 0, b"\n"
+        try:
+            with open(item, "rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    lines += chunk.count(b"\n")
+                    last = chunk[-1:]
+        except OSError:
+            total += 1
+            continue
+        lines += last != b"\n"
+        total += max(1, lines - (fmt != "jsonl"))
+    return total
+
+
+def _words(doc: Document) -> int:
+    return sum(len(seg.text.split()) for seg in doc.segments)
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER_CODER: Any = None
+
+
+def _init_worker(source: Any) -> None:
+    """Worker initializer: build (or, forked, inherit) the Coder once; exit when the parent dies."""
+    global _WORKER_CODER
+    import os
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = os.getppid()
+    try:  # Linux: die with the parent (an ingest killed with kill -9 leaves no orphan coding on)
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere (and as a backstop): poll for the parent
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    _WORKER_CODER = source.build() if isinstance(source, CoderSpec) else source
+
+
+def _code_in_worker(docs: list[Document]) -> list[Coded | IngestFailure]:
+    return code_safely(_WORKER_CODER, docs)
+
+
+def _worker_context(source: Any):
+    """fork where it exists (the parent's Coder is inherited, not rebuilt nor pickled); else spawn with a
+    CoderSpec that each worker builds."""
+    import multiprocessing as mp
+
+    if "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    if not isinstance(source, CoderSpec):
+        from realpolitik.errors import RealpolitikError
+
+        raise RealpolitikError("workers > 1 without fork needs a CoderSpec (this platform cannot fork)")
+    return mp.get_context("spawn")
+
+
+def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: int
+                   ) -> Iterator[tuple[list[Document], list[Coded | IngestFailure]]]:
+    """(documents, their results) for each batch, coded here (one worker) or in ``workers`` processes,
+    in the order they complete. At most two batches per worker are in flight, so memory stays bounded."""
+    if workers <= 1:
+        for docs in batches:
+            yield docs, code_safely(coder, docs)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from realpolitik.errors import RealpolitikError
+
+    pool = ProcessPoolExecutor(workers, mp_context=_worker_context(coder), initializer=_init_worker,
+                               initargs=(coder,))
+    inflight: set = set()
+    try:
+        def finished(block: bool) -> Iterator[tuple[list[Document], list[Coded | IngestFailure]]]:
+            nonlocal inflight
+            done, inflight = wait(inflight, return_when=FIRST_COMPLETED, timeout=None if block else 0)
+            for fut in done:
+                yield docs_of.pop(fut), fut.result()
+
+        docs_of: dict = {}
+        for docs in batches:
+            fut = pool.submit(_code_in_worker, docs)
+            docs_of[fut] = docs
+            inflight.add(fut)
+            yield from finished(block=len(inflight) >= 2 * workers)
+        while inflight:
+            yield from finished(block=True)
+    except BrokenProcessPool:
+        raise RealpolitikError("a worker process died (out of memory?); everything written so far is stored: "
+                               "run the same ingest again to resume (or use fewer --workers)") from None
+    finally:
+        for fut in inflight:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- ingest
+
 def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.date | None = None,
            source: str | None = None, columns: dict[str, str] | None = None, stdin: TextIO | None = None,
-           progress: bool | None = None, classifier: Any = "default", max_bytes: int | None = None,
-           stdin_format: str | None = None, kb=None, coder=None) -> IngestReport:
-    """Read, clean, code and store articles; bad files are reported and the rest go on."""
-    from tqdm import tqdm
+           progress: bool | Any = None, classifier: Any = "default", max_bytes: int | None = None,
+           stdin_format: str | None = None, kb=None, coder=None, workers: int = 1) -> IngestReport:
+    """Read, clean, code and store articles; bad files are reported and the rest go on.
+
+    ``coder`` is a built Coder or a :class:`CoderSpec` (default: built from ``classifier`` and ``kb``).
+    ``workers`` > 1 parses and codes in that many processes while this one reads and is the only writer; the
+    stored result is the same as with one (ids are content hashes, actor merging and event clustering do not
+    depend on the order documents arrive in). ``progress`` is a callable given an :class:`IngestProgress`
+    after every write and at the end (True/False/None: no reporting; the CLI draws the bar).
+    """
+    import time
 
     from realpolitik.ingest import read_paths, read_stdin
     from realpolitik.store import Store
 
+    started = time.monotonic()
     report = IngestReport()
     kwargs: dict[str, Any] = {"date": date, "source": source}
     if columns:
         kwargs["columns"] = columns
     if max_bytes:
         kwargs["max_bytes"] = max_bytes
+    paths = list(paths)
     records: Iterable[Document | IngestFailure] = (
-        read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(list(paths), **kwargs))
+        read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(paths, **kwargs))
+    callback = progress if callable(progress) else None
+    total = estimate_records(paths) if callback is not None and stdin is None else None
     store = Store(db)
-    coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
-    bar = tqdm(desc="ingest", unit="doc", disable=progress is False if progress is not None else None,
-               file=sys.stderr, leave=False)
-    try:
-        for batch in _batches(records, BATCH_DOCS):
+    workers = max(1, int(workers or 1))
+    if coder is None:
+        coder = build_coder(classifier=classifier, kb=kb)
+    elif isinstance(coder, CoderSpec) and workers == 1:
+        coder = coder.build()
+    if workers > 1 and isinstance(coder, CoderSpec) and _worker_context(coder).get_start_method() == "fork":
+        coder = coder.build()  # built once here, inherited by every forked worker
+    state = {"read": 0, "inflight": 0, "docs": 0, "words": 0}
+    dispatched: set[str] = set()  # doc_ids handed to a worker in this run (a repeat later is skipped)
+
+    def to_code() -> Iterator[list[Document]]:
+        task = max(1, BATCH_DOCS // 4) if workers > 1 else BATCH_DOCS
+        for batch in _batches(records, task):
+            state["read"] += len(batch)
+            ids = [r.doc_id for r in batch if not isinstance(r, IngestFailure)]
+            seen = store.existing([i for i in ids if i not in dispatched]) | (dispatched & set(ids))
             docs: list[Document] = []
-            seen = store.existing([r.doc_id for r in batch if not isinstance(r, IngestFailure)])
             for rec in batch:
                 if isinstance(rec, IngestFailure):
                     report.failures.append(rec)
@@ -321,18 +508,40 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                     report.skipped += 1
                     continue
                 seen.add(rec.doc_id)
+                dispatched.add(rec.doc_id)
                 docs.append(rec)
                 if rec.date is None:
                     report.undated.append(rec.path)
             if docs:
-                results = code_safely(coder, docs)
-                report.failures.extend(r for r in results if isinstance(r, IngestFailure))
-                coded = [r for r in results if not isinstance(r, IngestFailure)]
-                report.added += store.add_many([(c.document, c.sentences, c.actors) for c in coded])
-                report.events += sum(len(c.events) for c in coded)
-            bar.update(len(batch))
-    finally:
-        bar.close()
+                state["inflight"] += len(docs)
+                yield docs
+
+    def tell(final: bool = False) -> None:
+        if callback is not None:
+            callback(IngestProgress(done=state["read"] - state["inflight"], total=total, documents=state["docs"],
+                                    words=state["words"], elapsed=time.monotonic() - started, final=final))
+
+    pending: list[Coded] = []
+
+    def write() -> None:
+        report.added += store.add_many([(c.document, c.sentences, c.actors) for c in pending])
+        report.events += sum(len(c.events) for c in pending)
+        pending.clear()
+
+    for docs, results in _coded_batches(to_code(), coder=coder, workers=workers):
+        state["inflight"] -= len(docs)
+        for doc, r in zip(docs, results):
+            if isinstance(r, IngestFailure):
+                report.failures.append(r)
+                continue
+            pending.append(r)
+            state["docs"] += 1
+            state["words"] += _words(doc)
+        if len(pending) >= BATCH_DOCS or workers == 1:
+            write()
+        tell()
+    write()
+    tell(final=True)
     return report
 
 

@@ -1,5 +1,7 @@
 """A real `realpolitik ingest` process killed (SIGKILL) at random points, several times, then run again to the
-end: every table equals that of one uninterrupted run — nothing lost, nothing duplicated."""
+end: every table equals that of one uninterrupted run — nothing lost, nothing duplicated. The killed runs
+alternate between one process and ``--workers 2`` (whose worker processes must die with it), and the final
+run uses two workers, so the table also shows that two workers store what one does."""
 from __future__ import annotations
 
 import os
@@ -10,6 +12,7 @@ import sys
 import time
 
 import duckdb
+import psutil
 import pytest
 
 PEOPLE = ["Iran", "Russia", "Syria", "Turkey", "Saudi Arabia", "Israel", "the United States", "China"]
@@ -32,9 +35,17 @@ def _corpus(folder):
         (folder / f"2015-{1 + i % 12:02d}-{10 + i:02d}-wire-{i:02d}.txt").write_text(text, encoding="utf-8")
 
 
-def _ingest(folder, db) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", RUN, "ingest", str(folder), "--db", str(db), "--rules-only"],
+def _ingest(folder, db, workers: int = 1) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", RUN, "ingest", str(folder), "--db", str(db), "--rules-only",
+                             "--workers", str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _children(pid: int) -> list:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
 
 
 def _tables(db) -> dict[str, list[tuple]]:
@@ -82,14 +93,21 @@ def test_ingest_killed_at_random_points_then_resumed_equals_an_uninterrupted_run
     db = tmp_path / "killed.duckdb"
     rng = random.Random(20261201)
     survived = []
-    for _ in range(KILLS):
-        proc = _ingest(folder, db)
+    orphans = []
+    for k in range(KILLS):
+        proc = _ingest(folder, db, workers=2 if k % 2 == 0 else 1)
         time.sleep(rng.uniform(0.2, 1.0) * full)
+        children = _children(proc.pid)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
         survived.append((proc.returncode, _stored(db)))
+        gone, alive = psutil.wait_procs(children, timeout=10)
+        orphans += alive
+    for p in orphans:  # (so a failing run leaves nothing behind)
+        p.kill()
+    assert not orphans, "worker processes outlived the killed ingest"
     assert any(code == -signal.SIGKILL for code, _ in survived), survived  # at least one kill hit a live run
-    proc = _ingest(folder, db)
+    proc = _ingest(folder, db, workers=2)
     assert proc.wait(timeout=600) == 0, proc.stderr.read()
     assert _tables(db) == expected, survived

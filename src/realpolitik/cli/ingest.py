@@ -1,16 +1,77 @@
-"""`realpolitik ingest PATH...` — read, clean, code and store articles."""
+"""`realpolitik ingest PATH...` — read, clean, code and store articles (on all cores, or on a Dask cluster)."""
 from __future__ import annotations
 
 import sys
-from typing import Optional
+import time
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
 
-from pathlib import Path
-
-from realpolitik.cli.common import (ActorsOption, DbOption, PhoenixOption, VerbsOption, knowledge_base, parse_date,
-                                    printable, safe, stderr)
+from realpolitik.cli.common import (ActorsOption, DbOption, PhoenixOption, VerbsOption, parse_date, printable, safe,
+                                    stderr)
 from realpolitik.store.connection import resolve_path
+
+
+class ProgressDisplay:
+    """Progress of an ingest on stderr: a Rich bar (total, rate, ETA) on a terminal; otherwise (CI logs, pipes)
+    one plain line every ``every`` seconds (0: none). Either way a final line with documents/s and words/s."""
+
+    def __init__(self, every: float = 30.0, terminal: bool | None = None):
+        self.every = every
+        self.terminal = stderr.is_terminal if terminal is None else terminal
+        self.last = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+        self.summary: str | None = None
+
+    def __call__(self, p) -> None:
+        if p.final:
+            self.close()
+            rate = p.documents / p.elapsed if p.elapsed > 0 else 0.0
+            wps = p.words / p.elapsed if p.elapsed > 0 else 0.0
+            self.summary = (f"{p.documents:,} documents coded in {p.elapsed:,.1f} s: {rate:,.2f} documents/s, "
+                            f"{wps:,.0f} words/s")
+            stderr.print(self.summary)
+            return
+        if self.terminal:
+            self._draw(p)
+        elif self.every and time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            stderr.print(line(p))
+
+    def _draw(self, p) -> None:
+        if self.bar is None:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                TimeRemainingColumn(), console=stderr, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=p.total, rate="")
+        total = max(p.total, p.done) if p.total is not None else None
+        wps = p.words / p.elapsed if p.elapsed > 0 else 0.0
+        self.bar.update(self.task, completed=p.done, total=total,
+                        rate=f"{p.documents / max(p.elapsed, 1e-9):,.1f} doc/s {wps:,.0f} words/s")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def line(p) -> str:
+    """The plain progress line: done/total, rates, ETA."""
+    rate = p.done / p.elapsed if p.elapsed > 0 else 0.0
+    wps = p.words / p.elapsed if p.elapsed > 0 else 0.0
+    if p.total:
+        left = max(p.total - p.done, 0)
+        eta = time.strftime("%H:%M:%S", time.gmtime(left / rate)) if rate > 0 else "?"
+        head = f"ingest: {p.done:,}/{p.total:,} records ({100 * min(p.done / p.total, 1):.0f}%)"
+    else:
+        eta, head = "?", f"ingest: {p.done:,} records"
+    return f"{head}, {rate:,.1f} records/s, {wps:,.0f} words/s, ETA {eta}"
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +86,16 @@ def register(app: typer.Typer) -> None:
         stdin_format: Optional[str] = typer.Option(None, "--stdin-format", help="txt|html|jsonl|csv for stdin."),
         no_model: bool = typer.Option(False, "--rules-only", help="Code with rules only (no learned classifier)."),
         max_bytes: int = typer.Option(64, "--max-bytes", help="Largest file to read, in MB."),
+        workers: Optional[int] = typer.Option(None, "--workers", "-j", min=1,
+                                              help="Processes that parse and code (default: the machine's cores)."),
+        dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                           help="Code on a Dask cluster: a scheduler address, or 'local' for a "
+                                                "LocalCluster of --workers processes."),
+        parts: Optional[Path] = typer.Option(None, "--parts", metavar="DIR",
+                                             help="With --dask: folder for the Parquet parts the workers write "
+                                                  "(shared by driver and workers; default: DB.parts)."),
+        progress_every: float = typer.Option(30.0, "--progress-every", metavar="SECONDS",
+                                             help="Without a terminal: a progress line this often (0: none)."),
         actors: list[Path] = ActorsOption,
         phoenix: list[Path] = PhoenixOption,
         verbs: list[Path] = VerbsOption,
@@ -34,14 +105,25 @@ def register(app: typer.Typer) -> None:
 
         columns = {k: v for k, v in (("text", text_column), ("date", date_column)) if v}
         use_stdin = not paths or paths == ["-"]
-        kwargs = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
-                      max_bytes=max_bytes * 2**20,
-                      coder=api.build_coder(classifier=None if no_model else "default",
-                                            kb=knowledge_base(actors, phoenix), verbs=verbs))
-        if use_stdin:
-            report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
-        else:
-            report = api.ingest(paths, **kwargs)
+        spec = api.CoderSpec(classifier=None if no_model else "default", actors=tuple(map(str, actors)),
+                             phoenix=tuple(map(str, phoenix)), verbs=tuple(map(str, verbs)))
+        display = ProgressDisplay(every=progress_every)
+        kwargs: dict[str, Any] = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
+                                      max_bytes=max_bytes * 2**20, coder=spec, progress=display,
+                                      workers=workers or api.default_workers())
+        try:
+            if dask is not None:
+                from realpolitik.distributed import ingest as dask_ingest
+
+                if use_stdin:
+                    raise typer.BadParameter("--dask reads files (give paths), not stdin", param_hint="--dask")
+                report = dask_ingest(paths, scheduler=dask, parts=parts, **kwargs)
+            elif use_stdin:
+                report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
+            else:
+                report = api.ingest(paths, **kwargs)
+        finally:
+            display.close()
         for failure in report.failures:
             stderr.print(f"[red]failed[/red] {safe(failure)}")
         for path in report.undated[:20]:
