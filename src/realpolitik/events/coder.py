@@ -153,7 +153,7 @@ def find_arguments(rec: SentenceRecord) -> None:
 def unresolved_entity(tok: Token) -> ActorRef | None:
     """A named person or organisation the knowledge base cannot place ("Theresa May" with no country in
     the text): still the event's actor, with its country unknown, rather than no event at all."""
-    if tok.ent_type_ not in UNRESOLVED_KINDS or tok.ent_iob_ == "O":
+    if tok.ent_type_ not in UNRESOLVED_KINDS:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None or not ent.text[:1].isupper():
