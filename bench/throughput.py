@@ -1,9 +1,18 @@
 #!/usr/bin/env python3
 """Throughput of the full ingest (read, clean, parse, resolve actors, code, store) against spaCy's own
-`nlp.pipe` over the same texts, in one run. Prints words/s of both and their ratio (ingest / spaCy).
+`nlp.pipe` over the same texts and model, in one run, at equal cores:
+
+  spaCy nlp.pipe, 1 process and 2 processes (n_process=2);
+  realpolitik ingest, 1 worker and 2 worker processes (``--workers 2``);
+  realpolitik ingest on a Dask LocalCluster of 2 single-threaded worker processes (``--dask local``).
+
+Prints words/s of each and the ratios the issue sets targets for: ingest / nlp.pipe at 1 and at 2 cores,
+2 workers / 1, Dask 2 workers / 1 worker. Every ingest starts from an empty database and includes building
+its Coder(s) (on the workers, for Dask: the cluster's start is included too); nlp.pipe's model is loaded
+before timing. Runs alternate and each keeps its best time (--repeat), since a busy machine slows all alike.
 
 Corpus: ../shared/corpora/bbc_politics/*.txt (417 articles) by default, or --reuters N stories.
-Usage: python bench/throughput.py [--limit N] [--reuters N] [--repeat 2]
+Usage: python bench/throughput.py [--limit N] [--reuters N] [--repeat 1] [--rules-only] [--skip dask,...]
 """
 from __future__ import annotations
 
@@ -17,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SIDES = ("pipe1", "pipe2", "ingest1", "ingest2", "dask2")
 
 
 def corpus_files(args, tmp: Path) -> list[Path]:
@@ -42,40 +52,69 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0, help="first N BBC files only")
     ap.add_argument("--reuters", type=int, default=0, help="use the first N Reuters-21578 stories instead")
-    ap.add_argument("--repeat", type=int, default=2, help="alternating runs of each side; best time kept")
+    ap.add_argument("--repeat", type=int, default=1, help="alternating runs of each side; best time kept")
+    ap.add_argument("--rules-only", action="store_true", help="ingest without the learned classifier")
+    ap.add_argument("--skip", default="", help=f"comma-separated sides to leave out ({', '.join(SIDES)})")
     args = ap.parse_args()
     if not (SHARED / "corpora").is_dir():
         sys.exit("corpora not found (../shared/corpora beside the repo)")
+    skip = set(filter(None, args.skip.split(",")))
 
     from realpolitik import api
     from realpolitik.ingest import read_paths
     from realpolitik.nlp import load_nlp
 
+    spec = api.CoderSpec(classifier=None if args.rules_only else "default")
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         files = corpus_files(args, tmp)
-        docs = [d for d in read_paths([str(f) for f in files]) if hasattr(d, "segments")]
+        inputs = [str(f) for f in files]
+        docs = [d for d in read_paths(inputs) if hasattr(d, "segments")]
         texts = [s.text for d in docs for s in d.segments]
         words = sum(len(t.split()) for t in texts)
         nlp = load_nlp()
-        api.default_classifier()  # load models before timing either side
         list(nlp.pipe(texts[:20]))
 
-        # alternate the two sides and keep each one's best time: a busy machine slows both alike
-        spacy_s = ingest_s = float("inf")
-        for k in range(args.repeat):
-            t0 = time.perf_counter()
-            for _ in nlp.pipe(texts, batch_size=64):
+        def pipe(n: int):
+            for _ in nlp.pipe(texts, batch_size=64, n_process=n):
                 pass
-            spacy_s = min(spacy_s, time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            report = api.ingest([str(f) for f in files], db=tmp / f"bench{k}.duckdb", progress=False)
-            ingest_s = min(ingest_s, time.perf_counter() - t0)
 
-    print(f"documents: {len(docs)}  segments: {len(texts)}  words: {words}  events: {report.events}")
-    print(f"spaCy nlp.pipe : {words / spacy_s:10.0f} words/s  ({spacy_s:.1f} s)")
-    print(f"realpolitik ingest: {words / ingest_s:7.0f} words/s  ({ingest_s:.1f} s)")
-    print(f"ratio ingest/spaCy: {spacy_s / ingest_s:.3f}")
+        def ingest(n: int, k: int):
+            return api.ingest(inputs, db=tmp / f"w{n}-{k}.duckdb", coder=spec, workers=n)
+
+        def dask(n: int, k: int):
+            from realpolitik.distributed import ingest as dask_ingest
+
+            return dask_ingest(inputs, scheduler="local", workers=n, db=tmp / f"d{n}-{k}.duckdb", coder=spec)
+
+        runs = {"pipe1": lambda k: pipe(1), "pipe2": lambda k: pipe(2), "ingest1": lambda k: ingest(1, k),
+                "ingest2": lambda k: ingest(2, k), "dask2": lambda k: dask(2, k)}
+        best = {s: float("inf") for s in SIDES if s not in skip}
+        events = {}
+        for k in range(args.repeat):
+            for side in best:
+                t0 = time.perf_counter()
+                out = runs[side](k)
+                best[side] = min(best[side], time.perf_counter() - t0)
+                if out is not None:
+                    events[side] = (out.added, out.events)
+                print(f"  run {k + 1} {side}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+
+    print(f"documents: {len(docs)}  segments: {len(texts)}  words: {words}  "
+          f"classifier: {'off' if args.rules_only else 'on'}")
+    for side, s in best.items():
+        extra = f"  ({events[side][0]} documents, {events[side][1]} events)" if side in events else ""
+        print(f"{side:8s}: {words / s:8.0f} words/s  {s:7.1f} s{extra}")
+
+    def ratio(name: str, a: str, b: str) -> None:
+        if a in best and b in best:
+            print(f"{name:32s} {best[b] / best[a]:.3f}")
+
+    ratio("ingest1 / pipe1 (1 core):", "ingest1", "pipe1")
+    ratio("ingest2 / pipe2 (2 cores):", "ingest2", "pipe2")
+    ratio("pipe2 / pipe1 (spaCy scaling):", "pipe2", "pipe1")
+    ratio("ingest2 / ingest1 (workers):", "ingest2", "ingest1")
+    ratio("dask2 / ingest1 (Dask):", "dask2", "ingest1")
 
 
 if __name__ == "__main__":

@@ -356,8 +356,38 @@ def estimate_records(paths: Iterable[str]) -> int:
     return total
 
 
-def _words(doc: Document) -> int:
+def words_in(doc: Document) -> int:
+    """Words in a document's segments (for the words/s of progress lines and benches)."""
     return sum(len(seg.text.split()) for seg in doc.segments)
+
+
+def new_documents(records: Iterable[Document | IngestFailure], store: Any, report: IngestReport, size: int,
+                  counts: dict[str, int]) -> Iterator[list[Document]]:
+    """Batches of up to ``size`` documents to code: read failures, notes, undated documents and documents
+    already stored (or already handed out in this run) go to ``report``. ``counts["read"]`` counts records
+    read, ``counts["inflight"]`` grows by each batch handed out (the consumer lowers it when it is stored)."""
+    handed: set[str] = set()  # doc_ids handed out in this run (a repeat read later is skipped)
+    for batch in _batches(records, size):
+        counts["read"] += len(batch)
+        ids = [r.doc_id for r in batch if not isinstance(r, IngestFailure)]
+        seen = store.existing([i for i in ids if i not in handed]) | (handed & set(ids))
+        docs: list[Document] = []
+        for rec in batch:
+            if isinstance(rec, IngestFailure):
+                report.failures.append(rec)
+                continue
+            report.notes.extend(rec.notes)
+            if rec.doc_id in seen:
+                report.skipped += 1
+                continue
+            seen.add(rec.doc_id)
+            handed.add(rec.doc_id)
+            docs.append(rec)
+            if rec.date is None:
+                report.undated.append(rec.path)
+        if docs:
+            counts["inflight"] += len(docs)
+            yield docs
 
 
 # --------------------------------------------------------------------------- worker processes
@@ -490,31 +520,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
     if workers > 1 and isinstance(coder, CoderSpec) and _worker_context(coder).get_start_method() == "fork":
         coder = coder.build()  # built once here, inherited by every forked worker
     state = {"read": 0, "inflight": 0, "docs": 0, "words": 0}
-    dispatched: set[str] = set()  # doc_ids handed to a worker in this run (a repeat later is skipped)
-
-    def to_code() -> Iterator[list[Document]]:
-        task = max(1, BATCH_DOCS // 4) if workers > 1 else BATCH_DOCS
-        for batch in _batches(records, task):
-            state["read"] += len(batch)
-            ids = [r.doc_id for r in batch if not isinstance(r, IngestFailure)]
-            seen = store.existing([i for i in ids if i not in dispatched]) | (dispatched & set(ids))
-            docs: list[Document] = []
-            for rec in batch:
-                if isinstance(rec, IngestFailure):
-                    report.failures.append(rec)
-                    continue
-                report.notes.extend(rec.notes)
-                if rec.doc_id in seen:
-                    report.skipped += 1
-                    continue
-                seen.add(rec.doc_id)
-                dispatched.add(rec.doc_id)
-                docs.append(rec)
-                if rec.date is None:
-                    report.undated.append(rec.path)
-            if docs:
-                state["inflight"] += len(docs)
-                yield docs
+    task = max(1, BATCH_DOCS // 4) if workers > 1 else BATCH_DOCS
 
     def tell(final: bool = False) -> None:
         if callback is not None:
@@ -528,7 +534,8 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
         report.events += sum(len(c.events) for c in pending)
         pending.clear()
 
-    for docs, results in _coded_batches(to_code(), coder=coder, workers=workers):
+    for docs, results in _coded_batches(new_documents(records, store, report, task, state), coder=coder,
+                                        workers=workers):
         state["inflight"] -= len(docs)
         for doc, r in zip(docs, results):
             if isinstance(r, IngestFailure):
@@ -536,7 +543,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
                 continue
             pending.append(r)
             state["docs"] += 1
-            state["words"] += _words(doc)
+            state["words"] += words_in(doc)
         if len(pending) >= BATCH_DOCS or workers == 1:
             write()
         tell()

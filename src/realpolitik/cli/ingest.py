@@ -113,7 +113,12 @@ def register(app: typer.Typer) -> None:
                                       workers=workers or api.default_workers())
         try:
             if dask is not None:
-                from realpolitik.distributed import ingest as dask_ingest
+                try:
+                    from realpolitik.distributed import ingest as dask_ingest
+                except ImportError as exc:
+                    from realpolitik.errors import RealpolitikError
+
+                    raise RealpolitikError(f"--dask needs dask and distributed installed ({exc})") from None
 
                 if use_stdin:
                     raise typer.BadParameter("--dask reads files (give paths), not stdin", param_hint="--dask")
