@@ -56,8 +56,12 @@ def _values(rows: list[tuple]) -> str:
     return ", ".join("(" + ", ".join(lit(v) for v in r) + ")" for r in rows)
 
 
-def build(path: Path, n_events: int) -> None:
-    """Fill a fresh database at ``path`` through realpolitik's own connect() (so: the current schema)."""
+def build(path: Path, n_events: int, mentions: bool = False) -> None:
+    """Fill a fresh database at ``path`` through realpolitik's own connect() (so: the current schema).
+
+    ``mentions``: also fill ``event_mentions`` (one mention per event, with its clustering key) and the actor
+    ``mentions``, as an ingest would: the write bench (bench/store_write.py) needs them, the query benches not.
+    """
     sys.path.insert(0, str(ROOT / "src"))
     from realpolitik.events.codebook import cameo_codes
     from realpolitik.store import connect
@@ -111,5 +115,22 @@ def build(path: Path, n_events: int) -> None:
     cols = [c for c in columns("events") if c in filled]
     con.execute(f"INSERT INTO events ({', '.join(cols)}) SELECT {', '.join(filled[c] for c in cols)} "
                 "FROM ev JOIN a sa ON sa.i = ev.si JOIN a ta ON ta.i = ev.ti JOIN c ON c.i = ev.ci")
+    if mentions:
+        shared = [c for c in columns("event_mentions") if c in cols]
+        side = ("coalesce(nullif({p}_country, ''), nullif({p}_actor_id, ''), nullif({p}_code, ''), '-')")
+        a, b = side.format(p="source"), side.format(p="target")
+        a2 = f"CASE WHEN {a} = {b} THEN coalesce(nullif(source_code, ''), {a}) ELSE {a} END"
+        b2 = f"CASE WHEN {a} = {b} THEN coalesce(nullif(target_code, ''), {b}) ELSE {b} END"
+        flags = "(CASE WHEN is_hypothetical THEN 'H' ELSE '' END) || (CASE WHEN is_negated THEN 'N' ELSE '' END)"
+        key = f"cameo_root || '|' || least({a2}, {b2}) || '|' || greatest({a2}, {b2}) || '|' || {flags}"
+        con.execute(f"INSERT INTO event_mentions (mention_id, {', '.join(shared)}, is_root, cluster_key) "
+                    f"SELECT event_id, {', '.join(shared)}, false, {key} FROM events")
+        con.execute("UPDATE events SET mention_id = event_id, is_root = false, num_mentions = 1, num_sources = 1, "
+                    "num_articles = 1, first_seen = date, last_seen = date, is_root_event = false")
+        con.execute("INSERT INTO mentions (sentence_id, idx, actor_id, text, start_char, end_char, rule, role) "
+                    "SELECT sentence_id, CAST(row_number() OVER (PARTITION BY sentence_id ORDER BY event_id) AS INTEGER)"
+                    " - 1, actor_id, name, 0, 5, 'synthetic', NULL FROM (SELECT sentence_id, event_id, "
+                    "source_actor_id AS actor_id, source_name AS name FROM events UNION ALL SELECT sentence_id, "
+                    "event_id || 't', target_actor_id, target_name FROM events)")
     con.execute("CHECKPOINT")
     con.close()

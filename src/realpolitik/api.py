@@ -498,6 +498,8 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
 
     from realpolitik.ingest import read_paths, read_stdin
     from realpolitik.store import Store
+    from realpolitik.store.writer import WriterStopped
+    from realpolitik.terminal import printable
 
     started = time.monotonic()
     report = IngestReport()
@@ -511,7 +513,8 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
         read_stdin(stdin, fmt=stdin_format, **kwargs) if stdin is not None else read_paths(paths, **kwargs))
     callback = progress if callable(progress) else None
     total = estimate_records(paths) if callback is not None and stdin is None else None
-    store = Store(db)
+    # one writer per ingest: stored hashes loaded once, large writes, readers waited out (store/writer.py)
+    store = Store(db).writer(on_wait=lambda message: print(printable(message), file=sys.stderr, flush=True))
     workers = max(1, int(workers or 1))
     if coder is None:
         coder = build_coder(classifier=classifier, kb=kb)
@@ -548,6 +551,11 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
             write()
         tell()
     write()
+    try:
+        store.close()
+    except WriterStopped as exc:  # the file stayed locked: what was stored stays, the report says what was not
+        report.failures.append(IngestFailure(exc.path, exc.reason))
+    report.added = store.added
     tell(final=True)
     return report
 

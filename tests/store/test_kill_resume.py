@@ -36,9 +36,11 @@ def _corpus(folder):
 
 
 def _ingest(folder, db, workers: int = 1) -> subprocess.Popen:
+    # every batch written at once (no write window): many commit points to be killed between
     return subprocess.Popen([sys.executable, "-c", RUN, "ingest", str(folder), "--db", str(db), "--rules-only",
                              "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "REALPOLITIK_WRITE_WINDOW": "0"})
 
 
 def _children(pid: int) -> list:

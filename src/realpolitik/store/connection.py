@@ -20,13 +20,29 @@ DEFAULT_PATH = Path("realpolitik.duckdb")
 def default_lock_timeout() -> float:
     """How long to wait for another process (an ingest, a reader) to release the file: $REALPOLITIK_LOCK_TIMEOUT
     seconds, default 30; a value that is not a number of seconds is a one-line error."""
-    raw = os.environ.get("REALPOLITIK_LOCK_TIMEOUT", "30")
+    return env_seconds("REALPOLITIK_LOCK_TIMEOUT", 30)
+
+
+class LockedError(StoreError):
+    """Another process held the database file for longer than the lock timeout."""
+
+    def __init__(self, message: str, pid: int | None = None):
+        super().__init__(message)
+        self.pid = pid
+
+
+def env_seconds(name: str, default: float) -> float:
+    """A number of seconds from environment variable ``name`` (``default`` when unset); anything else is a
+    one-line error."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
     try:
         value = float(raw)
     except ValueError:
         value = float("nan")
     if not 0 <= value < float("inf"):
-        raise StoreError(f"REALPOLITIK_LOCK_TIMEOUT={raw!r} is not a number of seconds (e.g. 30)")
+        raise StoreError(f"{name}={raw!r} is not a number of seconds (e.g. {default:g})")
     return value
 
 
@@ -105,9 +121,9 @@ def _open_with_retry(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBP
             if time.monotonic() >= deadline:
                 pid = re.search(r"PID (\d+)", msg)
                 who = f"another process (PID {pid.group(1)})" if pid else "another process"
-                raise StoreError(
+                raise LockedError(
                     f"{p} is locked by {who} and stayed locked for {timeout:g}s; try again when it "
-                    "finishes, or raise REALPOLITIK_LOCK_TIMEOUT") from None
+                    "finishes, or raise REALPOLITIK_LOCK_TIMEOUT", int(pid.group(1)) if pid else None) from None
             time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
             delay = min(delay * 2, 0.5)
 

@@ -27,6 +27,8 @@ from realpolitik.store.schema import arrow_schema, columns
 if TYPE_CHECKING:  # pandas loads lazily (DuckDB's fetchdf imports it): ingest should not pay for it
     import pandas as pd
 
+    from realpolitik.store.writer import IngestWriter
+
 Batch = Iterable[tuple[Document, list[CodedSentence], list[Actor]]]
 
 _TABLES_IN_ORDER = ("documents", "segments", "sentences", "mentions", "event_mentions")
@@ -100,42 +102,30 @@ class Store:
         return self.add_many([(doc, sentences, actors or [])]) == 1
 
     def add_many(self, batch: Batch) -> int:
-        """Store a batch of coded documents in one transaction; returns how many were new."""
+        """Store a batch of coded documents in one transaction; returns how many were new.
+
+        Opens the file for this batch only. An ingest writing many batches uses :meth:`writer` instead."""
         items = list(batch)
         if not items:
             return 0
         with self._writer() as con:
-            ids = list(dict.fromkeys(doc.doc_id for doc, _, _ in items))
-            stored = _existing(con, "documents", "doc_id", ids)
-            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-            rows = DocRows()
-            added = 0
-            for doc, sentences, actors in items:
-                if doc.doc_id in stored:
-                    continue
-                stored.add(doc.doc_id)  # a doc repeated inside the batch is written once
-                rows.extend(doc_rows(doc, sentences, actors or [], now))
-                added += 1
-            if not added:
-                return 0
-            # Ids already stored or repeated within the batch are skipped, never duplicated.
-            taken = _existing(con, "sentences", "sentence_id", [r["sentence_id"] for r in rows.sentences])
-            rows.sentences = _first_of_each(rows.sentences, "sentence_id", taken)
-            rows.mentions = [r for r in rows.mentions if r["sentence_id"] not in taken]
-            taken = _existing(con, "event_mentions", "mention_id", [r["mention_id"] for r in rows.event_mentions])
-            rows.event_mentions = _first_of_each(rows.event_mentions, "mention_id", taken)
-            con.execute("BEGIN TRANSACTION")
-            try:
-                _upsert_actors(con, rows.actors)
-                for table in _TABLES_IN_ORDER:
-                    _insert(con, table, getattr(rows, table))
-                # one event per happening: join the new mentions to stored events (store/cluster.py)
-                cluster.assign(con, [r["mention_id"] for r in rows.event_mentions])
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+            stored = _existing(con, "documents", "doc_id", list(dict.fromkeys(doc.doc_id for doc, _, _ in items)))
+            rows, added = prepare(items, stored)
+            if added:
+                write_rows(con, rows)
             return added
+
+    def writer(self, **options: Any) -> IngestWriter:
+        """The writer of one ingest (a context manager): the stored document hashes are loaded once into memory,
+        coded documents are buffered and written in large transactions, and the file is held only while one is
+        written, so readers get in between. ``close()`` (or leaving the ``with``) stores everything buffered,
+        waiting out readers with a message, or raises :class:`~realpolitik.store.writer.WriterStopped` saying how
+        many documents were and were not stored. ``options``: see :class:`~realpolitik.store.writer.IngestWriter`."""
+        from realpolitik.store.writer import IngestWriter
+
+        if self.read_only:
+            raise StoreError(f"{self.path} was opened read-only; cannot add documents")
+        return IngestWriter(self, **options)
 
     # ------------------------------------------------------------ reads
 
@@ -222,6 +212,47 @@ class Store:
         return out
 
 
+def prepare(items: list[tuple[Document, list[CodedSentence], list[Actor]]], stored: set[str],
+            ingested_at: dt.datetime | None = None) -> tuple[DocRows, int]:
+    """The rows of the documents of ``items`` whose doc_id is not in ``stored`` (which gains them), and how many
+    documents that is; a document repeated in ``items`` counts once."""
+    now = ingested_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows = DocRows()
+    added = 0
+    for doc, sentences, actors in items:
+        if doc.doc_id in stored:
+            continue
+        stored.add(doc.doc_id)
+        rows.extend(doc_rows(doc, sentences, actors or [], now))
+        added += 1
+    return rows, added
+
+
+def write_rows(con: duckdb.DuckDBPyConnection, rows: DocRows) -> None:
+    """Write the rows of new documents in one transaction: all of them or (on any error) none.
+
+    The caller has checked that no document is stored. Sentence and mention ids already stored (ids shared with
+    another document) are skipped, never duplicated: the inserts ignore key conflicts through the tables' primary
+    key indexes, so the cost does not grow with the database."""
+    rows.sentences = _first_of_each(rows.sentences, "sentence_id", set())
+    rows.event_mentions = _first_of_each(rows.event_mentions, "mention_id", set())
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _upsert_actors(con, rows.actors)
+        for table in _TABLES_IN_ORDER:
+            new = _insert(con, table, getattr(rows, table))
+            if table == "sentences" and new is not None and len(new) < len(rows.sentences):
+                rows.mentions = [r for r in rows.mentions if r["sentence_id"] in new]
+            if table == "event_mentions":
+                new_mentions = [r["mention_id"] for r in rows.event_mentions] if new is None else sorted(new)
+        # one event per happening: join the new mentions to stored events (store/cluster.py)
+        cluster.assign(con, new_mentions)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def _first_of_each(rows: list[dict[str, Any]], key: str, skip: set[str]) -> list[dict[str, Any]]:
     seen = set(skip)
     out = []
@@ -244,14 +275,24 @@ def _existing(con: duckdb.DuckDBPyConnection, table: str, key: str, values: list
         con.unregister("_probe")
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+# Tables whose ids a new document may share with a stored one: a conflicting row is skipped, not an error.
+_KEEP_FIRST = {"sentences": "sentence_id", "event_mentions": "mention_id"}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> set[str] | None:
+    """Insert ``rows`` as one Arrow table; for the tables of ``_KEEP_FIRST``, the set of ids actually inserted."""
+    key = _KEEP_FIRST.get(table)
     if not rows:
-        return
+        return set() if key else None
     data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
     cols = ", ".join(f'"{c}"' for c in columns(table))
     con.register("_rows", data)
     try:
+        if key:
+            return {r[0] for r in con.execute(
+                f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _rows RETURNING {key}").fetchall()}
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
+        return None
     finally:
         con.unregister("_rows")
 
