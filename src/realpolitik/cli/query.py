@@ -28,19 +28,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List events — one per real-world happening, with how many mentions, articles and publishers reported
         it — (factual ones unless --all) as a table or export them; --mentions lists every coded mention."""
-        from realpolitik import api
-        from realpolitik.store import export
         from realpolitik.store.connection import resolve_path
+        from realpolitik.store.export import export_events
 
         check_overwrite(out, inputs=[resolve_path(db)], force=force)
         pair = tuple(x.strip() for x in dyad.split(",")) if dyad is not None else None
         if pair is not None and (len(pair) != 2 or not all(pair)):
             raise typer.BadParameter("--dyad takes two actors separated by a comma, e.g. IRN,RUS")
-        from realpolitik.store.export import layout_columns
-
-        df = api.events(db, actor=actor, dyad=pair, since=since, until=until, root=root, plover=plover,
-                        include_hypothetical=all_, limit=limit, columns=layout_columns(fmt), mentions=mentions)
-        export(df, fmt, out)
+        # csv, jsonl, parquet and the GDELT/ICEWS layouts stream: memory does not grow with the export
+        export_events(db, fmt, out, actor=actor, dyad=pair, since=since, until=until, root=root, plover=plover,
+                      include_hypothetical=all_, limit=limit, mentions=mentions)
 
     @app.command()
     def actors(

@@ -116,41 +116,76 @@ def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def linked(a: Mention, b: Mention) -> bool:
-    """Whether two mentions tell the same happening (the rules in the module docstring)."""
+def similarity_needed(a: Mention, b: Mention) -> float | None:
+    """The sentence similarity two mentions need to be linked, 0 when they are linked without it, None when no
+    similarity links them (every rule of the module docstring but the similarity itself, which costs an
+    embedding: ``assign`` embeds only the mentions some pair needs)."""
     if a.key != b.key:
-        return False
+        return None
     if a.direction != b.direction:
         sym = symmetric_codes()
         if not (a.cameo in sym or b.cameo in sym or (a.cameo[:3], b.cameo[:3]) in _MIRRORS):
-            return False
+            return None
     if not _date_window(a, b):
-        return False
+        return None
     if a.country and b.country and a.country != b.country:
-        return False
+        return None
     if a.city and b.city and _km(a.city, b.city) > MAX_CITY_KM:
-        return False
+        return None
     close = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)
     if a.sentence_id == b.sentence_id:
-        return close and a.direction != b.direction  # "A and B met": one meeting told both ways
+        return 0.0 if close and a.direction != b.direction else None  # "A and B met": one meeting told both ways
     verbal = not (a.cameo.startswith(HAPPENING_CODES) and b.cameo.startswith(HAPPENING_CODES))
     if verbal or "-" in a.direction or "-" in b.direction:
-        need = SIM_VERBAL
-    else:
-        need = SIM_SAME_CODE if close else SIM_SAME_ROOT
-    return float(a.vec @ b.vec) >= need
+        return SIM_VERBAL
+    return SIM_SAME_CODE if close else SIM_SAME_ROOT
 
 
-_MENTION_SQL = """
-SELECT m.mention_id, m.event_id, m.doc_id, m.sentence_id, m.cluster_key, m.source_country, m.source_actor_id,
-       m.source_code, m.target_country, m.target_actor_id, m.target_code, m.cameo, m.date, m.date_precision,
-       m.action_geo_country, m.action_geo_type, m.action_geo_lat, m.action_geo_lon, s.text
-FROM event_mentions m JOIN sentences s ON s.sentence_id = m.sentence_id
-"""
+def linked(a: Mention, b: Mention) -> bool:
+    """Whether two mentions tell the same happening (the rules in the module docstring)."""
+    need = similarity_needed(a, b)
+    if need is None:
+        return False
+    return need == 0.0 or float(a.vec @ b.vec) >= need
+
+
+def date_span(m: Mention) -> tuple[dt.date, dt.date] | None:
+    """The dates a mention linked to ``m`` can have (``_date_window``): a week either side of a day or week date,
+    the month of a month date, the year of a year date; None when only its own article can hold one."""
+    if m.date is None or m.precision not in ("day", "week", "month", "year"):
+        return None
+    d = m.date
+    if m.precision in ("day", "week"):
+        return d - dt.timedelta(days=7), d + dt.timedelta(days=7)
+    if m.precision == "month":
+        nxt = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        return d.replace(day=1), nxt - dt.timedelta(days=1)
+    return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+
+
+_MENTION_COLS = """m.mention_id, m.event_id, m.doc_id, m.sentence_id, m.cluster_key, m.source_country,
+       m.source_actor_id, m.source_code, m.target_country, m.target_actor_id, m.target_code, m.cameo, m.date,
+       m.date_precision, m.action_geo_country, m.action_geo_type, m.action_geo_lat, m.action_geo_lon"""
+
+
+def _in_list(values: list[str]) -> str:
+    """A SQL list of string literals: ``col IN (...)`` on a key column is a primary-key index lookup, whose cost
+    does not grow with the table (a join against a registered table scans it)."""
+    return "(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")"
+
+
+def _texts(con: duckdb.DuckDBPyConnection, sentence_ids: list[str], chunk: int = 2000) -> dict[str, str]:
+    ids = sorted(set(sentence_ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), chunk):
+        out.update(con.execute(f"SELECT sentence_id, text FROM sentences WHERE sentence_id IN "
+                               f"{_in_list(ids[i:i + chunk])}").fetchall())
+    return out
 
 
 def _mention(r: tuple) -> Mention:
-    (mid, eid, doc, sid, key, sc, sa, scode, tc, ta, tcode, cameo, date, prec, gc, gtype, lat, lon, text) = r
+    (mid, eid, doc, sid, key, sc, sa, scode, tc, ta, tcode, cameo, date, prec, gc, gtype, lat, lon, *rest) = r
+    text = rest[0] if rest else ""
     city = (lat, lon) if gtype in ("city", "site") and lat is not None else None
     return Mention(mid, eid, doc, sid, key, (side_key(sc, sa, scode), side_key(tc, ta, tcode)), cameo, date,
                    prec or "unknown", gc, city, text or "")
@@ -178,38 +213,41 @@ def assign(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     events they touch. Runs inside the writer's transaction; returns how many events were rebuilt."""
     if not new_ids:
         return 0
-    _register(con, "_new", new_ids)
-    try:
-        new = [_mention(r) for r in con.execute(_MENTION_SQL + " WHERE m.mention_id IN (SELECT v FROM _new)").fetchall()]
-    finally:
-        con.unregister("_new")
+    ids = sorted(set(new_ids))
+    new = [_mention(r) for i in range(0, len(ids), 2000) for r in con.execute(
+        f"SELECT {_MENTION_COLS} FROM event_mentions m WHERE m.mention_id IN {_in_list(ids[i:i + 2000])}").fetchall()]
     new_set = {m.mention_id for m in new}
-    by_key: dict[str, list[Mention]] = defaultdict(list)
+    # stored candidates: the same key, dated where a new mention's date window reaches (``date_span``); undated
+    # mentions link only within their own article, and the articles of new mentions are new
+    spans: dict[str, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for m in new:
-        by_key[m.key].append(m)
-    # stored candidates: same key, dates near the new ones (or the same article)
+        span = date_span(m)
+        if span is not None:
+            spans[m.key].append(span)
+    probe: list[tuple[str, dt.date, dt.date]] = []
+    for key, ranges in spans.items():  # overlapping windows merged: fewer probe rows
+        ranges.sort()
+        lo, hi = ranges[0]
+        for a, b in ranges[1:]:
+            if a > hi + dt.timedelta(days=1):
+                probe.append((key, lo, hi))
+                lo, hi = a, b
+            else:
+                hi = max(hi, b)
+        probe.append((key, lo, hi))
     cands: list[Mention] = []
-    rows = []
-    for key, ms in by_key.items():
-        dated = [m.date for m in ms if m.date is not None]
-        lo = min(dated) - dt.timedelta(days=31) if dated else dt.date(1, 1, 1)
-        hi = max(dated) + dt.timedelta(days=31) if dated else dt.date(1, 1, 1)
-        rows.append((key, lo, hi, [m.doc_id for m in ms]))
-    probe = pa.table({"k": [r[0] for r in rows], "lo": [r[1] for r in rows], "hi": [r[2] for r in rows]})
-    con.register("_keys", probe)
-    _register(con, "_docs", [d for r in rows for d in r[3]])
-    try:
-        sql = (_MENTION_SQL + " JOIN _keys k ON m.cluster_key = k.k WHERE (m.date BETWEEN k.lo AND k.hi "
-               "OR m.doc_id IN (SELECT v FROM _docs) OR (m.date IS NULL AND k.lo = DATE '0001-01-01'))")
-        for r in con.execute(sql).fetchall():
-            if r[0] not in new_set:
-                cands.append(_mention(r))
-    finally:
-        con.unregister("_keys")
-        con.unregister("_docs")
-    seen: set[str] = set()
-    cands = [c for c in cands if not (c.mention_id in seen or seen.add(c.mention_id))]
-    _embed(new + cands)
+    if probe:
+        con.register("_keys", pa.table({"k": [r[0] for r in probe], "lo": [r[1] for r in probe],
+                                        "hi": [r[2] for r in probe]}))
+        try:  # ids first (three narrow columns scanned), then their rows through the primary key
+            ids = sorted({r[0] for r in con.execute(
+                "SELECT m.mention_id FROM event_mentions m JOIN _keys k ON m.cluster_key = k.k "
+                "WHERE m.date BETWEEN k.lo AND k.hi").fetchall()} - new_set)
+        finally:
+            con.unregister("_keys")
+        cands = [_mention(r) for i in range(0, len(ids), 2000) for r in con.execute(
+            f"SELECT {_MENTION_COLS} FROM event_mentions m WHERE m.mention_id IN {_in_list(ids[i:i + 2000])}")
+            .fetchall()]
     # union-find over event ids: stored mentions start in their stored events, new ones alone
     parent: dict[str, str] = {}
 
@@ -227,11 +265,25 @@ def assign(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     pool: dict[str, list[Mention]] = defaultdict(list)
     for m in cands + new:
         pool[m.key].append(m)
+    # every rule but similarity first; then embed only the mentions of the pairs that need it
+    pairs: list[tuple[Mention, Mention, float]] = []
     for m in new:
         find(m.event_id)
         for c in pool[m.key]:
-            if c.mention_id != m.mention_id and linked(m, c):
-                union(m.event_id, c.event_id)
+            if c.mention_id != m.mention_id:
+                need = similarity_needed(m, c)
+                if need is not None:
+                    pairs.append((m, c, need))
+    wanted = {id(x): x for m, c, need in pairs if need > 0 for x in (m, c)}
+    missing = [x for x in wanted.values() if not x.text]
+    if missing:
+        texts = _texts(con, [x.sentence_id for x in missing])
+        for x in missing:
+            x.text = texts.get(x.sentence_id, "")
+    _embed(list(wanted.values()))
+    for m, c, need in pairs:
+        if need == 0.0 or float(m.vec @ c.vec) >= need:
+            union(m.event_id, c.event_id)
     # the final id of each touched group: the smallest member id (stored event ids already are)
     touched: dict[str, set[str]] = defaultdict(set)
     for m in new:
@@ -245,27 +297,29 @@ def assign(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
         target = min(olds)  # union keeps the smallest as root; stated for clarity
         for old in olds:
             remap.append((old, target))
-    con.register("_remap", pa.table({"old": [a for a, _ in remap], "new": [b for _, b in remap]}))
-    try:
-        con.execute("UPDATE event_mentions SET event_id = r.new FROM _remap r "
-                    "WHERE event_mentions.event_id = r.old AND r.old <> r.new")
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT old FROM _remap)")
-    finally:
-        con.unregister("_remap")
+    merged = [(a, b) for a, b in remap if a != b]
+    if merged:  # mentions of events merged into another take its id (a scan: only when events merge)
+        con.register("_remap", pa.table({"old": [a for a, _ in merged], "new": [b for _, b in merged]}))
+        try:
+            con.execute("UPDATE event_mentions SET event_id = r.new FROM _remap r WHERE event_mentions.event_id = r.old")
+        finally:
+            con.unregister("_remap")
     finals = sorted({b for _, b in remap})
-    rebuild(con, finals)
+    rebuild(con, finals, gone=[a for a, _ in merged])
     return len(finals)
 
 
-def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
-    """(Re)write the ``events`` rows of these events from their mentions."""
+def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str], gone: list[str] = ()) -> None:
+    """(Re)write the ``events`` rows of these events from their mentions; ``gone``: events merged away, whose
+    rows are deleted in the same pass."""
     from realpolitik.store.schema import columns
 
     if not event_ids:
         return
+    _register(con, "_gone", [*event_ids, *gone])
     _register(con, "_ev", event_ids)
     try:
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT v FROM _ev)")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT v FROM _gone)")
         shared = [c for c in columns("events") if c in set(columns("event_mentions")) and c != "event_id"]
         picked = ", ".join(f'r."{c}"' for c in shared)
         names = ", ".join(f'"{c}"' for c in shared)
@@ -291,6 +345,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str]) -> None:
             FROM m r JOIN agg a USING (event_id) WHERE r.pick = 1""")
     finally:
         con.unregister("_ev")
+        con.unregister("_gone")
 
 
 def recluster(con: duckdb.DuckDBPyConnection, chunk: int = 20_000) -> None:

@@ -7,12 +7,14 @@ import re
 import time
 from pathlib import Path
 
-import duckdb
+from typing import TYPE_CHECKING
 
-from realpolitik import __version__
 from realpolitik.errors import StoreError
 from realpolitik.store.migrate import migrate
 from realpolitik.store.schema import SCHEMA_VERSION, ddl
+
+if TYPE_CHECKING:  # DuckDB and pyarrow (the schema) load on the first open, not on import
+    import duckdb
 
 DEFAULT_PATH = Path("realpolitik.duckdb")
 
@@ -109,11 +111,16 @@ def _remove_unused_empty_file(p: Path) -> None:
 
 
 def _open_with_retry(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    import duckdb
+
     deadline = time.monotonic() + timeout
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(p), read_only=read_only)
+            con = duckdb.connect(str(p), read_only=read_only)
+            # no progress bar: DuckDB would draw it on stdout, into an export piped from `realpolitik events`
+            con.execute("SET enable_progress_bar = false")
+            return con
         except duckdb.Error as exc:
             msg = str(exc)
             if "lock" not in msg.lower():
@@ -167,6 +174,8 @@ def _check_or_create_schema(con: duckdb.DuckDBPyConnection, p: Path, read_only: 
 
 
 def _create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from realpolitik import __version__
+
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds")
     con.execute("BEGIN TRANSACTION")
     try:

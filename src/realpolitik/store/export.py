@@ -42,6 +42,60 @@ def export(df: pd.DataFrame, fmt: str = "table", out: str | Path | None = None,
         _write(df, fmt, fh, None, columns)
 
 
+STREAMED = ("csv", "jsonl", "parquet", "gdelt", "icews")
+
+
+def export_events(db: str | Path | None, fmt: str = "table", out: str | Path | None = None,
+                  chunk_rows: int = 100_000, **filters: Any) -> None:
+    """`realpolitik events`: write the events matching ``filters`` (those of ``Store.events``) as ``fmt``.
+
+    CSV, JSON Lines, Parquet and the GDELT/ICEWS layouts stream ``chunk_rows`` rows at a time, so memory does
+    not grow with the export; a table and a JSON array are built whole (a table is for a terminal)."""
+    from realpolitik.store.store import Store
+
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    store = Store(db, read_only=True)
+    filters.setdefault("columns", layout_columns(fmt))
+    if fmt not in STREAMED:
+        export(store.events(**filters), fmt, out)
+        return
+    if fmt == "parquet":
+        if out is None:
+            raise StoreError("parquet is binary: give an output file (--out events.parquet)")
+        _check_out(out)
+        import pyarrow.parquet as pq
+
+        writer = None
+        try:
+            for batch in store.event_chunks(chunk_rows, arrow=True, **filters):
+                if writer is None:
+                    writer = pq.ParquetWriter(str(out), batch.schema)
+                writer.write_batch(batch)
+            if writer is None:  # no rows: an empty file with the columns
+                export(store.events(**{**filters, "limit": 0}), fmt, out)
+        finally:
+            if writer is not None:
+                writer.close()
+        return
+
+    def write(fh: TextIO) -> None:
+        first = True
+        for chunk in store.event_chunks(chunk_rows, **filters):
+            _write(chunk, fmt, fh, None, None, header=first)
+            first = False
+        if first:  # no rows: the header alone
+            _write(store.events(**{**filters, "limit": 0}), fmt, fh, None, None, header=True)
+
+    if out is None:
+        write(sys.stdout)
+        return
+    _check_out(out)
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        write(fh)
+
+
 def _check_out(out: str | Path) -> None:
     path = Path(out).expanduser().resolve()
     if path.is_dir():
@@ -51,16 +105,17 @@ def _check_out(out: str | Path) -> None:
         raise StoreError(f"cannot write {out}: folder {parent} does not exist")
 
 
-def _write(df: pd.DataFrame, fmt: str, fh: TextIO, console: Any, columns: list[str] | None) -> None:
+def _write(df: pd.DataFrame, fmt: str, fh: TextIO, console: Any, columns: list[str] | None,
+           header: bool = True) -> None:
     if fmt in ("gdelt", "icews"):
         need = GDELT_SOURCE_COLUMNS if fmt == "gdelt" else ICEWS_SOURCE_COLUMNS
         missing = [c for c in need if c not in df.columns and c not in ("sentence_number", "date_added")]
         if missing:
             raise StoreError(f"--format {fmt} needs the event column(s) {', '.join(missing)}")
         if fmt == "gdelt":
-            _write_layout(fh, GDELT_COLUMNS + GDELT_EXTRA, gdelt_rows(df))
+            _write_layout(fh, GDELT_COLUMNS + GDELT_EXTRA, gdelt_rows(df), header)
         else:
-            _write_layout(fh, ICEWS_COLUMNS, icews_rows(df))  # ICEWS's Event Text is the CAMEO event name
+            _write_layout(fh, ICEWS_COLUMNS, icews_rows(df), header)  # ICEWS's Event Text is the CAMEO event name
     elif fmt == "table":
         render_table(df, fh, console, columns)
     elif fmt == "csv":
@@ -68,7 +123,7 @@ def _write(df: pd.DataFrame, fmt: str, fh: TextIO, console: Any, columns: list[s
         for col in flat.columns:
             if flat[col].dtype == object and any(isinstance(v, (list, tuple)) for v in flat[col]):
                 flat[col] = flat[col].map(lambda v: ";".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-        flat.to_csv(fh, index=False, date_format="%Y-%m-%d")
+        flat.to_csv(fh, index=False, date_format="%Y-%m-%d", header=header)
     elif fmt == "jsonl":
         for rec in records(df):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -324,10 +379,11 @@ def layout_columns(fmt: str) -> list[str] | None:
     return GDELT_SOURCE_COLUMNS if fmt == "gdelt" else ICEWS_SOURCE_COLUMNS if fmt == "icews" else None
 
 
-def _write_layout(fh: TextIO, header: list[str], rows: list[list[str]]) -> None:
+def _write_layout(fh: TextIO, header: list[str], rows: list[list[str]], with_header: bool = True) -> None:
     """Tab-separated, one header line; tabs and newlines inside a field become spaces."""
     clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
-    fh.write("\t".join(header) + "\n")
+    if with_header:
+        fh.write("\t".join(header) + "\n")
     for r in rows:
         fh.write("\t".join(f.translate(clean) for f in r) + "\n")
 

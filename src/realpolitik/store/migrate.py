@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from realpolitik.errors import StoreError
 from realpolitik.store.schema import GEO_COLUMNS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
@@ -110,7 +112,12 @@ def migrate(con: duckdb.DuckDBPyConnection, p: Path) -> int:
             STEPS[version](con)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except Exception as exc:  # a duckdb.Error: DuckDB is loaded (``con`` is open)
+            import duckdb
+
+            if not isinstance(exc, duckdb.Error):
+                con.execute("ROLLBACK")
+                raise
             con.execute("ROLLBACK")
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"cannot upgrade {p} from schema {version - 1} to {version}: {first}") from None

@@ -47,10 +47,11 @@ class ActorRow:
                                           1.0, self.last_seen)
         return self.votes
 
-    def merge(self, other: ActorRow, *, same_document: bool = False) -> bool:
-        """Fold ``other`` into this row; True if anything stored changed. ``same_document``: both rows come
-        from one document, whose votes count as one document's."""
-        before = self.to_row()
+    def merge(self, other: ActorRow, *, same_document: bool = False, report: bool = True) -> bool:
+        """Fold ``other`` into this row; True if anything stored changed (False without ``report``, which
+        saves comparing the rows). ``same_document``: both rows come from one document, whose votes count as
+        one document's."""
+        before = self.to_row() if report else None
         votes = self.own_votes()
         actor_merge.add(votes, other.own_votes(), same_document=same_document)
         self.settle()
@@ -66,7 +67,7 @@ class ActorRow:
             self.attribute = other.attribute
         self.first_seen = _widen(self.first_seen, other.first_seen, min)
         self.last_seen = _widen(self.last_seen, other.last_seen, max)
-        return self.to_row() != before
+        return report and self.to_row() != before
 
     def settle(self) -> None:
         """Code, country, sector and former from the votes; lists in a fixed order."""
@@ -185,7 +186,7 @@ class DocRows:
             getattr(self, name).extend(getattr(other, name))
         for actor_id, row in other.actors.items():
             if actor_id in self.actors:
-                self.actors[actor_id].merge(row)
+                self.actors[actor_id].merge(row, report=False)
             else:
                 self.actors[actor_id] = row
 
@@ -208,7 +209,7 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
 
     def note(row: ActorRow) -> None:
         if row.actor_id in out.actors:
-            out.actors[row.actor_id].merge(row, same_document=True)
+            out.actors[row.actor_id].merge(row, same_document=True, report=False)
         else:
             row.votes = {k: [min(w, actor_merge.DOC_CAP), n, last] for k, (w, n, last) in row.own_votes().items()}
             row.settle()

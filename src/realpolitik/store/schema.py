@@ -1,21 +1,17 @@
 """The database schema: one table definition drives the DDL and the Arrow types used for bulk inserts."""
 from __future__ import annotations
 
-import pyarrow as pa
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pyarrow loads when a write needs Arrow types, not with the table definitions
+    import pyarrow as pa
 
 # Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
 # (nothing stored is lost) and refuses files written with a newer version.
 SCHEMA_VERSION = 5
 
-_ARROW = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-}
+_ARROW = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_",
+          "DATE": "date32", "TIMESTAMP": "timestamp"}
 
 _SIDE = [
     ("name", "VARCHAR"), ("actor_id", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"),
@@ -104,7 +100,13 @@ def columns(table: str) -> list[str]:
 
 def arrow_schema(table: str) -> pa.Schema:
     """Arrow schema matching a table, so all-NULL batches still insert with the right types."""
-    return pa.schema([(name, _ARROW[sql]) for name, sql in TABLES[table][0]])
+    import pyarrow as pa
+
+    def arrow(sql: str) -> pa.DataType:
+        make = getattr(pa, _ARROW[sql])
+        return make("us") if sql == "TIMESTAMP" else make()
+
+    return pa.schema([(name, arrow(sql)) for name, sql in TABLES[table][0]])
 
 
 def ddl() -> list[str]:

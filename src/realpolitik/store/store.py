@@ -163,6 +163,14 @@ class Store:
                                         mentions=mentions)
         return self.query(sql, params)
 
+    def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
+        """The rows of :meth:`events` (same filters, same order) as DataFrames of at most ``chunk_rows`` rows, or
+        as Arrow record batches with ``arrow``: a large export never holds the whole result in memory."""
+        sql, params = build_event_query(**filters)
+        with self._reader() as con:
+            for batch in con.sql(sql, params=params).to_arrow_reader(max(1, chunk_rows)):
+                yield batch if arrow else batch.to_pandas(date_as_object=False)
+
     def count_events(self, **filters: Any) -> int:
         """How many events match the filters of :meth:`events` (actor, actor_id, dyad, since, until, root, plover,
         quad, text, include_hypothetical)."""
@@ -264,15 +272,16 @@ def _first_of_each(rows: list[dict[str, Any]], key: str, skip: set[str]) -> list
 
 
 def _existing(con: duckdb.DuckDBPyConnection, table: str, key: str, values: list[str]) -> set[str]:
-    if not values:
-        return set()
-    probe = pa.table({"v": pa.array(list(set(values)), pa.string())})
-    con.register("_probe", probe)
-    try:
-        return {r[0] for r in con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT v FROM _probe)")
-                .fetchall()}
-    finally:
-        con.unregister("_probe")
+    """The ``values`` stored as ``table.key`` (a primary key): lookups in its index, whose cost does not grow
+    with the table."""
+    from realpolitik.store.cluster import _in_list
+
+    ids = sorted(set(values))
+    out: set[str] = set()
+    for i in range(0, len(ids), 2000):
+        out.update(r[0] for r in con.execute(f"SELECT {key} FROM {table} WHERE {key} IN {_in_list(ids[i:i + 2000])}")
+                   .fetchall())
+    return out
 
 
 # Tables whose ids a new document may share with a stored one: a conflicting row is skipped, not an error.
