@@ -220,3 +220,11 @@ def test_that_clauses_of_insist_and_suggest(nlp, text, trigger, expected):
 ])
 def test_governor_classes(nlp, text, trigger, expected):
     assert _mod(nlp, text, trigger).kinds == expected
+
+
+def test_a_causatives_bare_infinitive_happens_as_its_governor(nlp):
+    future = _mod(nlp, "The scheme would let Russia buy Iranian oil.", "buy")
+    assert "future" in future.kinds or "modal" in future.kinds
+    assert not future.factual
+    done = _mod(nlp, "The deal let Russia buy Iranian oil.", "buy")
+    assert done.factual

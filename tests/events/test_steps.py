@@ -164,6 +164,13 @@ def test_resolve_bare_statement_needs_a_placed_speaker(make, lexicon):
     assert cands(unplaced) == []
 
 
+def test_resolve_an_event_needs_one_placed_actor(make, lexicon):
+    rec = run(make("Acme criticised the company."), lexicon, "resolve")
+    assert rec.candidates == []  # two names we cannot place: no event (as GDELT)
+    rec = run(make("Acme criticised Iran."), lexicon, "resolve")
+    assert cands(rec) == [("criticised", "111", ["unknown:group:acme"], ["IRN"])]
+
+
 def test_resolve_fallback_source_from_the_nearest_mention(make, lexicon):
     rec = run(make("Under pressure from Iran, the embargo on Syria was lifted yesterday."), lexicon, "resolve")
     (c,) = rec.candidates

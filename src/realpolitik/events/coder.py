@@ -235,7 +235,8 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
         if c.code.root == "01":
             # a bare statement is news only from a speaker we can place ("the company said ..." is not)
             c.sources = [a for a in c.sources if placed(a)]
-    rec.candidates = [c for c in rec.candidates if c.sources]
+    # as GDELT: an event needs at least one actor we can place; names alone ("Acme sold Zenith ...") code nothing
+    rec.candidates = [c for c in rec.candidates if c.sources and any(placed(a) for a in c.sources + c.targets)]
 
 
 def _resolve_by_rules(rec: SentenceRecord, resolver: Resolver) -> None:

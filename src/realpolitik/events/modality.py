@@ -71,6 +71,8 @@ _SPECULATIVE_GOV = frozenset((
     "presume", "suppose", "assume", "fear", "claim", "estimate", "understand", "know", "deny", "accuse",
     "speculate", "doubt", "guess", "wonder", "predict", "forecast", "anticipate", "possible", "probable",
 ))
+# causatives taking a bare infinitive, which spaCy attaches as ccomp ("let them buy")
+_CAUSATIVE = frozenset(("let", "make", "have", "help", "bid"))
 _FUTURE_CCOMP = frozenset(("expect", "predict", "forecast", "anticipate", "hope", "wish", "plan", "intend",
                            "vow", "pledge", "promise", "threaten", "warn"))
 _PRESCRIPTIVE_CCOMP = frozenset(("demand", "insist", "propose", "recommend", "urge", "request", "order",
@@ -228,6 +230,10 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
     if rel in ("ccomp", "advcl") and lem in _QUESTION_CCOMP and _marks(cur) & {"if", "whether"}:
         kinds.add("question")  # "asked if Iran would sign" is an embedded question, not a condition
         return head, False, False
+    if rel == "ccomp" and lem in _CAUSATIVE and cur.tag_ == "VB" and not _has_to(cur):
+        # "would let people buy", "made Iran sign": a bare-infinitive complement of a causative happens as
+        # its governor does (it shares the governor's markers, as an xcomp does)
+        return head, True, False
     if rel == "ccomp":
         if lem in _FUTURE_CCOMP:
             kinds.add("future")
