@@ -1,4 +1,5 @@
-"""The event page's data: the sentence marked inside its document, trigger and actor spans, siblings."""
+"""The event page's data: the sentence marked inside its document, trigger and actor spans, the event's other
+mentions and the sentence's other events."""
 from __future__ import annotations
 
 import datetime as dt
@@ -83,9 +84,42 @@ def test_fields_siblings_and_how_it_was_coded(store):
     ev = d["event"]
     assert (ev["cameo_name"], ev["root_name"], ev["coded_by"], ev["publisher"]) == (
         "Consult, not specified below", "CONSULT", "rule", "Test Wire")
-    # the mirrored reading of the same meeting is the same event's other mention
-    assert [(s["mention_id"], s["event_id"]) for s in d["same_sentence"]] == [("e2", "e1")]
+    # the mirrored reading of the same meeting is the same event's other mention, not another event
+    assert [(m["mention_id"], m["event_id"]) for m in d["mentions"]] == [("e2", "e1")]
+    assert d["same_sentence"] == [] and d["reported"]["num_mentions"] == 1  # one sentence reports it
     assert event_detail(store, "e3")["event"]["coded_by"] == "model"
+
+
+def test_other_articles_reporting_the_same_event_are_its_mentions(tmp_path):
+    """Two wires tell the same meeting: one event, and each mention's page lists the other article's sentence;
+    a different act in the second sentence is another event of that sentence, not a mention."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+    from store_records import build, ev
+
+    meet = "Russian President Vladimir Putin met Iranian President Hassan Rouhani in Bishkek on Friday."
+    other = "Rouhani also criticised Washington."
+    spec = ev("person:vladimir-putin", "person:hassan-rouhani", "040", 1, 1.0, "CONSULT", date="2013-09-13")
+    st = Store(tmp_path / "m.duckdb", lock_timeout=5)
+    st.add_many([build("wire1", "2013-09-13", [(meet, [spec])]),
+                 build("wire2", "2013-09-14", [(meet, [spec]), (other, [
+                     ev("person:hassan-rouhani", "USA", "111", 3, -2.0, "ACCUSE", date="2013-09-13",
+                        trigger="criticised")])])])
+    events = st.query("SELECT event_id, cameo FROM events")
+    [meeting] = events[events["cameo"] == "040"]["event_id"]
+    d = event_detail(st, meeting)
+    assert (d["reported"]["num_articles"], d["reported"]["num_mentions"]) == (2, 2)
+    [m] = d["mentions"]
+    assert m["sentence"] == meet and m["sentence_id"] != d["event"]["sentence_id"]
+    assert {m["doc_id"], d["event"]["doc_id"]} == {"wire1", "wire2"}
+    back = event_detail(st, meeting, m["mention_id"])  # the other article's mention lists the first one
+    assert [x["doc_id"] for x in back["mentions"]] == [d["event"]["doc_id"]]
+    assert back["event"]["event_id"] == meeting
+    criticism = events[events["cameo"] == "111"]["event_id"].iloc[0]
+    assert event_detail(st, criticism)["mentions"] == []
+    assert event_detail(st, criticism, m["mention_id"]) is None  # a mention of another event
 
 
 def test_unknown_event(store):

@@ -79,6 +79,32 @@ def test_event_page_highlights_the_sentence_and_its_spans(client, store):
     assert "How it was coded" in html and ("lexicon rule" in html or "learned sentence classifier" in html)
 
 
+def test_event_page_lists_the_other_articles_mentions(client, store):
+    """An event reported by two articles: each mention's page links the other's sentence."""
+    row = store.query("SELECT event_id, num_articles FROM events WHERE num_articles > 1 ORDER BY event_id LIMIT 1")
+    eid = row["event_id"].iloc[0]
+    mentions = store.query("SELECT m.mention_id, s.text FROM event_mentions m JOIN sentences s USING (sentence_id) "
+                           "WHERE m.event_id = ? ORDER BY m.mention_id", [eid])
+    html = client.get(f"/event/{eid}").text
+    part = html[html.index('id="mentions"'):]
+    part = part[:part.index("Other events from this sentence")]
+    shown = re.findall(rf'<a href="/event/{eid}\?mention=(\w+)">', part)
+    representative = store.query("SELECT mention_id FROM events WHERE event_id = ?", [eid])["mention_id"].iloc[0]
+    assert sorted(shown) == sorted(set(mentions["mention_id"]) - {representative})
+    assert f"of {row['num_articles'].iloc[0]} articles" in " ".join(part.split())
+    for other in shown:  # each mention's page: its own sentence, and the way back to the event
+        back = client.get(f"/event/{eid}?mention={other}").text
+        mark = re.search(r'<mark class="sentence" id="the-sentence">(.*?)</mark>', back, re.S).group(1)
+        assert unescape(re.sub(r"<[^>]+>", "", mark)) == mentions.set_index("mention_id").loc[other, "text"]
+        assert f'<a href="/event/{eid}">the event</a>' in back
+    assert client.get(f"/event/{eid}?mention={representative}x").status_code == 404
+
+
+def test_error_pages_name_the_database(client, demo_db):
+    html = client.get("/events?since=nope").text
+    assert f'read-only view of <span class="code">{demo_db.name}</span>' in html
+
+
 def test_actor_page_roles_factions_partners(client):
     html = client.get("/actor/person:hassan-rouhani").text
     assert "President (2013-09-13" in html
@@ -94,6 +120,15 @@ def test_factions_pages(client):
     assert {"Iranian hard-liners", "Iranian pragmatists"} <= set(re.findall(r">(Iranian [a-z-]+)<", html))
     assert "Ali Khamenei" in html
     assert len(_figure(html, "faction-chart")["data"]) >= 4
+    # each faction's events as source and as target (own, members'), as the balance counts them
+    from realpolitik.analysis.factions import faction_balance
+    from realpolitik.store import Store
+
+    sums = faction_balance(Store(client.app.state.store.path, read_only=True), "IRN", freq="Y").groupby("faction_id")[["own_as_source", "own_as_target", "members_as_source", "members_as_target"]].sum()
+    prag = sums.loc["faction:IRN:pragmatists"]
+    row = html[html.index('href="/actor/faction:IRN:pragmatists"'):].split("</tr>")[0]
+    assert f"{prag['own_as_source']} / {prag['own_as_target']}" in row
+    assert f"{prag['members_as_source']} / {prag['members_as_target']}" in row and prag["members_as_source"] > 0
 
 
 def test_network_page_links_actors(client):

@@ -28,10 +28,30 @@ BAD = [
     ("/forecast?scenario=bundled/iran_china_vs_russia.yaml&mc=-1", "mc: -1 is outside"),
     ("/forecast?scenario=bundled/iran_china_vs_russia.yaml&variant=nope", "variant: 'nope' is not a variant"),
     ("/event/bad%20id", "is not an event id"),
+    ("/event/0000000000000000?mention=a%20b", "mention: 'a b' is not a mention id"),
+    ("/events?actor=Narnia", "'Narnia' is neither an actor in this database nor a country code"),
+    ("/dyad/IRN/RUS?since=2015-02-30", "since: '2015-02-30' is not a date"),
+    ("/dyad/IRN/RUS?span=forever", "span: 'forever' is not one of articles, all"),
+    ("/factions/IRN?by=fortnight", "by: 'fortnight' is not one of"),
+    ("/network?country=XQZ", "country: 'XQZ' is not an ISO 3166 alpha-3 code"),
+    ("/network?since=2016&until=2015", "since 2016 is after until 2015"),
+    ("/forecast?scenario=bundled/iran_china_vs_russia.yaml&model=eum&rounds=0", "rounds: 0 is outside 1–50"),
+    ("/forecast?scenario=bundled/iran_china_vs_russia.yaml&seed=x", "seed: 'x' is not a whole number"),
+]
+PAGE_ONLY = [  # parameters of the pages alone (the API has no such view)
+    ("/network?nodes=1", "nodes: 1 is outside 5–300"),
+    ("/fragments/events?dyad=IRN,RUS&since=x", "since: 'x' is not a date"),
+    ("/fragments/events?dyad=IRN", "dyad: expected two actors"),
+]
+API_ONLY = [
+    ("/api/actors?kind=galaxy", "kind: 'galaxy' is not one of state, person"),
+    ("/api/actors?limit=0", "limit: 0 is outside 1–5000"),
+    ("/api/summary?n=abc", "n: 'abc' is not a whole number"),
+    ("/api/forecast", "scenario: Field required"),
 ]
 
 
-@pytest.mark.parametrize("path,message", BAD)
+@pytest.mark.parametrize("path,message", BAD + PAGE_ONLY)
 def test_bad_parameters_are_422_pages_with_a_message(client, path, message):
     r = client.get(path)
     assert r.status_code == 422, r.text
@@ -46,6 +66,19 @@ def test_bad_parameters_are_422_json_in_the_api(client, path, message):
     r = client.get(api)
     assert r.status_code == 422, (api, r.text)
     assert message in r.json()["detail"]
+
+
+@pytest.mark.parametrize("path,message", API_ONLY)
+def test_bad_api_only_parameters_are_422_json(client, path, message):
+    r = client.get(path)
+    assert r.status_code == 422, (path, r.text)
+    assert message in r.json()["detail"]
+
+
+def test_an_actor_filter_may_be_part_of_a_name(client):
+    """Not a stored actor's whole name, yet on events: a filter, not an error."""
+    r = client.get("/api/events", params={"actor": "Vladimir"})
+    assert r.status_code == 200 and r.json()["total"] > 0
 
 
 @pytest.mark.parametrize("path", ["/event/0000000000000000", "/actor/person:nobody", "/api/actors/person:nobody",

@@ -1,9 +1,11 @@
-"""One event with its evidence: its fields, its sentence marked inside the document, how it was coded.
+"""One event with its evidence: its fields, its sentence marked inside the document, how it was coded, and
+the other mentions of the same happening (the store joins mentions across sentences and articles into one
+event: store/cluster.py).
 
-The document comes back as segments of pieces ``{"text", "sentence", "parts", "event_id"}``: the event's
+The document comes back as segments of pieces ``{"text", "sentence", "parts", "event_id", "mention"}``: the event's
 sentence is the piece with ``sentence`` true, cut into ``parts`` ``{"text", "marks"}`` where ``marks`` name
-the spans covering the part ("trigger", "source", "target"); ``event_id`` links another sentence to the
-first event coded from it. A template only has to wrap each piece; no offsets are computed in the page.
+the spans covering the part ("trigger", "source", "target"); ``event_id`` and ``mention`` link another sentence
+to the first mention coded from it. A template only has to wrap each piece; no offsets are computed in the page.
 """
 from __future__ import annotations
 
@@ -22,16 +24,21 @@ def coded_by(rule: str | None) -> str:
     return "model" if rule.startswith("model:") else "rule"
 
 
-def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
-    """The event page's data, or None for an unknown id; the id of one of an event's mentions shows that
-    mention (its own sentence and direction)."""
+def event_detail(store: Store, event_id: str, mention: str | None = None) -> dict[str, Any] | None:
+    """The event page's data, or None for an unknown id. The event shows its representative mention;
+    ``mention`` (one of the event's mention ids) shows that mention instead: its own sentence and direction.
+    A bare mention id as ``event_id`` shows that mention too, unless it is also the event's id."""
     sql = ("SELECT e.*, s.text AS sentence, s.segment_idx, s.start_char AS sentence_start, d.path AS doc_path, "
            "d.title AS doc_title, d.pub_date AS doc_date, d.source AS publisher, d.url, d.date_source "
            "FROM {table} e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id "
            "WHERE e.{key} = ?")
-    got = store.query(sql.format(table="events", key="event_id"), [event_id])
-    if got.empty:
-        got = store.query(sql.format(table="event_mentions", key="mention_id"), [event_id])
+    if mention:
+        got = store.query(sql.format(table="event_mentions", key="mention_id") + " AND e.event_id = ?",
+                          [mention, event_id])
+    else:
+        got = store.query(sql.format(table="events", key="event_id"), [event_id])
+        if got.empty:
+            got = store.query(sql.format(table="event_mentions", key="mention_id"), [event_id])
     if got.empty:
         return None
     ev = records(got)[0]
@@ -42,17 +49,29 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     ev["coded_by"] = coded_by(ev["rule"])
     segments = records(store.query("SELECT idx, kind, text, seg_date FROM segments WHERE doc_id = ? ORDER BY idx",
                                    [ev["doc_id"]]))
-    sentences = records(store.query(
-        "SELECT s.sentence_id, s.segment_idx, s.start_char, length(s.text) AS n, "
-        "(SELECT min(x.event_id) FROM events x WHERE x.sentence_id = s.sentence_id) AS first_event "
-        "FROM sentences s WHERE s.doc_id = ? ORDER BY s.segment_idx, s.sentence_idx", [ev["doc_id"]]))
-    siblings = records(store.query(
-        # the sentence's other coded mentions (a mirrored "A and B met" is one event with two mentions)
-        "SELECT mention_id, event_id, cameo, source_name, target_name, trigger, is_hypothetical, is_negated "
-        "FROM event_mentions WHERE sentence_id = ? AND mention_id <> ? ORDER BY trigger_start, mention_id",
-        [ev["sentence_id"], ev["mention_id"]]))
-    return {"event": ev, "document": _marked(segments, sentences, ev), "same_sentence": siblings,
-            "elsewhere": _elsewhere(store, ev)}
+    sentences = records(store.query(  # each sentence's first coded mention, to link it
+        "SELECT s.sentence_id, s.segment_idx, s.start_char, length(s.text) AS n, f.event_id AS first_event, "
+        "f.mention_id AS first_mention FROM sentences s LEFT JOIN (SELECT sentence_id, "
+        "arg_min(event_id, mention_id) AS event_id, min(mention_id) AS mention_id FROM event_mentions "
+        "WHERE doc_id = $1 GROUP BY sentence_id) f ON f.sentence_id = s.sentence_id "
+        "WHERE s.doc_id = $1 ORDER BY s.segment_idx, s.sentence_idx", [ev["doc_id"]]))
+    others = records(store.query(
+        # every other coded mention of this event (other articles, other sentences, the mirrored reading of a
+        # symmetric "A and B met" in the same sentence), and the other events coded from this sentence
+        "SELECT m.mention_id, m.event_id, m.doc_id, m.sentence_id, m.cameo, m.source_name, m.target_name, "
+        "m.trigger, m.is_hypothetical, m.is_negated, m.date, m.date_precision, s.text AS sentence, "
+        "d.title AS doc_title, d.source AS publisher, d.pub_date AS doc_date "
+        "FROM event_mentions m JOIN sentences s ON s.sentence_id = m.sentence_id "
+        "JOIN documents d ON d.doc_id = m.doc_id "
+        "WHERE (m.event_id = $1 OR m.sentence_id = $2) AND m.mention_id <> $3 "
+        "ORDER BY d.pub_date NULLS LAST, m.doc_id, m.sentence_id, m.trigger_start, m.mention_id",
+        [ev["event_id"], ev["sentence_id"], ev["mention_id"]]))
+    counts = store.query("SELECT mention_id, num_mentions, num_articles, num_sources, first_seen, last_seen FROM events "
+                         "WHERE event_id = ?", [ev["event_id"]])
+    reported = records(counts)[0] if not counts.empty else {}
+    return {"event": ev, "document": _marked(segments, sentences, ev), "reported": reported,
+            "mentions": [m for m in others if m["event_id"] == ev["event_id"]],
+            "same_sentence": [m for m in others if m["event_id"] != ev["event_id"]]}
 
 
 def _code(code: str | None):
@@ -72,13 +91,15 @@ def _marked(segments: list[dict], sentences: list[dict], ev: dict) -> list[dict[
             if start < pos or end > len(text):  # offsets that do not fit: show the text plain
                 continue
             if start > pos:
-                pieces.append({"text": text[pos:start], "event_id": None, "sentence": False, "parts": []})
+                pieces.append({"text": text[pos:start], "event_id": None, "mention": None, "sentence": False,
+                               "parts": []})
             mine = s["sentence_id"] == ev["sentence_id"]
-            pieces.append({"text": text[start:end], "event_id": None if mine else s["first_event"], "sentence": mine,
+            pieces.append({"text": text[start:end], "event_id": None if mine else s["first_event"],
+                           "mention": None if mine else s["first_mention"], "sentence": mine,
                            "parts": _spans(text[start:end], ev) if mine else []})
             pos = end
         if pos < len(text):
-            pieces.append({"text": text[pos:], "event_id": None, "sentence": False, "parts": []})
+            pieces.append({"text": text[pos:], "event_id": None, "mention": None, "sentence": False, "parts": []})
         out.append({"idx": seg["idx"], "kind": seg["kind"], "date": seg["seg_date"],
                     "has_event": any(p["sentence"] for p in pieces), "pieces": pieces})
     return out
@@ -94,16 +115,3 @@ def _spans(sentence: str, ev: dict) -> list[dict[str, Any]]:
     points = sorted({0, len(sentence), *(x for lo, hi, _ in ranges for x in (lo, hi))})
     return [{"text": sentence[lo:hi], "marks": [m for a, b, m in ranges if a <= lo and hi <= b]}
             for lo, hi in zip(points, points[1:])]
-
-
-def _elsewhere(store: Store, ev: dict) -> list[dict[str, Any]]:
-    """Events in other sentences with the same code, the same pair of actors (either order) and the same date."""
-    if not (ev["date"] and ev["source_actor_id"] and ev["target_actor_id"]):
-        return []
-    return records(store.query(
-        "SELECT e.event_id, e.doc_id, d.title AS doc_title, d.source AS publisher, e.date, s.text AS sentence "
-        "FROM events e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id "
-        "WHERE e.cameo = ? AND e.date = ? AND e.sentence_id <> ? AND ((e.source_actor_id = ? AND e.target_actor_id = ?) "
-        "OR (e.source_actor_id = ? AND e.target_actor_id = ?)) ORDER BY d.pub_date, e.event_id LIMIT 50",
-        [ev["cameo"], ev["date"], ev["sentence_id"], ev["source_actor_id"], ev["target_actor_id"],
-         ev["target_actor_id"], ev["source_actor_id"]]))

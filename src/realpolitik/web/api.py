@@ -45,8 +45,10 @@ def events(request: Request,
 
 @router.get("/events/{event_id}", summary="One event: fields, how it was coded, its document with marked spans")
 @views.reading
-def event(request: Request, event_id: str) -> dict[str, Any]:
-    return views.plain(views.event(request.app.state.store, P.event_id(event_id)))
+def event(request: Request, event_id: str,
+          mention: Optional[str] = Query(None, description="One of the event's mention ids: show that mention.")
+          ) -> dict[str, Any]:
+    return views.plain(views.event(request.app.state.store, P.event_id(event_id), P.mention_id(mention)))
 
 
 @router.get("/dyad/{a}/{b}", summary="A dyad's series per period: both directions and each direction")
@@ -65,12 +67,12 @@ def dyad(request: Request, a: str, b: str, by: Optional[str] = BY, since: Option
 @router.get("/actors", summary="Stored actors with roles, members and event counts")
 @views.reading
 def actors(request: Request,
-           kind: Optional[str] = Query(None, description="state, person, institution, igo, faction or group."),
+           kind: Optional[str] = Query(None, description="state, person, institution, igo, ngo, faction or group."),
            limit: Optional[str] = Query(None, description="At most this many (default 100, up to 5000).")
            ) -> list[dict[str, Any]]:
     from realpolitik.store import records
 
-    df = request.app.state.store.actors(kind=P.text("kind", kind, 20))
+    df = request.app.state.store.actors(kind=P.kind(kind))
     return views.plain(records(df.head(P.integer("limit", limit, 100, 1, 5000))))
 
 

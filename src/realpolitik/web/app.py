@@ -75,8 +75,8 @@ def create_app(db: str | Path | None = None, scenarios: str | Path | None = None
     def error(request: Request, status: int, message: str):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"detail": message}, status_code=status)
-        return app.state.templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
-                                                    status_code=status)
+        return app.state.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message, "db": store.path.name}, status_code=status)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):

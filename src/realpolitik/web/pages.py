@@ -72,8 +72,8 @@ def events_fragment(request: Request, dyad: Optional[str] = None, actor: Optiona
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
 @views.reading
-def event(request: Request, event_id: str):
-    data = views.event(request.app.state.store, P.event_id(event_id))
+def event(request: Request, event_id: str, mention: Optional[str] = None):
+    data = views.event(request.app.state.store, P.event_id(event_id), P.mention_id(mention))
     return _page(request, "event.html", **data)
 
 

@@ -17,6 +17,7 @@ MAX_TEXT = 200
 PER_PAGE = (10, 25, 50, 100, 200)
 BY = ("day", "week", "month", "quarter", "year")
 LEVELS = ("actor", "country")
+ACTOR_KINDS = ("state", "person", "institution", "igo", "ngo", "faction", "group")  # records.Actor.kind
 _EVENT_ID = re.compile(r"^[0-9A-Za-z_\-]{4,64}$")
 _ACTOR_ID = re.compile(r"^[\w:.\-]{1,160}$")
 
@@ -110,10 +111,23 @@ def event_id(value: str) -> str:
     return value
 
 
+def mention_id(value: str | None) -> str | None:
+    """A mention id (same form as an event id), or None."""
+    v = text("mention", value, 64)
+    if v is not None and not _EVENT_ID.match(v):
+        raise BadParameter(f"mention: {value!r} is not a mention id")
+    return v
+
+
 def actor_id(value: str) -> str:
     if not _ACTOR_ID.match(value or ""):
         raise BadParameter(f"actor id: {value!r} is not an actor id")
     return value
+
+
+def kind(value: str | None) -> str | None:
+    """An actor kind, or None for all."""
+    return choice("kind", value, ACTOR_KINDS, "") if text("kind", value, 20) else None
 
 
 def flag(value: str | None) -> bool:
@@ -169,5 +183,12 @@ def event_filters(store, actor=None, dyad=None, root_=None, quad_=None, since=No
             raise BadParameter(f"dyad: {exc}") from None
         pair = (ka, kb)
         names = {ka: na, kb: nb}
-    return EventFilters(actor=text("actor", actor), dyad=pair, dyad_text=d, root=root(root_), quad=quad(quad_),
+    who = text("actor", actor)
+    if who:
+        try:
+            resolve_key(store, who)
+        except RealpolitikError as exc:  # not a stored actor: still fine if it matches a name in the events
+            if not store.count_events(actor=who, include_hypothetical=True):
+                raise BadParameter(str(exc)) from None
+    return EventFilters(actor=who, dyad=pair, dyad_text=d, root=root(root_), quad=quad(quad_),
                         since=lo, until=hi, q=text("q", q), all=flag(all_), names=names)

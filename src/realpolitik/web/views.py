@@ -107,12 +107,13 @@ def actor(store: Store, actor_id: str, latest: int = 10) -> dict[str, Any]:
     return profile
 
 
-def event(store: Store, event_id: str) -> dict[str, Any]:
+def event(store: Store, event_id: str, mention: str | None = None) -> dict[str, Any]:
     from realpolitik.analysis.event_detail import event_detail
 
-    detail = event_detail(store, event_id)
+    detail = event_detail(store, event_id, mention)
     if detail is None:
-        raise NotFound(f"no event {event_id!r} in this database")
+        raise NotFound(f"no event {event_id!r} in this database" if not mention else
+                       f"no mention {mention!r} of event {event_id!r} in this database")
     return detail
 
 
@@ -124,7 +125,13 @@ def factions(store: Store, country: str, by: str) -> dict[str, Any]:
     except RealpolitikError as exc:
         raise BadParameter(str(exc)) from None
     found = members_of(store, iso)
-    return {"country": iso, "factions": found, "balance": faction_balance(store, iso, freq=by, members=found)}
+    balance = faction_balance(store, iso, freq=by, members=found)
+    sides = ["own_as_source", "own_as_target", "members_as_source", "members_as_target"]
+    totals = balance.groupby("faction_id")[sides].sum() if not balance.empty else None
+    for f in found:  # each faction's events as source and as target, its own and its members'
+        got = totals.loc[f["actor_id"]] if totals is not None and f["actor_id"] in totals.index else None
+        f.update({c: int(got[c]) if got is not None else 0 for c in sides})
+    return {"country": iso, "factions": found, "balance": balance}
 
 
 def faction_countries(store: Store) -> list[dict[str, Any]]:
