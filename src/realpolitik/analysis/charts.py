@@ -100,8 +100,12 @@ def actor_figure(timeline: pd.DataFrame, title: str | None = None) -> go.Figure:
     return _layout(fig, title, 300)
 
 
+WIDE = 1.7  # the drawing is about 1.7 times wider than high: the main group is stretched to fill it
+
+
 def _layout_components(h: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Positions: the largest component (Kamada–Kawai) in the unit square, the small ones stacked at the right."""
+    """Positions: the largest component (Kamada–Kawai) filling a WIDE x 1 frame, the small ones stacked at
+    its right."""
     import networkx as nx
 
     comps = sorted(nx.connected_components(h), key=lambda c: (-len(c), sorted(c)[0]))
@@ -109,28 +113,31 @@ def _layout_components(h: nx.Graph, seed: int) -> dict[str, tuple[float, float]]
     big = h.subgraph(comps[0])
     main = nx.kamada_kawai_layout(big) if len(comps[0]) > 2 else nx.spring_layout(big, seed=seed)
     xs, ys = [p[0] for p in main.values()], [p[1] for p in main.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    wx, wy = max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9)
     for n, (x, y) in main.items():
-        pos[n] = ((x - min(xs)) / span, (y - min(ys)) / span)
+        pos[n] = (WIDE * (x - min(xs)) / wx, (y - min(ys)) / wy)
     y = 1.0
     for comp in comps[1:]:
         sub = nx.spring_layout(h.subgraph(comp), seed=seed) if len(comp) > 1 else {next(iter(comp)): (0.0, 0.0)}
         for n, (px, py) in sub.items():
-            pos[n] = (1.25 + 0.06 * px, y + 0.04 * py)
+            pos[n] = (WIDE + 0.2 + 0.06 * px, y + 0.04 * py)
         y -= 0.11
     return pos
 
 
-def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7, labels: int = 30) -> go.Figure:
+def network_figure(g: nx.DiGraph, max_nodes: int = 60, seed: int = 7, labels: int = 25) -> go.Figure:
     """The actor network: node size = events, tie colour = mean Goldstein, the busiest ``labels`` named.
 
     Only the ``max_nodes`` busiest actors are drawn (a bigger graph is a hairball on screen; the export has
-    all); the largest connected group fills the frame, smaller groups stand at its right.
+    all), and of those only the ones tied to another drawn actor; the largest connected group fills the
+    frame, smaller groups stand at its right.
     """
     import plotly.graph_objects as go
 
     keep = sorted(g.nodes, key=lambda n: (-g.nodes[n].get("events", 0), n))[:max_nodes]
     h = g.subgraph(keep)
+    if h.number_of_edges():  # an actor whose ties all go to actors not drawn would float alone: left out
+        h = h.subgraph([n for n in h.nodes if h.degree(n)])
     fig = go.Figure()
     if not h.number_of_nodes():
         return _layout(fig, None, 560)
