@@ -42,18 +42,17 @@ class ProgressDisplay:
 
     def _draw(self, p) -> None:
         if self.bar is None:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                TimeRemainingColumn(), console=stderr, transient=True)
+                                TextColumn("{task.fields[info]}"), console=stderr, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("ingest", total=p.total, rate="")
+            self.task = self.bar.add_task("ingest", total=p.total, info="")
         total = max(p.total, p.done) if p.total is not None else None
         wps = p.words / p.elapsed if p.elapsed > 0 else 0.0
         self.bar.update(self.task, completed=p.done, total=total,
-                        rate=f"{p.documents / max(p.elapsed, 1e-9):,.1f} doc/s {wps:,.0f} words/s")
+                        info=f"{p.documents / max(p.elapsed, 1e-9):,.1f} doc/s {wps:,.0f} words/s "
+                             f"{_clock(p.elapsed)} ETA {eta(p)}")
 
     def close(self) -> None:
         if self.bar is not None:
@@ -61,17 +60,25 @@ class ProgressDisplay:
             self.bar = None
 
 
+def _clock(seconds: float) -> str:
+    return time.strftime("%H:%M:%S", time.gmtime(seconds))
+
+
+def eta(p) -> str:
+    """Time left at the rate so far ("?" without a total or a rate)."""
+    rate = p.done / p.elapsed if p.elapsed > 0 else 0.0
+    if not p.total or rate <= 0:
+        return "?"
+    return _clock(max(p.total - p.done, 0) / rate)
+
+
 def line(p) -> str:
     """The plain progress line: done/total, rates, ETA."""
     rate = p.done / p.elapsed if p.elapsed > 0 else 0.0
     wps = p.words / p.elapsed if p.elapsed > 0 else 0.0
-    if p.total:
-        left = max(p.total - p.done, 0)
-        eta = time.strftime("%H:%M:%S", time.gmtime(left / rate)) if rate > 0 else "?"
-        head = f"ingest: {p.done:,}/{p.total:,} records ({100 * min(p.done / p.total, 1):.0f}%)"
-    else:
-        eta, head = "?", f"ingest: {p.done:,} records"
-    return f"{head}, {rate:,.1f} records/s, {wps:,.0f} words/s, ETA {eta}"
+    head = (f"ingest: {p.done:,}/{p.total:,} records ({100 * min(p.done / p.total, 1):.0f}%)" if p.total
+            else f"ingest: {p.done:,} records")
+    return f"{head}, {rate:,.1f} records/s, {wps:,.0f} words/s, ETA {eta(p)}"
 
 
 def register(app: typer.Typer) -> None:
