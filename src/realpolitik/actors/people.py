@@ -504,16 +504,17 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
                     rule="pronoun:last-subject" if subj else "pronoun:last-person", role=p.role, former=p.former)
 
 
-def _periods_of_role(e: Entry, role: str) -> list:
+def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:
     """The dated periods of a curated person's offices whose name contains the title the text gives
     ("Home Secretary" of Charles Clarke's three offices). Curated records list their named offices first,
-    in order, so ``roles[i]`` names ``periods[i]``; other sources give no such order (empty list)."""
+    in order, so ``roles[i]`` names ``periods[i]``; other sources give no such order (empty list). ``whole``:
+    the title's words all belong to the office's name (else its longest ending that does)."""
     if e.source != "people" or len(e.roles) > len(e.periods):
         return []
     words = role.lower().split()
     shadow = "shadow" in words
     core = [w for w in words if w != "shadow"]
-    for k in range(len(core)):  # the longest ending of the title that names an office ("Conservative chancellor")
+    for k in range(1 if whole else len(core)):  # the longest ending that names an office ("Conservative chancellor")
         want = " ".join(core[k:])
         hits = [e.periods[i] for i, name in enumerate(e.roles)
                 if want in name.lower() and shadow == ("shadow" in name.lower())]
@@ -523,43 +524,46 @@ def _periods_of_role(e: Entry, role: str) -> list:
 
 
 def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, str]]) -> list:
-    """Era evidence from a bare definite title after a name: "Gordon Brown is to freeze petrol duty ... The
+    """Era evidence from a bare definite title near a name: "Gordon Brown is to freeze petrol duty ... The
     chancellor also hailed ..." puts the article in a period in which the nearest person named before it
-    held that office (by the curated offices of the knowledge base). Titles with modifiers ("the shadow
-    chancellor") or in the plural are left alone: they name someone else as often as not."""
-    out = []
-    last: list[Entry] = []  # KB people named so far, nearest last
-    for doc in docs:
+    (else the first named after it: "The lord chancellor hinted ... Lord Falconer said") held an office of
+    that title, by the curated offices of the knowledge base. Plural, possessed or shadow titles are left
+    alone: they name someone else as often as not."""
+    people: list[tuple[int, int, Entry]] = []  # (segment, token, KB person) in reading order
+    titles: list[tuple[int, int, str]] = []
+    for k, doc in enumerate(docs):
         if not doc.has_annotation("DEP"):
             continue
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = name_text(strip_name(r, name_tokens(ent[-1])))
+                e = kb_person(r, name) if name else None
+                if e is not None:
+                    people.append((k, ent.start, e))
         for tok in doc:
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-                ent = next((e for e in doc.ents if e.start == tok.i), None)
-                if ent is not None:
-                    name = name_text(strip_name(r, name_tokens(ent[-1])))
-                    e = kb_person(r, name) if name else None
-                    if e is not None:
-                        last = [x for x in last if x is not e] + [e]
-                continue
-            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not last:
+            if tok.tag_ not in ("NN", "NNP") or tok.ent_type_:  # singular; "the lord chancellor" is often NNP
                 continue
             kids = list(tok.children)
-            words = [c for c in kids if c.dep_ == "compound" and c.i < tok.i] + [tok]
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
-                    c.dep_ in ("amod", "poss", "nmod", "prep") for c in kids) or words[0].i != tok.i - len(words) + 1:
+                    c.dep_ in ("poss", "nmod", "prep") for c in kids):
                 continue
-            ms = scan(r.kb, words)  # the whole title is one role ("the prime minister"), not "shadow" + role
-            if len(ms) != 1 or ms[0].kind != ROLE or not ms[0].entry.title or ms[0].i != words[0].i:
+            words = [c for c in kids if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
+            if words[0].i != tok.i - len(words) + 1 or not any(
+                    m.kind == ROLE and m.entry.title and m.covers(tok.i) for m in scan(r.kb, words)):
                 continue
-            title = " ".join(w.lower_ for w in words)
-            for e in reversed(last):
-                periods = _periods_of_role(e, title)
-                if periods:
-                    if (e.actor_id, title) not in seen:
-                        seen.add((e.actor_id, title))
-                        out.append((e.name, f"the {title}",
-                                    [(p.start or dt.date.min, p.end or dt.date.max) for p in periods]))
-                    break
+            titles.append((k, tok.i, " ".join(w.lower_ for w in words)))
+    out = []
+    for k, i, title in titles:
+        before = [e for kk, ii, e in people if (kk, ii) < (k, i)]
+        after = [e for kk, ii, e in people if (kk, ii) > (k, i)]
+        for e in [*reversed(before), *after]:
+            periods = _periods_of_role(e, title, whole=True)
+            if periods:
+                if (e.actor_id, title) not in seen:
+                    seen.add((e.actor_id, title))
+                    out.append((e.name, f"the {title}",
+                                [(p.start or dt.date.min, p.end or dt.date.max) for p in periods]))
+                break
     return out
 
 
