@@ -243,3 +243,34 @@ def test_a_bare_definite_office_after_a_name_dates_an_undated_article(nlp, kb):
     # Brown was Chancellor of the Exchequer 1997-2007 (and shadow chancellor before: not this title)
     assert res.reading.date is not None and dt.date(1997, 5, 2) <= res.reading.date <= dt.date(2007, 6, 27)
     assert "Gordon Brown=the chancellor" in res.reading.date_rule
+
+
+# ---------------------------------------------------------------- money is not a country or a person
+def test_a_currency_does_not_make_a_story_domestic_news(nlp, kb):
+    text = ("Taiwan's reserves rose to 53 billion U.S. Dlrs, Taiwanese officials said. The Taiwan central bank "
+            "bought two billion U.S. Dollars. The U.S. dollar fell. Governor Lee Mao-hsien said the bank "
+            "would keep buying.")
+    res, refs = _read(nlp, kb, text, date=dt.date(1987, 3, 1))
+    assert res.article.countries["USA"] == 0
+    lee = [r for r in refs if "Lee Mao-hsien" in r.text]
+    assert lee and lee[0].country != "USA"
+
+
+def test_a_currency_at_a_line_start_is_no_person(nlp, kb):
+    _, refs = _read(nlp, kb, "Reserves rose to 53 billion U.S.\nDlrs were sold by exporters.",
+                    date=dt.date(1987, 3, 1))
+    assert not [r for r in refs if r.kind == "person"]
+
+
+def test_a_title_that_names_none_of_a_curated_persons_offices_gives_no_era(nlp, kb):
+    # Kilroy-Silk was a UKIP MEP (filed GBROPP) and a Labour MP (GBRLEG) decades before: "MEP" names
+    # neither office, so it must not date the article by the other one
+    res, _ = _read(nlp, kb, "UKIP MEP Robert Kilroy-Silk said he would stand.")
+    assert res.reading.date is None
+
+
+def test_a_numbered_plural_office_is_its_holders(learn):
+    text = ("Russian President Vladimir Putin met Iranian President Hassan Rouhani in Ufa. "
+            "The two presidents discussed the talks.")
+    ref = mention(learn, text, "two presidents", date=dt.date(2015, 7, 10))
+    assert ref is not None and ref.kind == "person" and ref.rule == "learned:role"

@@ -110,6 +110,8 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
     ms = scan_phrase(r, a, name_tokens(tok))
     if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON for m in ms):
         return False
+    if tok.lower_ in _MONEY:
+        return False  # "U.S. Dlrs", "the Taiwan Dollar" at a line start: money, not a person
     kb_named = any(m.covers(tok.i) and m.kind == PERSON for m in ms)
     if not kb_named and _with_article(r, tok):
         return False  # "the Bill", "the Criminal Justice Bill": a one-word name with an article is no person
@@ -126,6 +128,12 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return True
     return any(m.kind == ROLE and m.entry.title for m in scan(r.kb, left)) and not tok.ent_type_ in (
         "GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+# Currency nouns that never end a person's name (unlike "Mark" or "Crown").
+_MONEY = frozenset({"dollar", "dollars", "dlr", "dlrs", "yen", "sterling", "franc", "francs", "lira", "lire",
+                    "peso", "pesos", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "euro",
+                    "euros", "guilder", "guilders"})
 
 
 def _with_article(r: Reading, tok: Token) -> bool:
@@ -603,6 +611,9 @@ def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str] | None:
             code = f"{desc.country or e.country or ''}{desc.sector}"
             periods = [p for p in e.periods if (p.start or p.end) and p.code == code]
             named = _periods_of_role(e, desc.role)
+            if e.source == "people" and not named:
+                continue  # a curated person's title that names none of their offices ("MEP" of a UKIP MEP
+                # filed as GBROPP) says nothing of when: matching the sector alone would pick another office
             spans = [(p.start or dt.date.min, p.end or dt.date.max) for p in (named or periods) if p.code == code]
             if not spans or (e.actor_id, code) in seen:
                 continue

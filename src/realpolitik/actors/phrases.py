@@ -175,8 +175,11 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         anchor = name_anchor(r, a, core, head)
     if anchor is None:
         plural = head.tag_ in ("NNS", "NNPS") or head_m.plural
-        # "the minister": the person last seen holding that office ("ministers" are not one person)
-        person = None if plural else holder_of(a, head_m, gpos(a, head.idx), shadowed(core, head_m))
+        # "the minister": the person last seen holding that office; "ministers" are not one person, but "the
+        # two presidents" / "both leaders" are the people last seen holding it (the last one stands for them)
+        counted = any(c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both")
+                      for c in head.children)
+        person = None if plural and not counted else holder_of(a, head_m, gpos(a, head.idx), shadowed(core, head_m))
         if person is not None:
             return make_ref(a, span, *extent_of(core, head_m), name=person.name, actor_id=person.actor_id,
                              code=person.code, country=person.country, sector=person.sector, kind=PERSON,
