@@ -144,3 +144,133 @@ def test_us_and_british_activists_are_two_actors(learn):
     doc, res = learn("US and British activists protested outside the embassy.")
     codes = {r.code for r in res.mentions(next(doc.sents))}
     assert {"USACVL", "GBRCVL"} <= codes
+
+
+# ---------------------------------------------------------------- the era of an undated article
+def _read(nlp, kb, text, date=None):
+    from realpolitik.actors import ActorResolver
+
+    doc = nlp(text)
+    res = ActorResolver(kb=kb, date=date)
+    res.prepare([doc])
+    refs = []
+    for sent in doc.sents:
+        res.learn(sent)
+        refs.extend(res.mentions(sent))
+    return res, refs
+
+
+ERA_TEXT = ("Home Secretary Charles Clarke defended the plans on Monday. Prime Minister Tony Blair backed him. "
+            "Later Mr Blair met Lib Dem leader Charles Kennedy.")
+
+
+def test_an_undated_article_is_read_at_the_era_its_office_holders_give(nlp, kb):
+    res, refs = _read(nlp, kb, ERA_TEXT)
+    # Clarke was Home Secretary from December 2004 to May 2006, Blair Prime Minister 1997-2007
+    assert res.reading.date is not None and dt.date(2004, 12, 15) <= res.reading.date <= dt.date(2006, 5, 5)
+    assert "Charles Clarke=Home Secretary" in res.reading.date_rule
+    blair = [r for r in refs if r.text == "Mr Blair"]
+    assert blair and blair[0].code == "GBRGOV"  # in office then, not the elite he is today
+
+
+def test_a_dated_article_keeps_its_date_and_an_article_without_titled_people_has_no_era(nlp, kb):
+    res, _ = _read(nlp, kb, ERA_TEXT, date=dt.date(2012, 1, 1))
+    assert res.reading.date == dt.date(2012, 1, 1) and res.reading.date_rule == ""
+    res, refs = _read(nlp, kb, "Mr Blair spoke to reporters in London.")
+    assert res.reading.date is None
+    # with no evidence of the time the knowledge base is read as of today
+    assert [r.code for r in refs if r.text == "Mr Blair"] == ["GBRELI"]
+
+
+def test_a_former_title_or_a_party_title_is_no_evidence_of_the_era(nlp, kb):
+    # "former" says nothing of when; "Labour leader" takes its sector from the party's status at the date
+    res, _ = _read(nlp, kb, "Former Home Secretary Charles Clarke and Labour leader Tony Blair spoke.")
+    assert res.reading.date is None
+
+
+# ---------------------------------------------------------------- party member forms
+@pytest.mark.parametrize("text,words,code", [
+    ("Liberal Democrat leader Charles Kennedy attacked the plans.", "Charles Kennedy", "GBROPP"),
+    ("A Liberal Democrat spokesman said the plans were wrong.", "Liberal Democrat spokesman", "GBROPPPTY"),
+])
+def test_the_singular_of_a_plural_party_name_is_the_party(learn, text, words, code):
+    ref = mention(learn, text, words)
+    assert ref is not None and ref.code == code
+
+
+def test_a_party_name_singular_is_ambiguous_where_the_plural_is(kb):
+    from realpolitik.actors.kb import norm
+
+    # Britain's, Russia's and Japan's Liberal Democrats: read by the country of the text
+    assert {e.country for e in kb.needs_country[norm("Liberal Democrat")]} >= {"GBR", "RUS", "JPN"}
+
+
+# ---------------------------------------------------------------- names with an article
+@pytest.mark.parametrize("text", [
+    "The Bill will then go to a third reading in the Lords.",
+    "MPs backed the Criminal Justice Bill after a long debate.",
+])
+def test_a_one_word_name_with_an_article_is_no_person(learn, text):
+    doc, res = learn(text)
+    assert not [r for s in doc.sents for r in res.mentions(s) if r.kind == "person"]
+
+
+def test_a_first_name_is_still_a_person_without_an_article(learn):
+    ref = mention(learn, "Bill Clinton told reporters the plan would work.", "Bill Clinton")
+    assert ref is not None and ref.kind == "person"
+
+
+# ---------------------------------------------------------------- "the minister" to the holder of that office
+OFFICES = ("Home Secretary Charles Clarke spoke first. Shadow home secretary David Davis replied. "
+           "The Home Secretary said no. Ministers said yes. The shadow home secretary laughed.")
+
+
+def test_the_office_refers_to_its_holder_not_to_the_shadow_office(learn):
+    doc, res = learn(OFFICES)
+    office = [r for s in doc.sents for r in res.mentions(s) if r.text == "Home Secretary"]
+    assert [r.actor_id for r in office] == ["person:charles-clarke"]
+    last = [r for s in doc.sents for r in res.mentions(s) if r.text.lower() == "shadow home secretary"]
+    assert [r.actor_id for r in last] == ["person:david-davis"]
+
+
+def test_a_plural_office_is_not_one_person(learn):
+    ref = mention(learn, OFFICES, "Ministers")
+    assert ref is None or ref.kind != "person"
+
+
+def test_a_bare_definite_office_after_a_name_dates_an_undated_article(nlp, kb):
+    res, _ = _read(nlp, kb, "Gordon Brown froze petrol duty. The chancellor also hailed the growth figures.")
+    # Brown was Chancellor of the Exchequer 1997-2007 (and shadow chancellor before: not this title)
+    assert res.reading.date is not None and dt.date(1997, 5, 2) <= res.reading.date <= dt.date(2007, 6, 27)
+    assert "Gordon Brown=the chancellor" in res.reading.date_rule
+
+
+# ---------------------------------------------------------------- money is not a country or a person
+def test_a_currency_does_not_make_a_story_domestic_news(nlp, kb):
+    text = ("Taiwan's reserves rose to 53 billion U.S. Dlrs, Taiwanese officials said. The Taiwan central bank "
+            "bought two billion U.S. Dollars. The U.S. dollar fell. Governor Lee Mao-hsien said the bank "
+            "would keep buying.")
+    res, refs = _read(nlp, kb, text, date=dt.date(1987, 3, 1))
+    assert res.article.countries["USA"] == 0
+    lee = [r for r in refs if "Lee Mao-hsien" in r.text]
+    assert lee and lee[0].country != "USA"
+
+
+def test_a_currency_at_a_line_start_is_no_person(nlp, kb):
+    _, refs = _read(nlp, kb, "Reserves rose to 53 billion U.S.\nDlrs were sold by exporters.",
+                    date=dt.date(1987, 3, 1))
+    assert not [r for r in refs if r.kind == "person"]
+
+
+def test_a_title_that_names_none_of_a_curated_persons_offices_gives_no_era(nlp, kb):
+    # Kilroy-Silk was a UKIP MEP (filed GBROPP) and a Labour MP (GBRLEG) decades before: "MEP" names
+    # neither office, so it must not date the article by the other one
+    res, _ = _read(nlp, kb, "UKIP MEP Robert Kilroy-Silk said he would stand.")
+    assert res.reading.date is None
+
+
+def test_a_numbered_plural_office_is_its_holders(learn):
+    text = ("Russian President Vladimir Putin met Iranian President Hassan Rouhani in Ufa. "
+            "The two presidents discussed the talks.")
+    ref = mention(learn, text, "two presidents", date=dt.date(2015, 7, 10))
+    assert ref is not None and ref.kind == "person" and ref.rule == "learned:role"

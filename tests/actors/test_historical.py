@@ -36,7 +36,6 @@ def test_historical_states_by_document_date(phrase, text, words, day, code):
     assert ref is not None and ref.code == code
 
 
-@pytest.mark.xfail(strict=True, reason="needs resolver: a KB name with 'and' is split as two conjuncts (lead)")
 @pytest.mark.parametrize("name", ["Serbia and Montenegro", "Bosnia and Herzegovina"])
 def test_a_state_named_with_and_is_one_state(phrase, name):
     ref = phrase(f"{name} signed the accord.", name, date=dt.date(2004, 5, 1))

@@ -128,7 +128,8 @@ def _sentence_country(r: Reading, a: Article, sent: Span) -> str | None:
     key = (id(sent.doc), sent.start)
     hit = a.sent_country.get(key, False)
     if hit is False:
-        found = {m.entry.country for m in scan(r.kb, list(sent)) if m.entry.country and m.kind in ANCHOR_KINDS}
+        found = {m.entry.country for m in scan(r.kb, list(sent))
+                 if m.entry.country and m.kind in ANCHOR_KINDS and not currency_name(sent.doc, m)}
         hit = a.sent_country[key] = found.pop() if len(found) == 1 else None
     return hit
 
@@ -148,8 +149,25 @@ def count_countries(r: Reading, a: Article, doc: Doc) -> None:
         return
     a.counted.append(doc)
     for m in scan(r.kb, list(doc)):
-        if m.entry.country and m.kind in ANCHOR_KINDS:
+        if m.entry.country and m.kind in ANCHOR_KINDS and not currency_name(doc, m):
             a.countries[m.entry.country] += 1
+
+
+# Currency nouns and amount words: "U.S. dollars", "two billion U.S. Dlrs", "the Taiwan dollar" name money,
+# not the country (a story about Taiwan's reserves is not domestic US news).
+_CURRENCY = frozenset({"dollar", "dollars", "dlr", "dlrs", "yen", "pound", "pounds", "sterling", "mark", "marks",
+                       "franc", "francs", "lira", "lire", "peso", "pesos", "rupee", "rupees", "rouble", "roubles",
+                       "ruble", "rubles", "yuan", "won", "euro", "euros", "guilder", "guilders", "crown", "crowns",
+                       "cents", "cent", "currency", "bonds", "treasuries", "treasury"})
+_AMOUNT = frozenset({"billion", "bln", "million", "mln", "trillion", "thousand", "hundred"})
+
+
+def currency_name(doc: Doc, m: Match) -> bool:
+    """True when the country name at ``m`` names a currency or an amount of it ("U.S. dollars", "53 billion
+    U.S." at a line end, "the Taiwan dollar"); "28 Chilean officials" is not one."""
+    after = doc[m.j] if m.j < len(doc) else None
+    before = doc[m.i - 1] if m.i > 0 else None
+    return (after is not None and after.lower_ in _CURRENCY) or (before is not None and before.lower_ in _AMOUNT)
 
 
 def gpos(a: Article, char: int) -> int:

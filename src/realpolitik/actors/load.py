@@ -155,6 +155,50 @@ def _party_periods(iso: str, since: dt.date | None, rec: dict) -> tuple[Period, 
     return tuple(periods)
 
 
+# Endings of the member nouns a party's plural name is made of ("Democrats", "Socialists", "Conservatives",
+# "Tories", "Nationalists", "Unionists", "Moderates", "Liberals", "Republicans", "Greens", "Finns").
+_MEMBER_ENDINGS = ("crat", "ist", "ive", "an", "er", "ite", "al", "ate", "ory", "een", "inn")
+
+
+def _member_form(name: str) -> str | None:
+    """The singular a plural party name takes before a noun ("Liberal Democrats" -> "a Liberal Democrat
+    leader", "Social Democrats" -> "Social Democrat"); only for names of members: two or more capitalised
+    words ending in a plural member noun, so that a single word ("Liberals", "Greens") never becomes an
+    adjective and a party's own name ("Party of Wales", "Les Republicains") is left alone."""
+    words = name.split()
+    if len(words) < 2 or any(not w[:1].isupper() or not w.replace(".", "").isalpha() for w in words):
+        return None
+    if words[0].lower() in ("the", "les", "la", "los", "las", "die", "de") or any(
+            w.lower() in ("party", "front", "union", "alliance") for w in words):
+        return None
+    last = words[-1]
+    if not last.endswith("s") or last.endswith("ss"):
+        return None
+    single = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    if not single.lower().endswith(_MEMBER_ENDINGS):
+        return None
+    return " ".join(words[:-1] + [single])
+
+
+def _with_member_forms(rec: dict) -> dict:
+    """A party record whose plural names also list their singular member forms, in the lists the plural is
+    in (an ambiguous name's singular is ambiguous too)."""
+    have = {norm(n) for k in ("name", "aliases", "ambiguous") for n in ([rec[k]] if k == "name" else rec.get(k) or [])}
+    aliases = [rec["name"], *(rec.get("aliases") or [])]
+    ambiguous = list(rec.get("ambiguous") or [])
+    out = dict(rec)
+    for n in dict.fromkeys(aliases + ambiguous):
+        form = _member_form(n)
+        if form is None or norm(form) in have:
+            continue
+        have.add(norm(form))
+        if n in aliases:
+            out["aliases"] = [*(out.get("aliases") or []), form]
+        if n in ambiguous:
+            out["ambiguous"] = [*(out.get("ambiguous") or []), form]
+    return out
+
+
 def _load_parties(kb: KnowledgeBase, data: Path) -> dict[str, Entry]:
     """Political parties with their governing periods (parties.yaml); returns id -> entry (people cite them).
 
@@ -167,6 +211,7 @@ def _load_parties(kb: KnowledgeBase, data: Path) -> dict[str, Entry]:
     for iso, block in doc.items():
         for rec in block.get("parties") or []:
             pid = rec.get("id") or f"party:{iso}:{rec['key']}"
+            rec = _with_member_forms(rec)
             e = Entry(actor_id=pid, name=rec["name"], kind=INSTITUTION, country=iso, sector="PTY", code=f"{iso}PTY",
                       periods=_party_periods(iso, rec.get("since", block.get("since")), rec))
             only_here = {norm(a) for a in rec.get("ambiguous") or []}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.kb import (
     ANCHOR_KINDS,
@@ -47,6 +47,7 @@ from realpolitik.actors.phrase import (
     shadowed,
 )
 from realpolitik.actors.context import (
+    count_countries,
     gpos,
     make_ref,
     nearby_country,
@@ -82,13 +83,15 @@ def person_country(r: Reading, a: Article, m: Match) -> str | None:
     return kb_e.country if kb_e is not None else None
 
 
-def holder_of(a: Article, role_m: Match, before: int) -> _Person | None:
+def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False) -> _Person | None:
+    """The person last seen before ``before`` holding the office ``role_m`` names; a shadow office is not
+    the office ("the Home Secretary" is not the shadow home secretary)."""
     word = role_m.entry.name.lower()
     for pos, aid, _ in reversed(a.person_log):
         if pos >= before:
             continue
         p = a.people[aid]
-        if any(word in r[0].lower() for r in p.roles):
+        if any(word in r[0].lower() and shadow == ("shadow" in r[0].lower()) for r in p.roles):
             return p
     return None
 
@@ -107,9 +110,14 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
     ms = scan_phrase(r, a, name_tokens(tok))
     if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON for m in ms):
         return False
+    if tok.lower_ in _MONEY:
+        return False  # "U.S. Dlrs", "the Taiwan Dollar" at a line start: money, not a person
+    kb_named = any(m.covers(tok.i) and m.kind == PERSON for m in ms)
+    if not kb_named and _with_article(r, tok):
+        return False  # "the Bill", "the Criminal Justice Bill": a one-word name with an article is no person
     if tok.ent_type_ == "PERSON":
         return True
-    if any(m.covers(tok.i) and m.kind == PERSON for m in ms):
+    if kb_named:
         return True
     if tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and _known_name(r, a, tok):
         return True  # the small model often misses a bare surname: "Larijani said ..."
@@ -120,6 +128,20 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return True
     return any(m.kind == ROLE and m.entry.title for m in scan(r.kb, left)) and not tok.ent_type_ in (
         "GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+# Currency nouns that never end a person's name (unlike "Mark" or "Crown").
+_MONEY = frozenset({"dollar", "dollars", "dlr", "dlrs", "yen", "sterling", "franc", "francs", "lira", "lire",
+                    "peso", "pesos", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "euro",
+                    "euros", "guilder", "guilders"})
+
+
+def _with_article(r: Reading, tok: Token) -> bool:
+    """True for a one-word proper name that takes an article ("the Bill", "a Vauxhall"): English names of
+    people do not ("the Blairs" is plural, "the US President George Bush" has two words)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
+        return False
+    return len(strip_name(r, name_tokens(tok))) == 1
 
 
 def _known_name(r: Reading, a: Article, tok: Token) -> bool:
@@ -230,6 +252,7 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     placed = [m for m in anchors if not locative(toks[0].doc[m.j - 1])]
     anchor = nearest_match(placed or anchors, role_m.i if role_m else toks[-1].i)
     d.sector = role_sector(r, role_m, roles, anchor)
+    d.inherited = role_m is not None and role_m.entry.sector == INHERIT
     if d.sector == "GOV" and role_m is not None and shadowed(toks, role_m):
         d.sector = "OPP"  # "shadow home secretary": the opposition's spokesman for that office
     if anchor is not None:
@@ -398,7 +421,7 @@ def person_ref(r: Reading, a: Article, tok: Token, span: Span) -> ActorRef:
     if person.country_rule and not desc.country:
         rule = f"{rule}+{person.country_rule.removeprefix('title+')}"
     if person.kb_entry is not None and not desc.rule and not person.roles:
-        rule = f"kb:{person.kb_entry.source}"
+        rule = f"kb:{person.kb_entry.source}" + (f"+{r.date_rule}" if r.date_rule else "")
     code, country, sector = person.code, person.country, person.sector
     return make_ref(a, span, start, end, name=person.name, actor_id=person.actor_id, code=code, country=country,
                      sector=sector, kind=PERSON, rule=rule, role=desc.role or person.role,
@@ -467,7 +490,7 @@ def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
     doc = span.doc
     return make_ref(a, span, doc[m.i].idx, doc[m.j - 1].idx + len(doc[m.j - 1].text), name=e.name,
                      actor_id=e.actor_id, code=code, country=country, sector=sector, kind=PERSON,
-                     rule=f"kb:{e.source}")
+                     rule=f"kb:{e.source}" + (f"+{r.date_rule}" if r.date_rule else ""))
 
 
 def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
@@ -487,3 +510,130 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
     return ActorRef(name=p.name, actor_id=p.actor_id, code=p.code, country=p.country, sector=p.sector,
                     kind=PERSON, text=tok.text, start=start, end=start + len(tok.text),
                     rule="pronoun:last-subject" if subj else "pronoun:last-person", role=p.role, former=p.former)
+
+
+def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:
+    """The dated periods of a curated person's offices whose name contains the title the text gives
+    ("Home Secretary" of Charles Clarke's three offices). Curated records list their named offices first,
+    in order, so ``roles[i]`` names ``periods[i]``; other sources give no such order (empty list). ``whole``:
+    the title's words all belong to the office's name (else its longest ending that does)."""
+    if e.source != "people" or len(e.roles) > len(e.periods):
+        return []
+    words = role.lower().split()
+    shadow = "shadow" in words
+    core = [w for w in words if w != "shadow"]
+    for k in range(1 if whole else len(core)):  # the longest ending that names an office ("Conservative chancellor")
+        want = " ".join(core[k:])
+        hits = [e.periods[i] for i, name in enumerate(e.roles)
+                if want in name.lower() and shadow == ("shadow" in name.lower())]
+        if hits:
+            return hits
+    return []
+
+
+def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, str]]) -> list:
+    """Era evidence from a bare definite title near a name: "Gordon Brown is to freeze petrol duty ... The
+    chancellor also hailed ..." puts the article in a period in which the nearest person named before it
+    (else the first named after it: "The lord chancellor hinted ... Lord Falconer said") held an office of
+    that title, by the curated offices of the knowledge base. Plural, possessed or shadow titles are left
+    alone: they name someone else as often as not."""
+    people: list[tuple[int, int, Entry]] = []  # (segment, token, KB person) in reading order
+    titles: list[tuple[int, int, str]] = []
+    for k, doc in enumerate(docs):
+        if not doc.has_annotation("DEP"):
+            continue
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = name_text(strip_name(r, name_tokens(ent[-1])))
+                e = kb_person(r, name) if name else None
+                if e is not None:
+                    people.append((k, ent.start, e))
+        for tok in doc:
+            if tok.tag_ not in ("NN", "NNP") or tok.ent_type_:  # singular; "the lord chancellor" is often NNP
+                continue
+            kids = list(tok.children)
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                    c.dep_ in ("poss", "nmod", "prep") for c in kids):
+                continue
+            words = [c for c in kids if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok]
+            if words[0].i != tok.i - len(words) + 1 or not any(
+                    m.kind == ROLE and m.entry.title and m.covers(tok.i) for m in scan(r.kb, words)):
+                continue
+            titles.append((k, tok.i, " ".join(w.lower_ for w in words)))
+    out = []
+    for k, i, title in titles:
+        before = [e for kk, ii, e in people if (kk, ii) < (k, i)]
+        after = [e for kk, ii, e in people if (kk, ii) > (k, i)]
+        for e in [*reversed(before), *after]:
+            periods = _periods_of_role(e, title, whole=True)
+            if periods:
+                if (e.actor_id, title) not in seen:
+                    seen.add((e.actor_id, title))
+                    out.append((e.name, f"the {title}",
+                                [(p.start or dt.date.min, p.end or dt.date.max) for p in periods]))
+                break
+    return out
+
+
+# An era window with no end ("still in office") is read this far from its start.
+_OPEN_ERA = dt.timedelta(days=2 * 365)
+
+
+def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str] | None:
+    """When an undated article was written, from the offices its people hold in it: each knowledge-base
+    person named with a present title ("Home Secretary Charles Clarke", "Prime Minister Tony Blair") puts the
+    article inside the dated periods in which the KB gives that person that country and sector. The day most
+    such people agree on (the middle of their common window) and the evidence ("era:2005-06-09:Tony
+    Blair=Prime Minister+Charles Clarke=Home Secretary"); None when no titled KB person is named. Titles
+    whose sector depends on the date ("Labour leader": the party's status) are not evidence of it."""
+    scratch = Article()  # estimating reads the text; the article's own record starts clean after
+    for doc in docs:
+        count_countries(r, scratch, doc)
+    found: list[tuple[str, str, list[tuple[dt.date, dt.date]]]] = []
+    seen: set[tuple[str, str]] = set()
+    for doc in docs:
+        if not doc.has_annotation("DEP"):
+            continue
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            head = ent[-1]
+            while head.dep_ == "case" and head.i > ent.start:
+                head = doc[head.i - 1]
+            toks = name_tokens(head)
+            name = name_text(strip_name(r, toks))
+            e = kb_person(r, name) if name else None
+            if e is None:
+                continue
+            desc = describe_person(r, scratch, head, toks)
+            if not desc.role or desc.former or desc.inherited or desc.sector is None or desc.igo_code:
+                continue
+            code = f"{desc.country or e.country or ''}{desc.sector}"
+            periods = [p for p in e.periods if (p.start or p.end) and p.code == code]
+            named = _periods_of_role(e, desc.role)
+            if e.source == "people" and not named:
+                continue  # a curated person's title that names none of their offices ("MEP" of a UKIP MEP
+                # filed as GBROPP) says nothing of when: matching the sector alone would pick another office
+            spans = [(p.start or dt.date.min, p.end or dt.date.max) for p in (named or periods) if p.code == code]
+            if not spans or (e.actor_id, code) in seen:
+                continue
+            seen.add((e.actor_id, code))
+            found.append((e.name, desc.role, spans))
+    found.extend(_definite_office_holders(r, docs, seen))
+    if not found:
+        return None
+    best: tuple[int, dt.date, dt.date, list[int]] | None = None
+    for day in sorted({s for _, _, spans in found for s, _ in spans if s != dt.date.min}):
+        support = [k for k, (_, _, spans) in enumerate(found) if any(s <= day <= e for s, e in spans)]
+        lo = max(s for k in support for s, e in found[k][2] if s <= day <= e)
+        hi = min(e for k in support for s, e in found[k][2] if s <= day <= e)
+        if best is None or len(support) > best[0]:
+            best = (len(support), lo, hi, support)
+    if best is None:
+        return None
+    _, lo, hi, support = best
+    if hi == dt.date.max:
+        hi = lo + _OPEN_ERA
+    day = lo + (hi - lo) / 2
+    who = "+".join(f"{found[k][0]}={found[k][1]}" for k in support[:3])
+    return day, f"era:{day.isoformat()}:{who}"

@@ -72,6 +72,8 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
     if is_person_head(r, a, head):
         return person_ref(r, a, head, span)
     core = phrase_core(head, span)
+    if any(c.dep_ == "cc" for c in head.children):
+        core = _with_named_conjunct(r, head, span, core)
     matches = scan_phrase(r, a, core)
     head_m = next((m for m in matches if m.covers(head.i)), None)
     if head_m is None:
@@ -91,6 +93,19 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
     if kind == PERSON:
         return kb_person_ref(r, a, head_m, span)
     return entity_ref(r, a, head, head_m, matches, span)
+
+
+def _with_named_conjunct(r: Reading, head: Token, span: Span, core: list[Token]) -> list[Token]:
+    """The core of a phrase whose head and conjunct are one name in the knowledge base ("Bosnia and
+    Herzegovina", "Serbia and Montenegro", "Trinidad and Tobago"): the conjunct is part of the name, not
+    another actor. Unchanged otherwise."""
+    doc = span.doc
+    lo = min(t.i for t in core)
+    hi = min(span.end, head.right_edge.i + 1)
+    for m in scan(r.kb, list(doc[lo:hi])):
+        if m.covers(head.i) and m.j - 1 > head.i and any(doc[k].dep_ == "cc" for k in range(head.i, m.j)):
+            return sorted({*core, *doc[m.i:m.j]}, key=lambda t: t.i)
+    return core
 
 
 def mentions(r: Reading, a: Article, sent: Span) -> list[ActorRef]:
@@ -159,12 +174,16 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
     if anchor is None:
         anchor = name_anchor(r, a, core, head)
     if anchor is None:
-        person = holder_of(a, head_m, gpos(a, head.idx))
+        plural = head.tag_ in ("NNS", "NNPS") or head_m.plural
+        # "the minister": the person last seen holding that office; "ministers" are not one person, but "the
+        # two presidents" / "both leaders" are the people last seen holding it (the last one stands for them)
+        counted = any(c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both")
+                      for c in head.children)
+        person = None if plural and not counted else holder_of(a, head_m, gpos(a, head.idx), shadowed(core, head_m))
         if person is not None:
             return make_ref(a, span, *extent_of(core, head_m), name=person.name, actor_id=person.actor_id,
                              code=person.code, country=person.country, sector=person.sector, kind=PERSON,
                              rule="learned:role", role=person.role, former=person.former)
-        plural = head.tag_ in ("NNS", "NNPS") or head_m.plural
         if head_m.entry.attribute and plural:
             # "Kurds protested in Turkey": a people, coded where the text says it lives (or unplaced)
             country, how = _residence(r, a, head, head_m, matches)

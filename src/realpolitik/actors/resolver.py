@@ -25,7 +25,7 @@ from realpolitik.actors.state import _STATE_KINDS, Article, Reading
 from realpolitik.records import Actor, ActorRef
 from realpolitik.actors.phrase import name_text
 from realpolitik.actors.context import count_countries, gpos, scan_phrase
-from realpolitik.actors.people import is_person_head, learn_person, strip_name
+from realpolitik.actors.people import article_era, is_person_head, learn_person, strip_name
 from realpolitik.actors.phrases import learn_faction, mentions, resolve_phrase
 from realpolitik.actors.load import load_kb
 from realpolitik.actors.kb import KnowledgeBase
@@ -41,7 +41,8 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase | None = None, date: dt.date | None = None) -> None:
         # the KB as a document of that date reads it ("Moscow" in 1985 is the Soviet government)
-        self.reading = Reading((kb if kb is not None else load_kb()).as_of(date), date)
+        self._kb = kb if kb is not None else load_kb()
+        self.reading = Reading(self._kb.as_of(date), date)
         self.article = Article()
 
     @property
@@ -53,7 +54,12 @@ class ActorResolver:
         return self.reading.date
 
     def prepare(self, docs: list[Doc]) -> None:
-        """Note the full names and countries of every segment of an article before reading it."""
+        """Note the full names and countries of every segment of an article before reading it. An undated
+        article is read at the era its people's offices give (``people.article_era``), if any."""
+        if self.reading.date is None and not self.article.counted:
+            era = article_era(self.reading, docs)
+            if era is not None:
+                self.reading = Reading(self._kb.as_of(era[0]), era[0], era[1])
         prepare(self.reading, self.article, docs)
 
     def learn(self, sent: Span) -> None:

@@ -105,6 +105,7 @@ class _Descriptor:
     former: bool = False
     factions: list[Match] = field(default_factory=list)
     rule: str = ""
+    inherited: bool = False  # the sector came from an "inherit" role's organisation or state ("leader")
 
 
 _SECTOR_NAMES = {
@@ -123,6 +124,9 @@ class Reading:
 
     kb: KnowledgeBase
     date: dt.date | None = None
+    # how the date was found when the document had none ("era:2005-08-10"): the article's era from the offices
+    # its people hold (people.article_era); shown in the rule of the codes read at that date
+    date_rule: str = ""
 
 
 @dataclass(eq=False)
