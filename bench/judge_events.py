@@ -12,7 +12,7 @@ this sentence), root (CAMEO root right), code (exact code right), src_country, s
 country and sector, or rightly none), full (real and root, source and target all right), and note.
 The corpora stay in ../shared; the sheet holds the sentence only outside the repo (committed judgements keep
 event ids, codes and judgements, and the sentence's corpus id and offset, not its text).
-Usage: python bench/judge_events.py ingest [--db F] [--seed 10]
+Usage: python bench/judge_events.py ingest [--db F] [--seed 10] [--workers 1]
        python bench/judge_events.py sheet [--db F] [--seed 60] [--n 60] [-o sheet.jsonl]
        python bench/judge_events.py score bench/gold/judged/baseline.jsonl
 """
@@ -41,7 +41,7 @@ def reuters_sample(seed: int, n: int = N_REUTERS) -> list[str]:
     return [i for i in ids if i in pick]
 
 
-def ingest(db: Path, seed: int) -> None:
+def ingest(db: Path, seed: int, workers: int = 1) -> None:
     from realpolitik import api
 
     root = rc.shared_dir()
@@ -55,7 +55,7 @@ def ingest(db: Path, seed: int) -> None:
                 s = stories[i]
                 fh.write(json.dumps({"id": i, "date": s["date"], "title": s["title"], "text": s["text"]}) + "\n")
         bbc = sorted(str(p) for p in (root / "corpora" / rc.BBC).glob("*.txt"))
-        rep = api.ingest(bbc + [str(jl)], db=db, progress=False)
+        rep = api.ingest(bbc + [str(jl)], db=db, progress=False, workers=workers)
     print(f"ingested into {db}: {rep.added} documents, {rep.events} events, {len(rep.failures)} failures")
 
 
@@ -129,6 +129,7 @@ def main() -> None:
     a = sub.add_parser("ingest")
     a.add_argument("--db", type=Path, default=DEFAULT_DB)
     a.add_argument("--seed", type=int, default=10)
+    a.add_argument("--workers", type=int, default=1, help="coding processes (api.ingest; same stored result)")
     b = sub.add_parser("sheet")
     b.add_argument("--db", type=Path, default=DEFAULT_DB)
     b.add_argument("--seed", type=int, default=60)
@@ -139,7 +140,7 @@ def main() -> None:
     c.add_argument("path", type=Path)
     args = ap.parse_args()
     if args.cmd == "ingest":
-        ingest(args.db, args.seed)
+        ingest(args.db, args.seed, args.workers)
     elif args.cmd == "sheet":
         sheet(args.db, args.seed, args.n, args.out, args.ingest_seed)
     else:
