@@ -1,6 +1,7 @@
 """Write time against database size: seconds per batch of 64 coded documents stored into a synthetic database
 already holding 0, 10k or 100k documents (bench/synthetic.py, 40 events each), through ``Store.add_many`` (a
-connection per batch) and through one ``Store.writer()`` ingest session.
+connection per batch) and through one ``Store.writer()`` ingest session, flushed per batch or writing 512
+documents per transaction as an ingest does (then the figure is the time per 64 of them).
 
     python bench/store_write.py --docs 0,10000,100000 --batches 8
 
@@ -62,7 +63,9 @@ def main() -> None:
     ap.add_argument("--docs", default="0,10000,100000", help="stored documents before the timed batches")
     ap.add_argument("--batches", type=int, default=8, help="timed batches of 64 documents per size and mode")
     ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--modes", default="add_many,writer")
+    ap.add_argument("--modes", default="add_many,writer,writer512",
+                    help="add_many: a connection per batch; writer: Store.writer() flushed per batch; writer512: "
+                         "Store.writer() writing the 8 batches in one transaction (seconds per 64 documents)")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "realpolitik-bench-write")
     args = ap.parse_args()
     from realpolitik.store import Store
@@ -90,6 +93,13 @@ def main() -> None:
                     t = time.perf_counter()
                     store.add_many(b)
                     times.append(time.perf_counter() - t)
+            elif mode == "writer512":  # as an ingest writes: one transaction per 512 documents
+                with store.writer(window=3600) as w:
+                    t = time.perf_counter()
+                    for b in batches:
+                        w.add_many(b)
+                    w.flush()
+                    times = [(time.perf_counter() - t) / len(batches)] * len(batches)
             else:
                 with store.writer() as w:
                     for b in batches:

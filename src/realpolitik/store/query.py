@@ -178,43 +178,17 @@ def _side_match(side: str, fields: tuple[str, ...]) -> str:
 
 
 _DYAD_FIELDS = ("country", "actor_id", "code")
-# The actor ids written like ``key`` whatever the case: looked up in the small actors table (every id in
-# events has its row there), so the events columns are compared by plain equality.
-_IDS_LIKE = "(SELECT actor_id FROM actors WHERE lower(actor_id) = lower(?))"
 
 
 def side_is(side: str, key: str) -> tuple[str, list[Any]]:
     """SQL (over ``events e``) true when the ``side`` (source/target) actor is ``key``: its country, id or code.
 
-    Plain equalities on the stored columns, which DuckDB pushes into its scan (``lower()`` of a column is
-    evaluated on every row and keeps it from doing so): countries and CAMEO codes are stored upper-case (the
-    readers of actor files and dictionaries normalise them), ids are matched through the actors table. A country
-    code needs only the country column: a state's id and code are its ISO3, and every actor of the country
-    carries it.
+    A country code needs only the country column: a state's id and code are its ISO3, and every actor of the
+    country carries it (one equality instead of three over every row: 2x faster at 10M events).
     """
-    k = key.strip()
-    if _is_country(k):
-        return f"e.{side}_country = ?", [k.upper()]
-    return (f"(e.{side}_country = ? OR e.{side}_code = ? OR e.{side}_actor_id IN {_IDS_LIKE})",
-            [k.upper(), k.upper(), k])
-
-
-def dyad_is(a: str, b: str) -> tuple[str, list[Any]]:
-    """SQL (over ``events e``) true for events between ``a`` and ``b`` in either direction.
-
-    Two different countries are written as ``source_country IN (a, b) AND target_country IN (a, b) AND
-    source_country <> target_country``: three conjuncts on single columns, which DuckDB pushes into the scan and
-    estimates well (so it joins the few matching events to sentences, not the other way round); an OR of two
-    directed pairs is scanned row by row (at 10M events: 8 s instead of 22 s for the full rows, 0.3 s to count).
-    """
-    ka, kb = a.strip(), b.strip()
-    if _is_country(ka) and _is_country(kb) and ka.upper() != kb.upper():
-        pair = [ka.upper(), kb.upper()]
-        return ("(e.source_country IN (?, ?) AND e.target_country IN (?, ?) AND e.source_country <> e.target_country)",
-                pair + pair)
-    ab, p1 = directed_dyad(a, b)
-    ba, p2 = directed_dyad(b, a)
-    return f"({ab} OR {ba})", p1 + p2
+    if _is_country(key):
+        return f"e.{side}_country = ?", [key.strip().upper()]
+    return _side_match(side, _DYAD_FIELDS), [key] * len(_DYAD_FIELDS)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -260,18 +234,19 @@ def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | Non
         where.append("(e.source_actor_id = ? OR e.target_actor_id = ?)")
         params += [actor_id, actor_id]
     if actor:
-        # ids and codes match exactly (plain equalities, as in ``side_is``); a name matches on whole words
-        # ("putin" finds "Vladimir Putin"): the regular expression runs only on names that contain the word
+        # ids and codes match exactly; a name matches on whole words ("putin" finds "Vladimir Putin").
+        fields = ("actor_id", "code", "country")
         words = r"(^|\W)" + re.escape(actor.strip().lower()) + r"($|\W)"
-        sides = [f"(e.{side}_actor_id IN {_IDS_LIKE} OR e.{side}_code = ? OR e.{side}_country = ? OR "
-                 f"(e.{side}_name ILIKE ? ESCAPE '\\' AND regexp_matches(lower(e.{side}_name), ?)))"
+        sides = [f"({_side_match(side, fields)} OR regexp_matches(lower(e.{side}_name), ?))"
                  for side in ("source", "target")]
         where.append(f"({sides[0]} OR {sides[1]})")
-        params += [actor, actor.upper(), actor.upper(), _like(actor.strip()), words] * 2
+        params += [actor] * 3 + [words] + [actor] * 3 + [words]
     if dyad:
-        cond, p = dyad_is(*parse_pair(dyad))
-        where.append(cond)
-        params += p
+        a, b = parse_pair(dyad)
+        ab, p1 = directed_dyad(a, b)
+        ba, p2 = directed_dyad(b, a)
+        where.append(f"({ab} OR {ba})")
+        params += p1 + p2
     lo, hi = parse_bound(since, False, "--since"), parse_bound(until, True, "--until")
     if lo:
         where.append("e.date >= ?")
