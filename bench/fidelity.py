@@ -30,6 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from paths import path_counts  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 PLOVER = SHARED / "gold" / "plover_gsr_dev.jsonl"
@@ -178,7 +181,8 @@ def main() -> None:
                                 clf="clf" in config, args="args" in config)
             secs = time.perf_counter() - t0
             results[f"{task}/{config}"] = {"scores": score_halves(scorer, rows, gold, pred, out_dir),
-                                           "seconds": round(secs, 1)}
+                                           "seconds": round(secs, 1),
+                                           "paths": path_counts(e for r in load(pred) for e in r.get("events", []))}
             if args.errors:
                 tune_errors(rows, pred)
     print(f"predictions in {out_dir}")
@@ -189,9 +193,13 @@ def main() -> None:
                 line = "  ".join(f"{lvl} F1={s[lvl]['f1']:.3f} (P={s[lvl]['precision']:.3f} R={s[lvl]['recall']:.3f})"
                                  for lvl in ("type", "type+source", "type+dyad"))
                 print(f"PLOVER {part:5} [{config}] {line}  [{val['seconds']}s]")
+                if part == "all":
+                    print(f"PLOVER       [{config}] {val['paths']}")
             else:
                 print(f"quad   {part:5} [{config}] n={s['n']} accuracy={s['accuracy']:.3f} "
                       f"macro-F1={s['macro_f1']:.3f}  [{val['seconds']}s]")
+                if part == "all":
+                    print(f"quad         [{config}] {val['paths']}")
 
 
 if __name__ == "__main__":

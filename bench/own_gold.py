@@ -17,9 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from paths import path_counts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent / "own_gold"
 
@@ -144,8 +148,10 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list misses, false positives and flag errors")
     args = ap.parse_args()
     facts, flags, order = load_gold()
-    res = score(facts, flags, order, align(predictions(args.rules_only), order), args.errors)
+    pred = predictions(args.rules_only)
+    res = score(facts, flags, order, align(pred, order), args.errors)
     print(summary("own gold", args.rules_only, facts, order, res))
+    print(path_counts(e for evs in pred.values() for e in evs))
 
 
 def summary(label: str, rules_only: bool, facts: dict, order: list, res: dict) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realnews_corpus as rc  # noqa: E402
+from paths import path_counts  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "realnews" / "gold.jsonl"
 SEED, N_BBC, N_REUTERS = 20261201, 86, 86
@@ -225,9 +226,7 @@ def main() -> None:
                 fh.write(json.dumps(preds.get(r["id"], {"id": r["id"], "events": [], "quad": 0})) + "\n")
     if args.errors:
         show_errors([r for r in gold if args.errors == "all" or rc.split_half(r["id"]) == args.errors], preds)
-    paths = Counter(str(e.get("rule") or "?").split(":")[0] for p in preds.values() for e in p.get("events", [])
-                    if is_factual(e))
-    print("factual events by rule/path: " + ", ".join(f"{k} {v}" for k, v in paths.most_common(12)))
+    print(path_counts(e for p in preds.values() for e in p.get("events", []) if is_factual(e)))
     print("levels: F1 at " + ", ".join(LEVELS))
     for half in ("tune", "check", "all"):
         rows_h = [r for r in gold if half == "all" or rc.split_half(r["id"]) == half]

@@ -263,6 +263,14 @@ def test_modality_ultimatum_finds_its_target_in_the_sentence(make, lexicon):
     assert [t.actor_id for t in c.targets] == ["grp:hamas"]
 
 
+def test_modality_a_conditional_offer_is_an_offer(make, lexicon):
+    rec = run(make("Iran will meet Russia if the talks resume."), lexicon, "modality")
+    (c,) = rec.candidates
+    assert c.code.root == "03" and "conditional" in c.mod.kinds and not c.hypothetical
+    rec = run(make("Iran could attack Turkey if the talks fail."), lexicon, "modality")
+    assert all(c.hypothetical for c in rec.candidates)  # a conditional act is no fact
+
+
 def test_ultimatum_needs_unless_and_a_future(nlp):
     def tok(text, word):
         return next(t for t in nlp(text) if t.text == word)
@@ -356,6 +364,11 @@ def test_events_symmetric_subjects_both_ways(make, lexicon):
 def test_events_symmetric_with_a_target_both_ways(make, lexicon):
     rec = run(make("Iran met Russia."), lexicon, "events")
     assert sorted(evs(rec)) == [("040", "IRN", "RUS"), ("040", "RUS", "IRN")]
+
+
+def test_events_an_intent_to_meet_is_one_sides(make, lexicon):
+    rec = run(make("Iran will meet Russia next week."), lexicon, "events")
+    assert evs(rec) == [("036", "IRN", "RUS")]
 
 
 def test_events_paired_code_gives_the_hosts_act(make, lexicon):

@@ -325,6 +325,10 @@ def assign_modality(rec: SentenceRecord) -> None:
             # the code itself expresses the modal ("will visit" -> intent, "must stop" -> demand,
             # "did not lift" -> refuse): that statement is the fact; conditionals and "could" still count
             c.hypothetical = any(k not in FACTUAL_KINDS and k not in ABSORBED_KINDS for k in c.mod.kinds)
+            if c.code.root == "03" and set(c.mod.kinds) <= {"conditional", "future"} | FACTUAL_KINDS:
+                # "would meet the mediator if he gave them a veto": a conditional offer is an offer, made now
+                # (as an ultimatum is a threat)
+                c.hypothetical = False
             c.negated = False
             if ">modal:reject" in c.match.rule and told_not_to(c.tok):
                 c.negated = True  # "advised Russians not to travel": nobody refused anything
@@ -456,7 +460,8 @@ def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None, CameoCode]]:
     if m.swap:
         return [(t, s, code) for s, t in pairs if t is not None]
     out: list[tuple[ActorRef, ActorRef | None, CameoCode]] = [(s, t, code) for s, t in pairs]
-    if m.symmetric:
+    if m.symmetric and not (m.modal_absorbed and code.root == "03"):
+        # "Iran will meet Russia" is Iran's intent alone; "met" is both sides' act
         out += [(t, s, code) for s, t in pairs if t is not None]
     elif m.reverse:
         try:
