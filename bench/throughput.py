@@ -29,6 +29,28 @@ SHARED = ROOT.parent / "shared"
 SIDES = ("pipe1", "pipe2", "ingest1", "ingest2", "dask2")
 
 
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+
+
+def parallel_control(n: int = 20_000_000) -> float:
+    """What two processes gain over one on this machine right now, on a pure-Python loop: the ceiling of
+    every 2-process ratio below (a shared or throttled machine gives less than 2)."""
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    _burn(n)
+    _burn(n)
+    serial = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with mp.get_context("fork").Pool(2) as pool:
+        pool.map(_burn, [n, n])
+    return serial / (time.perf_counter() - t0)
+
+
 def corpus_files(args, tmp: Path) -> list[Path]:
     if args.reuters:
         src = SHARED / "corpora" / "reuters21578.jsonl.gz"
@@ -100,6 +122,7 @@ def main() -> None:
                     events[side] = (out.added, out.events)
                 print(f"  run {k + 1} {side}: {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
 
+    print(f"control: 2 processes / 1 on a pure-Python loop: {parallel_control():.2f}x (the ceiling here)")
     print(f"documents: {len(docs)}  segments: {len(texts)}  words: {words}  "
           f"classifier: {'off' if args.rules_only else 'on'}")
     for side, s in best.items():
