@@ -54,13 +54,12 @@ class ActorRow:
         before = self.to_row() if report else None
         votes = self.own_votes()
         actor_merge.add(votes, other.own_votes(), same_document=same_document)
-        self.settle()
         for name in _LISTS:
             mine = getattr(self, name)
             for x in getattr(other, name):
                 if x and x not in mine:
                     mine.append(x)
-        self.roles = dated_roles(self.roles)
+        self.settle()  # after the lists are merged: their order must not depend on the order rows arrive in
         if other.name != self.name and (len(other.name), other.name) > (len(self.name), self.name):
             self.name = other.name  # the fullest form of the name, whichever document brought it
         if other.attribute and (not self.attribute or other.attribute < self.attribute):
