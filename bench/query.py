@@ -23,22 +23,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def database(folder: Path, n: int) -> Path:
-    from synthetic import build
+    from synthetic import cached
 
-    from realpolitik.store import Store
-
-    db = folder / f"realpolitik-query-{n}.duckdb"
-    if db.exists():
-        try:
-            if Store(db, read_only=True).counts()["events"] == n:
-                return db
-        except Exception as exc:  # an older schema or a half-built file: rebuild it
-            print(f"rebuilding {db}: {exc}")
-        db.unlink()
-    t0 = time.perf_counter()
-    build(db, n)
-    print(f"built {n:,} events in {time.perf_counter() - t0:.0f} s -> {db} ({db.stat().st_size / 2**30:.2f} GB)")
-    return db
+    return cached(folder, n, "realpolitik-query")
 
 
 def timed(fn, repeat: int) -> tuple[float, float, object]:

@@ -134,3 +134,23 @@ def build(path: Path, n_events: int, mentions: bool = False) -> None:
                     "event_id || 't', target_actor_id, target_name FROM events)")
     con.execute("CHECKPOINT")
     con.close()
+
+
+def cached(folder: Path, n: int, prefix: str = "realpolitik-synthetic") -> Path:
+    """``folder/prefix-n.duckdb`` with ``n`` synthetic events, built unless a complete one is there already."""
+    import time
+
+    from realpolitik.store import Store
+
+    db = folder / f"{prefix}-{n}.duckdb"
+    if db.exists():
+        try:
+            if Store(db, read_only=True).counts()["events"] == n:
+                return db
+        except Exception as exc:  # an older schema or a half-built file: rebuild it
+            print(f"rebuilding {db}: {exc}")
+        db.unlink()
+    t0 = time.perf_counter()
+    build(db, n)
+    print(f"built {n:,} events in {time.perf_counter() - t0:.0f} s -> {db} ({db.stat().st_size / 2**30:.2f} GB)")
+    return db
