@@ -19,7 +19,7 @@ PEOPLE = ["Iran", "Russia", "Syria", "Turkey", "Saudi Arabia", "Israel", "the Un
 VERBS = ["met officials from", "condemned", "signed a trade agreement with", "accused", "praised",
          "threatened", "held talks with", "criticised"]
 # Batches of two documents, so a run has many commit points to be killed between (and inside).
-RUN = ("import sys; import realpolitik.api as api; api.BATCH_DOCS = 2; "
+RUN = ("import sys; import realpolitik.pipeline as pipeline; pipeline.BATCH_DOCS = 2; "
        "from realpolitik.cli import main; sys.argv[0] = 'realpolitik'; main()")
 KILLS = 4
 

@@ -89,7 +89,7 @@ def _folder(tmp_path, n):
 
 
 def _ingest(folder, db, **env) -> subprocess.Popen:
-    run = ("import sys; import realpolitik.api as api; api.BATCH_DOCS = 2; "
+    run = ("import sys; import realpolitik.pipeline as pipeline; pipeline.BATCH_DOCS = 2; "
            "from realpolitik.cli import main; sys.argv[0] = 'realpolitik'; main()")
     return subprocess.Popen([sys.executable, "-c", run, "ingest", str(folder), "--db", str(db), "--rules-only"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

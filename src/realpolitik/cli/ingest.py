@@ -108,16 +108,16 @@ def register(app: typer.Typer) -> None:
         verbs: list[Path] = VerbsOption,
     ) -> None:
         """Ingest articles: .txt/.md, .html, .jsonl/.json, .csv, RSS/Atom; re-ingesting the same text adds nothing."""
-        from realpolitik import api
+        from realpolitik import pipeline
 
         columns = {k: v for k, v in (("text", text_column), ("date", date_column)) if v}
         use_stdin = not paths or paths == ["-"]
-        spec = api.CoderSpec(classifier=None if no_model else "default", actors=tuple(map(str, actors)),
-                             phoenix=tuple(map(str, phoenix)), verbs=tuple(map(str, verbs)))
+        spec = pipeline.CoderSpec(classifier=None if no_model else "default", actors=tuple(map(str, actors)),
+                                  phoenix=tuple(map(str, phoenix)), verbs=tuple(map(str, verbs)))
         display = ProgressDisplay(every=progress_every)
         kwargs: dict[str, Any] = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
                                       max_bytes=max_bytes * 2**20, coder=spec, progress=display,
-                                      workers=workers or api.default_workers())
+                                      workers=workers or pipeline.default_workers())
         try:
             if dask is not None:
                 try:
@@ -131,9 +131,9 @@ def register(app: typer.Typer) -> None:
                     raise typer.BadParameter("--dask reads files (give paths), not stdin", param_hint="--dask")
                 report = dask_ingest(paths, scheduler=dask, parts=parts, **kwargs)
             elif use_stdin:
-                report = api.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
+                report = pipeline.ingest(stdin=sys.stdin.buffer, stdin_format=stdin_format, **kwargs)
             else:
-                report = api.ingest(paths, **kwargs)
+                report = pipeline.ingest(paths, **kwargs)
         finally:
             display.close()
         for failure in report.failures:

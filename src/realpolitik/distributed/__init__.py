@@ -1,8 +1,8 @@
 """Ingest on a Dask cluster: ``realpolitik ingest --dask ADDRESS`` (or ``--dask local``).
 
-The driver (this process) reads the inputs and drops what is already stored, exactly as ``api.ingest`` does,
+The driver (this process) reads the inputs and drops what is already stored, as ``pipeline.ingest`` does,
 and cuts the new documents into partitions. A Dask worker codes a partition with its own Coder (built once per
-worker process from a :class:`~realpolitik.api.CoderSpec`, then cached) and writes the coded records — what
+worker process from a :class:`~realpolitik.pipeline.CoderSpec`, then cached) and writes the coded records — what
 ``Store.add_many`` takes — as one Parquet part in the parts folder, under a temporary name renamed when
 complete. The driver loads each finished part into DuckDB (the only writer) and deletes it.
 
@@ -29,8 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from realpolitik.api import (CoderSpec, IngestProgress, IngestReport, code_safely, estimate_records,
-                             new_documents, words_in)
+from realpolitik.pipeline import (CoderSpec, IngestProgress, IngestReport, code_safely, estimate_records,
+                                  new_documents, words_in)
 from realpolitik.records import Document, IngestFailure
 
 PARTITION_DOCS = 16  # small enough that the last partitions do not leave a worker idle long
@@ -133,7 +133,7 @@ def _client(scheduler: Any, workers: int | None, processes: bool):
     if scheduler == "local":
         import logging
 
-        from realpolitik.api import default_workers
+        from realpolitik.pipeline import default_workers
 
         cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=processes,
                                dashboard_address=None, silence_logs=logging.ERROR)
