@@ -43,11 +43,13 @@ LEVELS = ("root", "root+src", "root+src+tgt", "code", "code+actors")
 NONSTATE = ("IGO", "NGO", "MNC")
 
 
-def sample(nlp) -> list[dict]:
-    """The seeded draw: one random sentence from each of 86 BBC and 86 Reuters articles."""
-    rng = random.Random(SEED)
+def sample(nlp, seed: int = SEED, n_bbc: int = N_BBC, n_reuters: int = N_REUTERS,
+           exclude: frozenset = frozenset()) -> list[dict]:
+    """The seeded draw: one random sentence from each of n_bbc BBC and n_reuters Reuters articles (86 + 86),
+    none of the (corpus, doc) articles in `exclude`."""
+    rng = random.Random(seed)
     out = []
-    for corpus, doc in rc.draw(SEED, N_BBC, N_REUTERS):
+    for corpus, doc in rc.draw(seed, n_bbc, n_reuters, exclude):
         a = rc.article(corpus, doc)
         spans = rc.split_sentences(nlp, a["text"], a["body_start"])
         st, en = spans[rng.randrange(len(spans))]
@@ -57,12 +59,12 @@ def sample(nlp) -> list[dict]:
     return out
 
 
-def load_gold() -> list[dict]:
-    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+def load_gold(gold: Path = GOLD) -> list[dict]:
+    rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
     for r in rows:
         rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
         if rc.text_hash(rec["text"]) != r["sha"]:
-            raise SystemExit(f"realnews: {GOLD.name}: {r['id']}: the corpus text at {r['start']}:{r['end']} "
+            raise SystemExit(f"realnews: {gold.name}: {r['id']}: the corpus text at {r['start']}:{r['end']} "
                              "is not the sentence that was coded (is ../shared the same?)")
         r.update(rec)
     return rows
@@ -196,8 +198,9 @@ def show_errors(rows: list[dict], preds: dict[str, dict]) -> None:
             print(f"   note: {r['note']}")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main(gold_path: Path = GOLD, draw_sample=sample, doc: str | None = __doc__) -> None:
+    """The bench on one gold file; `draw_sample(nlp)` re-draws its sample (bench/realnews2.py reuses this)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", nargs="?", default="score", choices=("score", "sample"))
     ap.add_argument("--errors", nargs="?", const="tune", choices=("tune", "check", "all"),
                     help="list per-sentence differences (default: the tune half only)")
@@ -211,11 +214,12 @@ def main() -> None:
     if args.cmd == "sample":
         from realpolitik.nlp import load_nlp
 
-        drawn = [d["id"] for d in sample(load_nlp(disable=("ner",)))]
-        gold_ids = [json.loads(line)["id"] for line in GOLD.open(encoding="utf-8") if line.strip()]
+        drawn = [d["id"] for d in draw_sample(load_nlp(disable=("ner",)))]
+        gold_ids = [json.loads(line)["id"] for line in gold_path.open(encoding="utf-8") if line.strip()]
         print(f"{len(drawn)} drawn; {'identical to' if drawn == gold_ids else 'DIFFERENT from'} the gold ids")
+        print(f"{len(load_gold(gold_path))} gold sentences rebuilt from the corpora, every sha checked")
         return
-    gold = load_gold()
+    gold = load_gold(gold_path)
     if args.pred:
         preds = {p["id"]: p for p in (json.loads(x) for x in args.pred.open(encoding="utf-8") if x.strip())}
     else:

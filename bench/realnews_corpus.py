@@ -92,11 +92,12 @@ def split_sentences(nlp, text: str, body_start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def draw(seed: int, n_bbc: int, n_reuters: int) -> list[tuple[str, str]]:
-    """Seeded random articles: (corpus, doc id), n_bbc BBC files and n_reuters Reuters stories with text."""
+def draw(seed: int, n_bbc: int, n_reuters: int, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
+    """Seeded random articles: (corpus, doc id), n_bbc BBC files and n_reuters Reuters stories with text,
+    none of the (corpus, doc id) pairs in `exclude`."""
     rng = random.Random(seed)
-    bbc = sorted(bbc_articles())
-    reu = sorted(reuters_stories(), key=lambda k: int(k.rsplit("-", 1)[1]))
+    bbc = [d for d in sorted(bbc_articles()) if (BBC, d) not in exclude]
+    reu = [d for d in sorted(reuters_stories(), key=lambda k: int(k.rsplit("-", 1)[1])) if (REUTERS, d) not in exclude]
     return [(BBC, d) for d in rng.sample(bbc, n_bbc)] + [(REUTERS, d) for d in rng.sample(reu, n_reuters)]
 
 
