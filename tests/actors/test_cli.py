@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import typer
 from typer.testing import CliRunner
@@ -41,3 +42,19 @@ def test_actor_file_option(tmp_path):
 def test_bad_date_is_a_one_line_error():
     res = run("Iran spoke.", "--date", "2015-13-40")
     assert res.exit_code != 0 and "--date" in str(res.exception or res.output)
+
+
+def test_actors_kind_help_names_every_kind_an_actor_can_have():
+    from realpolitik.actors.kb import FACTION, GROUP, IGO, INSTITUTION, NGO, PERSON, STATE
+    from realpolitik.cli import query
+
+    app = typer.Typer()
+    query.register(app)
+
+    @app.callback()
+    def _root() -> None:
+        pass
+
+    out = CliRunner().invoke(app, ["actors", "--help"], env={"COLUMNS": "200"}).output
+    listed = set(re.search(r"--kind\s+\S+\s+([a-z|]+)", out)[1].split("|"))
+    assert {STATE, PERSON, INSTITUTION, IGO, NGO, FACTION, GROUP} <= listed

@@ -2,6 +2,7 @@
 the evidence of every document (votes weighted by evidence strength and date)."""
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -98,3 +99,37 @@ def test_an_old_database_without_votes_is_migrated_and_keeps_its_codes(tmp_path,
     store.add(*corpus[0])  # the weak Spanish guess does not displace the stored British code
     codes = {r["actor_id"]: r["code"] for r in store.actors().to_dict(orient="records")}
     assert codes == {"person:charles-clarke": "GBRGOV", "inst:home-office": "GBRGOV"}
+
+
+def test_a_placed_former_office_beats_an_unplaced_current_mention_in_any_order(tmp_path):
+    """A later article naming the person with no evidence of country (a bare name read as "unknown") does not
+    displace the code an earlier article placed by a title, even a former one; and it does not matter which
+    document is stored first."""
+    straw = ("person:jack-straw", "Jack Straw")
+    former = dataclasses.replace(_mention(*straw, "GBRELI", "GBR", "ELI", "person", "title",
+                                          "former Foreign Secretary"), former=True)
+    docs = [_doc("2008", "2008-05-01", [former]),
+            _doc("2009", "2009-02-01", [_mention(*straw, "", None, None, "person", "learned:name")]),
+            _doc("2009b", "2009-03-01", [_mention(*straw, "", None, None, "person", "learned:name")])]
+    results = set()
+    for k, order in enumerate(itertools.permutations(docs)):
+        path = tmp_path / f"s{k}.duckdb"
+        store = Store(path)
+        for d in order:
+            store.add(*d)
+        row = Store(path).actors().iloc[0]
+        results.add((row["code"], bool(row["former"])))
+    assert results == {("GBRELI", True)}
+
+
+def test_a_country_alone_does_not_outvote_a_full_code_for_a_person():
+    from realpolitik.store import actor_merge as am
+
+    votes = {am.vote_key("GBR", "GBR", None, False): [3.0, 3, "2005-06-01"],  # untitled, era unknown
+             am.vote_key("GBRGOV", "GBR", "GOV", False): [0.5, 1, "2005-01-01"],  # one titled mention
+             am.vote_key("", None, None, False): [9.0, 9, "2005-07-01"]}
+    assert am.choose(votes, "person") == "GBRGOV|GBR|GOV|0"
+    # for a state the country is its full code: weight decides
+    assert am.choose({"GBR|GBR||0": [3.0, 3, ""], "GBRGOV|GBR|GOV|0": [0.5, 1, ""]}, "state") == "GBR|GBR||0"
+    assert am.choose({"|||0": [5.0, 5, "2006-01-01"], "GBRELI|GBR|ELI|1": [0.25, 1, ""]}, "person") \
+        == "GBRELI|GBR|ELI|1"

@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def actors(
         db: str = DbOption,
-        kind: Optional[str] = typer.Option(None, "--kind", help="state|person|institution|igo|faction|group"),
+        kind: Optional[str] = typer.Option(None, "--kind", help="state|person|institution|igo|ngo|faction|group"),
         country: Optional[str] = typer.Option(None, "--country", help="Only actors of this country (ISO3, e.g. GBR)."),
         limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many, most active first."),
         fmt: str = FormatOption,

@@ -7,7 +7,9 @@ document 0.25; an actor record with attesting sentences 2), capped per document 
 article cannot outvote many, and the latest date it was seen. The stored row keeps every key's tally, so
 ``choose`` decides again from all the evidence each time a document adds to it.
 
-``choose(votes, kind)``: the key with the greatest total weight; for a person only current (not former)
+``choose(votes, kind)``: only the most fully placed keys (``placed``: a code beats none, and for a person a
+country and sector beat a country alone), whatever their dates or weights — unknown evidence never displaces
+a placed code; among them the key with the greatest total weight; for a person only current (not former)
 offices when any is attested, and only those seen within ``PERSON_WINDOW`` of the latest — an office
 holder's code follows their most recent office (Rouhani, nuclear negotiator in 2013, President in 2016).
 Ties go to the most recent date, then to the key itself, so the choice never depends on arrival order.
@@ -65,11 +67,21 @@ def add(into: Votes, other: Votes, *, same_document: bool = False) -> None:
         mine[2] = max(mine[2], last)
 
 
+def placed(key: str, kind: str) -> int:
+    """How fully a key places its actor: 0 no code, 1 a person's country without a sector (an untitled
+    person read with no date: the office unknown), 2 a full code (country and sector, or an IGO/NGO code)."""
+    code, country, sector, _ = parse_key(key)
+    if not code:
+        return 0
+    return 1 if kind == "person" and country and not sector else 2
+
+
 def choose(votes: Votes, kind: str) -> str | None:
     """The winning key (see the module docstring); None for no votes."""
     if not votes:
         return None
-    keys = list(votes)
+    best = max(placed(k, kind) for k in votes)
+    keys = [k for k in votes if placed(k, kind) == best]  # placed evidence beats unknown, whatever its date
     if kind == "person":
         current = [k for k in keys if not k.endswith("|1")]
         keys = current or keys
@@ -78,5 +90,5 @@ def choose(votes: Votes, kind: str) -> str | None:
             latest = dt.date.fromisoformat(max(dated))
             start = (latest - PERSON_WINDOW).isoformat()
             keys = [k for k in keys if votes[k][2] and votes[k][2] >= start]
-    # placed (code and country known) before partly blank; then weight, recency, the key itself
-    return max(keys, key=lambda k: (bool(parse_key(k)[0]), round(votes[k][0], 6), votes[k][2], k))
+    # then weight, recency, the key itself
+    return max(keys, key=lambda k: (round(votes[k][0], 6), votes[k][2], k))
