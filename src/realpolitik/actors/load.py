@@ -342,8 +342,11 @@ def build_builtin() -> KnowledgeBase:
 
 @functools.lru_cache(maxsize=1)
 def builtin_kb() -> KnowledgeBase:
-    """The shipped knowledge base, built once per process and shared (frozen)."""
-    return build_builtin()
+    """The shipped knowledge base, built once per process and shared (frozen); kept in the user cache keyed by
+    the data files and this package's code (realpolitik/cache.py)."""
+    from realpolitik.cache import cached
+
+    return cached("kb", build_builtin, [_data_dir(), Path(__file__).parent])
 
 
 def extend_kb(base: KnowledgeBase, phoenix_files: Sequence[str | Path] = (),

@@ -211,8 +211,15 @@ def known_code(code: str | None) -> str | None:
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(verb_files: tuple[str, ...] = ()) -> Lexicon:
-    """The shipped lexicon (plus user verb dictionaries), loaded once per distinct set of files."""
-    return Lexicon.load(verb_files)
+    """The shipped lexicon (plus user verb dictionaries), loaded once per distinct set of files; the shipped one
+    is kept in the user cache keyed by its data files and this code (realpolitik/cache.py)."""
+    if verb_files:
+        return Lexicon.load(verb_files)
+    from realpolitik.cache import cached
+
+    data = Path(str(resources.files("realpolitik") / "data"))
+    return cached("lexicon", Lexicon.load, [data / "triggers", data / "codebook", Path(__file__),
+                                            Path(__file__).with_name("codebook.py")])
 
 
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
