@@ -29,6 +29,7 @@ class IngestReport:
     failures: list[IngestFailure] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # inputs read with a caveat (encoding guessed, bytes replaced)
+    unparsed: int = 0  # added documents the pre-filter found could hold no event (stored, not parsed)
 
 
 def build_coder(*, classifier: Any = "default", kb=None, verbs=()):
@@ -39,18 +40,26 @@ def build_coder(*, classifier: Any = "default", kb=None, verbs=()):
     return Coder.build(classifier=classifier, kb=kb, verbs=tuple(str(v) for v in verbs))
 
 
-def code_safely(coder: Any, docs: list[Document]) -> list[Coded | IngestFailure]:
+def code_safely(coder: Any, docs: list[Document], *, prefilter: bool = False) -> list[Coded | IngestFailure]:
     """``coder.code_documents`` for a batch, in order; a document that cannot be coded becomes its own one-line
-    failure (the batch is retried one document at a time to find it) and the others are coded as usual."""
+    failure (the batch is retried one document at a time to find it) and the others are coded as usual.
+    ``prefilter``: documents that cannot hold an event are not parsed (realpolitik.prefilter)."""
+    if prefilter:
+        from realpolitik.prefilter import code_filtered
+
+        def code(batch: list[Document]) -> list[Coded]:
+            return code_filtered(coder, batch)[0]
+    else:
+        code = coder.code_documents
     try:
-        return list(coder.code_documents(docs))
+        return list(code(docs))
     except Exception:
         if len(docs) == 1:
             return [_coding_failure(docs[0])]
     out: list[Coded | IngestFailure] = []
     for d in docs:
         try:
-            out.extend(coder.code_documents([d]))
+            out.extend(code([d]))
         except Exception:
             out.append(_coding_failure(d))
     return out
@@ -144,6 +153,11 @@ def estimate_records(paths: Iterable[str]) -> int:
     return total
 
 
+def unparsed(coded: Coded) -> bool:
+    """Whether the pre-filter skipped this document: it has text but no sentence (a parse gives one at least)."""
+    return not coded.sentences and any(seg.text.strip() for seg in coded.document.segments)
+
+
 def words_in(doc: Document) -> int:
     """Words in a document's segments (for the words/s of progress lines and benches)."""
     return sum(len(seg.text.split()) for seg in doc.segments)
@@ -210,8 +224,8 @@ def _init_worker(source: Any) -> None:
     _WORKER_CODER = source.build() if isinstance(source, CoderSpec) else source
 
 
-def _code_in_worker(docs: list[Document]) -> list[Coded | IngestFailure]:
-    return code_safely(_WORKER_CODER, docs)
+def _code_in_worker(docs: list[Document], prefilter: bool) -> list[Coded | IngestFailure]:
+    return code_safely(_WORKER_CODER, docs, prefilter=prefilter)
 
 
 def _worker_context(source: Any):
@@ -228,13 +242,13 @@ def _worker_context(source: Any):
     return mp.get_context("spawn")
 
 
-def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: int
+def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: int, prefilter: bool = False
                    ) -> Iterator[tuple[list[Document], list[Coded | IngestFailure]]]:
     """(documents, their results) for each batch, coded here (one worker) or in ``workers`` processes,
     in the order they complete. At most two batches per worker are in flight, so memory stays bounded."""
     if workers <= 1:
         for docs in batches:
-            yield docs, code_safely(coder, docs)
+            yield docs, code_safely(coder, docs, prefilter=prefilter)
         return
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -253,7 +267,7 @@ def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: in
 
         docs_of: dict = {}
         for docs in batches:
-            fut = pool.submit(_code_in_worker, docs)
+            fut = pool.submit(_code_in_worker, docs, prefilter)
             docs_of[fut] = docs
             inflight.add(fut)
             yield from finished(block=len(inflight) >= 2 * workers)
@@ -273,14 +287,17 @@ def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: in
 def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.date | None = None,
            source: str | None = None, columns: dict[str, str] | None = None, stdin: TextIO | None = None,
            progress: bool | Any = None, classifier: Any = "default", max_bytes: int | None = None,
-           stdin_format: str | None = None, kb=None, coder=None, workers: int = 1) -> IngestReport:
+           stdin_format: str | None = None, kb=None, coder=None, workers: int = 1,
+           prefilter: bool = True) -> IngestReport:
     """Read, clean, code and store articles; bad files are reported and the rest go on.
 
     ``coder`` is a built Coder or a :class:`CoderSpec` (default: built from ``classifier`` and ``kb``).
     ``workers`` > 1 parses and codes in that many processes while this one reads and is the only writer; the
     stored result is the same as with one (ids are content hashes, actor merging and event clustering do not
     depend on the order documents arrive in). ``progress`` is a callable given an :class:`IngestProgress`
-    after every write and at the end (True/False/None: no reporting; the CLI draws the bar).
+    after every write and at the end (True/False/None: no reporting; the CLI draws the bar). ``prefilter``
+    (default on): a document that cannot hold an event is stored without being parsed (realpolitik.prefilter;
+    the events stored are the same either way).
     """
     import time
 
@@ -323,10 +340,11 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
     def write() -> None:
         report.added += store.add_many([(c.document, c.sentences, c.actors) for c in pending])
         report.events += sum(len(c.events) for c in pending)
+        report.unparsed += sum(1 for c in pending if unparsed(c))
         pending.clear()
 
     for docs, results in _coded_batches(new_documents(records, store, report, task, state), coder=coder,
-                                        workers=workers):
+                                        workers=workers, prefilter=prefilter):
         state["inflight"] -= len(docs)
         for doc, r in zip(docs, results):
             if isinstance(r, IngestFailure):

@@ -72,15 +72,15 @@ def test_code_jsonl_codes_a_1mb_record(tmp_path):
 def test_a_document_that_cannot_be_coded_is_its_own_failure(tmp_path, monkeypatch):
     from realpolitik.events.coder import Coder
 
-    real = Coder.code_documents
+    real = Coder.code_parsed  # what coding a parsed document runs, with the pre-filter or without
 
-    def fragile(self, docs, *args, **kwargs):
-        if any("Poison" in d.text for d in docs):
+    def fragile(self, doc, *args, **kwargs):
+        if "Poison" in doc.text:
             raise ValueError("[E088] Text of length 2000001 exceeds maximum of 1000000")
-        return real(self, docs, *args, **kwargs)
+        return real(self, doc, *args, **kwargs)
 
-    monkeypatch.setattr(Coder, "code_documents", fragile)
-    for name, text in [("2015-01-01-a.txt", "Iran met Russia."), ("2015-01-02-b.txt", "Poison pill text."),
+    monkeypatch.setattr(Coder, "code_parsed", fragile)
+    for name, text in [("2015-01-01-a.txt", "Iran met Russia."), ("2015-01-02-b.txt", "Poison letter: Iran met Iraq."),
                        ("2015-01-03-c.txt", "Syria condemned Turkey.")]:
         (tmp_path / name).write_text(text)
     report = api.ingest([str(tmp_path)], db=tmp_path / "t.duckdb", classifier=None, progress=False)

@@ -101,6 +101,9 @@ def register(app: typer.Typer) -> None:
         parts: Optional[Path] = typer.Option(None, "--parts", metavar="DIR",
                                              help="With --dask: folder for the Parquet parts the workers write "
                                                   "(shared by driver and workers; default: DB.parts)."),
+        parse_all: bool = typer.Option(False, "--parse-all",
+                                       help="Parse every document, also those the pre-filter finds can hold no "
+                                            "event (the same events; their sentences stored too)."),
         progress_every: float = typer.Option(30.0, "--progress-every", metavar="SECONDS",
                                              help="Without a terminal: a progress line this often (0: none)."),
         actors: list[Path] = ActorsOption,
@@ -117,7 +120,7 @@ def register(app: typer.Typer) -> None:
         display = ProgressDisplay(every=progress_every)
         kwargs: dict[str, Any] = dict(db=db, date=parse_date(date), source=source, columns=columns or None,
                                       max_bytes=max_bytes * 2**20, coder=spec, progress=display,
-                                      workers=workers or pipeline.default_workers())
+                                      workers=workers or pipeline.default_workers(), prefilter=not parse_all)
         try:
             if dask is not None:
                 try:
@@ -144,6 +147,9 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"[yellow]no date[/yellow] … and {len(report.undated) - 20} more documents")
         for note in getattr(report, "notes", []):
             stderr.print(f"[yellow]note[/yellow] {safe(note)}")
+        if report.unparsed:
+            stderr.print(f"{report.unparsed:,} of the documents added can hold no event (no trigger the coder "
+                         "could fire): stored without parsing (--parse-all parses them)")
         typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
                    f"{report.events} events, {len(report.failures)} failed → {printable(resolve_path(db))}")
         if report.failures:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from realpolitik.pipeline import (CoderSpec, IngestProgress, IngestReport, code_safely, estimate_records,
-                                  new_documents, words_in)
+                                  new_documents, unparsed, words_in)
 from realpolitik.records import Document, IngestFailure
 
 PARTITION_DOCS = 16  # small enough that the last partitions do not leave a worker idle long
@@ -58,7 +58,7 @@ def part_name(doc_ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(doc_ids)).encode()).hexdigest()[:32]
 
 
-def code_partition(docs: list[Document], spec: CoderSpec, parts: str) -> str:
+def code_partition(docs: list[Document], spec: CoderSpec, parts: str, prefilter: bool = True) -> str:
     """Code ``docs`` and write them as one Parquet part in ``parts``; returns the part's path. The part appears
     under its final name only once complete (written to a ``.tmp`` file, then renamed)."""
     import pyarrow as pa
@@ -66,7 +66,7 @@ def code_partition(docs: list[Document], spec: CoderSpec, parts: str) -> str:
 
     coder, lock = _coder(spec)
     with lock:
-        results = code_safely(coder, docs)
+        results = code_safely(coder, docs, prefilter=prefilter)
     rows: dict[str, list] = {"doc_id": [], "path": [], "words": [], "events": [], "failure": [], "record": []}
     for doc, r in zip(docs, results):
         failed = isinstance(r, IngestFailure)
@@ -108,6 +108,7 @@ def load_part(part: str | Path, store, report: IngestReport) -> tuple[int, int, 
     report.skipped += len(coded) - len(fresh)  # loaded by an earlier (killed) run
     report.added += store.add_many([(c.document, c.sentences, c.actors) for c in fresh])
     report.events += sum(len(c.events) for c in fresh)
+    report.unparsed += sum(1 for c in fresh if unparsed(c))
     part.unlink()
     return len(table["doc_id"]), len(coded), words
 
@@ -145,7 +146,7 @@ def ingest(paths: Iterable[str], *, scheduler: Any = "local", parts: str | Path 
            db: str | Path | None = None, coder: CoderSpec | None = None, workers: int | None = None,
            processes: bool = True, partition: int | None = None, progress: Any = None,
            date=None, source: str | None = None, columns: dict[str, str] | None = None,
-           max_bytes: int | None = None) -> IngestReport:
+           max_bytes: int | None = None, prefilter: bool = True) -> IngestReport:
     """``api.ingest`` with the coding done on a Dask cluster (see the module docstring).
 
     ``scheduler``: a scheduler address ("tcp://host:8786"), "local" for a ``distributed.LocalCluster`` of
@@ -199,7 +200,7 @@ def ingest(paths: Iterable[str], *, scheduler: Any = "local", parts: str | Path 
         limit = 2 * max(1, sum(client.nthreads().values()))
         running = as_completed()
         for docs in new_documents(records, store, report, partition or PARTITION_DOCS, counts):
-            running.add(client.submit(code_partition, docs, spec, str(folder), pure=False))
+            running.add(client.submit(code_partition, docs, spec, str(folder), prefilter, pure=False))
             while running.count() >= limit:
                 loaded(_part(next(running)))
                 tell()

@@ -86,6 +86,17 @@ class Entry:
                                       self.dobj_mod)) + len(self.pobj))
 
     @property
+    def required_words(self) -> tuple[frozenset[str], ...]:
+        """The groups of words the entry's conditions name (particle, subject, preposition, object, ...
+        lemmas, as ``_satisfies`` reads them): when it fires, its sentence holds a word of each group.
+        The ingest pre-filter (realpolitik.prefilter) reads this; it is no condition of its own."""
+        groups = [frozenset(f) for f in (self.prt, self.subj, self.prep, self.dobj, self.xcomp, self.mod, self.aux,
+                                         self.dobj_mod) if f]
+        for prep, lemmas in self.pobj:
+            groups += [frozenset([prep]), frozenset(lemmas)]
+        return tuple(groups)
+
+    @property
     def rule(self) -> str:
         parts = [f"{'pv' if self.source else 'lex'}:{self.lemma}"]
         parts += [f"prt:{'|'.join(self.prt)}"] if self.prt else []
