@@ -304,7 +304,7 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     if person.kb_entry is not None and person.country is None and person.sector is None:
         # what the knowledge base says at the document date; words in the text refine it
         e = person.kb_entry
-        code = e.code_at(r.date)
+        code = e.code_at(r.date) if r.date is not None else e.code_undated()
         person.country, person.sector = split_code(code, r.kb.countries.keys())
         if code[:3] in ("IGO", "NGO") and not person.igo_code:
             person.igo_code = code  # an official of an international body (Mogherini: IGOEUR)
@@ -485,7 +485,7 @@ def person_at(r: Reading, a: Article, tok: Token) -> _Person:
 
 def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
     e = m.entry
-    code = e.code_at(r.date)
+    code = e.code_at(r.date) if r.date is not None else e.code_undated()
     country, sector = split_code(code, r.kb.countries.keys())
     doc = span.doc
     return make_ref(a, span, doc[m.i].idx, doc[m.j - 1].idx + len(doc[m.j - 1].text), name=e.name,
