@@ -1,6 +1,8 @@
-"""He/she to the nearest compatible, most prominent person (own sentences): across sentences, not into someone
+"""He/she and "the minister" to the nearest compatible, most prominent person (own sentences): across sentences, not into someone
 else's quoted words, not to the subject of an embedded clause, and by the gender the text gives."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -53,3 +55,21 @@ def test_a_quote_reopened_at_each_sentence_is_still_a_quote(pronoun):
     text = ("Mr Dominic Harlow attacked the budget. Responding to it, Mr Peter Osgood said: \"This was more talk "
             "from Dominic Harlow. \"We have heard it all before. Instead of the future he talked about the past.")
     assert pronoun(text).actor_id == "person:dominic-harlow"
+
+
+@pytest.mark.parametrize("text,words,day,actor_id", [
+    ("Gordon Brown met Jack Straw in London. The chancellor said growth was strong.", "The chancellor",
+     dt.date(2005, 3, 1), "person:gordon-brown"),
+    ("Gordon Brown met Jack Straw in London. The foreign secretary said talks would go on.",
+     "The foreign secretary", dt.date(2005, 3, 1), "person:jack-straw"),
+    ("Putin met Sergei Shoigu in Moscow. The defence minister said the drills would go on.",
+     "The defence minister", dt.date(2016, 3, 1), "person:sergei-shoigu"),
+])
+def test_the_minister_is_the_person_named_before_who_held_that_office_then(phrase, text, words, day, actor_id):
+    assert phrase(text, words, date=day).actor_id == actor_id
+
+
+def test_the_minister_with_no_holder_named_is_not_a_person(phrase):
+    ref = phrase("Gordon Brown met Jack Straw in London. The chancellor said growth was strong.", "The chancellor",
+                 date=dt.date(2012, 3, 1))  # neither was chancellor then
+    assert ref is None or ref.kind != "person"

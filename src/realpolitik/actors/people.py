@@ -87,15 +87,26 @@ def person_country(r: Reading, a: Article, m: Match) -> str | None:
     return kb_e.country if kb_e is not None else None
 
 
-def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False) -> _Person | None:
+def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False,
+              r: Reading | None = None) -> _Person | None:
     """The person last seen before ``before`` holding the office ``role_m`` names; a shadow office is not
-    the office ("the Home Secretary" is not the shadow home secretary)."""
+    the office ("the Home Secretary" is not the shadow home secretary). Failing that, with a dated reading
+    ``r``: the person named nearest before whose curated knowledge-base office of that title covers the
+    date ("Gordon Brown met Jack Straw. The chancellor said ..." in 2005: Brown)."""
     word = role_m.entry.name.lower()
     for pos, aid, *_ in reversed(a.person_log):
         if pos >= before:
             continue
         p = a.people[aid]
-        if any(word in r[0].lower() and shadow == ("shadow" in r[0].lower()) for r in p.roles):
+        if any(word in role[0].lower() and shadow == ("shadow" in role[0].lower()) for role in p.roles):
+            return p
+    if r is None or r.date is None:
+        return None
+    title = f"shadow {word}" if shadow else word
+    for pos, aid, *_ in reversed(a.person_log):
+        p = a.people[aid]
+        if pos < before and p.kb_entry is not None and any(
+                per.covers(r.date) for per in _periods_of_role(p.kb_entry, title)):
             return p
     return None
 
