@@ -22,6 +22,12 @@ def test_a_persons_aliases_are_forms_of_their_name(text, alias):
     assert name_alias(text, *BLAIR) == alias
 
 
+def test_a_learned_fuller_name_is_an_alias_but_not_one_with_an_acronym_in_front():
+    assert name_alias("Mohammad Javad Zarif", "Javad Zarif", "person", "p:z", fuller=True) == "Mohammad Javad Zarif"
+    assert name_alias("BBC Javad Zarif", "Javad Zarif", "person", "p:z", fuller=True) is None
+    assert name_alias("Mohammad Javad Zarif", "Javad Zarif", "person", "p:z") is None  # a mention's words
+
+
 def test_hyphenated_names_and_particles():
     assert name_alias("Kilroy -Silk", "Robert Kilroy-Silk", "person", "person:robert-kilroy-silk") == "Kilroy-Silk"
     assert name_alias("House of Commons", "Parliament", "institution", "inst:GBR:parliament") == "House of Commons"

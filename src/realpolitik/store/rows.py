@@ -137,7 +137,8 @@ def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
     """The row a document's actor record implies; it votes for its code, more strongly with attesting sentences."""
     aliases = [a for a in (alias_of(x) for x in actor.aliases if x) if a and a != actor.name]
     if actor.kind == "person":  # learned name forms; other records carry their knowledge-base names
-        aliases = [a for a in (name_alias(x, actor.name, actor.kind, actor.actor_id) for x in aliases) if a]
+        aliases = [a for a in (name_alias(x, actor.name, actor.kind, actor.actor_id, fuller=True)
+                               for x in aliases) if a]
     weight = actor_merge.RECORD_WITH_EVIDENCE_WEIGHT if actor.evidence else actor_merge.RECORD_WEIGHT
     return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
                     actor.attribute, actor.former, list(dict.fromkeys(aliases)),
@@ -180,7 +181,7 @@ def _honorifics() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in doc.get("honorifics") or []) - _NOT_ALIASES
 
 
-def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "") -> str | None:
+def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "", fuller: bool = False) -> str | None:
     """``text`` (a mention or a learned name) as an alias of the actor ``name``, or None when it is not one of
     its names. An alias is a proper name: every word capitalised (or a linking word inside it: "House of
     Commons"), no digits, dates, brackets or possessives inside, at most seven words. A person's alias is
@@ -211,7 +212,12 @@ def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "") -
             rest.pop(0)
         pieces = {x for w in name.lower().split() for x in w.split("-")}
         mine = [x for w in rest for x in w.lower().split("-") if x]
-        return text if mine and set(mine) <= pieces else None
+        if mine and set(mine) <= pieces:
+            return text
+        extra = [w for w in rest if not {x for x in w.lower().split("-")} <= pieces]
+        if fuller and pieces <= set(mine) and not any(len(w) > 1 and w.isupper() for w in extra):
+            return text
+        return None
     if ":" not in actor_id:  # a code-named generic actor (GBRGOV) or a state (GBR)
         return text if kind == "state" and rule == "country" else None
     return text
