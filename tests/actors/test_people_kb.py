@@ -109,3 +109,10 @@ def test_the_same_person_dated_or_titled_gets_the_office(phrase):
     assert phrase("Blair said the talks would go on.", "Blair", date=dt.date(2005, 2, 10)).code == "GBRGOV"
     # a title in the text gives the office
     assert phrase("Prime Minister Tony Blair said the talks would go on.", "Tony Blair").code == "GBRGOV"
+
+
+def test_a_double_barrelled_surname_split_by_the_tokenizer_is_one_name(learn):
+    doc, res = learn("Mr Kilroy-Silk, who recently quit the party, said the country was being stolen. "
+                     "Its leader said he was glad to see the back of Mr Kilroy-Silk.", date=D2005)
+    people = {a.actor_id for a in res.actors() if a.kind == "person"}
+    assert "person:robert-kilroy-silk" in people and "person:silk" not in people
