@@ -282,7 +282,9 @@ def test_a_role_word_that_only_modifies_another_noun_is_not_the_office(phrase):
     assert phrase(text, "Vladimir Kozlin").code == "RUSGOV"
     text = "Sergei Chemkov, the head of the state conglomerate Rostec, announced the contract."
     assert phrase(text, "Sergei Chemkov").code == "RUSBUS"
-    # a role word modifying a role noun still names the office ("deputy oil minister")
+    # a role word modifying a role noun still names the office ("deputy oil minister"), and a title before
+    # a name is the office ("Justice Minister", not "Justice": GOV, not JUD)
+    assert phrase("Justice Minister Cathy Jamford said the plan would go ahead.", "Cathy Jamford").sector == "GOV"
     text = "Iran's deputy oil minister, Ali Kardor, said output would rise."
     assert phrase(text, "Ali Kardor").code == "IRNGOV"
 

@@ -234,12 +234,14 @@ def describe_person(r: Reading, a: Article, name_head: Token, name_toks: list[To
     return d
 
 
-def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match]) -> bool:
-    """A role word used as a modifier of a noun that is no role or actor ("the aide for military
-    cooperation", "the head of the state conglomerate Rostec"): a topic or an attribute, not the office."""
+def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match], words_at: set[int]) -> bool:
+    """A role word used as a modifier of a noun of the same description that is no role or actor ("the aide
+    for military cooperation", "the head of the state conglomerate Rostec"): a topic or an attribute, not the
+    office. (A title before a name modifies the name, outside the description: "Justice Minister X".)"""
     tok = doc[m.j - 1]
     head = tok.head
-    if tok.dep_ not in ("amod", "compound", "nmod") or head.i < m.j or head.pos_ not in ("NOUN", "PROPN"):
+    if tok.dep_ not in ("amod", "compound", "nmod") or head.i < m.j or head.i not in words_at \
+            or head.pos_ not in ("NOUN", "PROPN"):
         return False
     return not any(o.covers(head.i) for o in matches if o is not m)
 
@@ -250,7 +252,8 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
         return d
     matches = scan_phrase(r, a, toks)
     roles = [m for m in matches if m.kind == ROLE]
-    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches)] or roles
+    words_at = {t.i for t in toks}
+    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)] or roles
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     d.former = any(t.lower_ in r.kb.former_markers or t.lower_.rstrip("-") in r.kb.former_markers
