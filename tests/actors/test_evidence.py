@@ -178,8 +178,8 @@ def test_a_dated_article_keeps_its_date_and_an_article_without_titled_people_has
     assert res.reading.date == dt.date(2012, 1, 1) and res.reading.date_rule == ""
     res, refs = _read(nlp, kb, "Mr Blair spoke to reporters in London.")
     assert res.reading.date is None
-    # with no evidence of the time the knowledge base is read as of today
-    assert [r.code for r in refs if r.text == "Mr Blair"] == ["GBRELI"]
+    # with no evidence of the time no dated office is guessed (today's would be GBRELI): the country alone
+    assert [r.code for r in refs if r.text == "Mr Blair"] == ["GBR"]
 
 
 def test_a_former_title_or_a_party_title_is_no_evidence_of_the_era(nlp, kb):
@@ -274,3 +274,24 @@ def test_a_numbered_plural_office_is_its_holders(learn):
             "The two presidents discussed the talks.")
     ref = mention(learn, text, "two presidents", date=dt.date(2015, 7, 10))
     assert ref is not None and ref.kind == "person" and ref.rule == "learned:role"
+
+
+def test_a_role_word_that_only_modifies_another_noun_is_not_the_office(phrase):
+    # "military" describes the cooperation, "state" the conglomerate: the offices are aide and head
+    text = "The Kremlin's aide for military cooperation, Vladimir Kozlin, said the systems were ready."
+    assert phrase(text, "Vladimir Kozlin").code == "RUSGOV"
+    text = "Sergei Chemkov, the head of the state conglomerate Rostec, announced the contract."
+    assert phrase(text, "Sergei Chemkov").code == "RUSBUS"
+    # a role word modifying a role noun still names the office ("deputy oil minister"), and a title before
+    # a name is the office ("Justice Minister", not "Justice": GOV, not JUD)
+    assert phrase("Justice Minister Cathy Jamford said the plan would go ahead.", "Cathy Jamford").sector == "GOV"
+    text = "Iran's deputy oil minister, Ali Kardor, said output would rise."
+    assert phrase(text, "Ali Kardor").code == "IRNGOV"
+
+
+def test_distinct_organisations_are_distinct_actors(kb):
+    ids = {name: {e.actor_id for e in kb.lookup(name.lower())} for name in
+           ("IRNA", "Kayhan", "Fars", "Xinhua", "Chinese Communist Party", "Interfax", "TASS", "MI6")}
+    assert len({frozenset(v) for v in ids.values()}) == len(ids)
+    assert {e.code for e in kb.lookup("xinhua")} == {"CHNMED"}
+    assert {e.code for e in kb.lookup("rosoboronexport")} == {"RUSBUS"}

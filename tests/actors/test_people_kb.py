@@ -88,3 +88,31 @@ def test_a_bare_surname_alias_names_one_person(kb):
             if " " not in alias and alias[:1].isupper() and alias.lower() == rec["name"].split()[-1].lower():
                 owners = {e.actor_id for e in kb.surnames.get(alias.lower(), ())}
                 assert len(owners) == 1, (alias, owners)
+
+
+@pytest.mark.parametrize("text,words,code", [
+    # untitled, undated, no office in the text to date it: the offices disagree over the years, so the
+    # country alone (never the code of "today": Blair's and Straw's later GBRELI, Howard's party's OPP)
+    ("Blair said the talks would go on.", "Blair", "GBR"),
+    ("Jack Straw met the delegation.", "Jack Straw", "GBR"),
+    ("Michael Howard attacked the plan.", "Michael Howard", "GBR"),
+    # one code through every period: that code
+    ("Velayati said Iran would stand by Damascus.", "Velayati", "IRNGOV"),
+])
+def test_an_undated_untitled_kb_person_gets_no_dated_office(phrase, text, words, code):
+    ref = phrase(text, words)
+    assert ref is not None and ref.kind == "person"
+    assert ref.code == code
+
+
+def test_the_same_person_dated_or_titled_gets_the_office(phrase):
+    assert phrase("Blair said the talks would go on.", "Blair", date=dt.date(2005, 2, 10)).code == "GBRGOV"
+    # a title in the text gives the office
+    assert phrase("Prime Minister Tony Blair said the talks would go on.", "Tony Blair").code == "GBRGOV"
+
+
+def test_a_double_barrelled_surname_split_by_the_tokenizer_is_one_name(learn):
+    doc, res = learn("Mr Kilroy-Silk, who recently quit the party, said the country was being stolen. "
+                     "Its leader said he was glad to see the back of Mr Kilroy-Silk.", date=D2005)
+    people = {a.actor_id for a in res.actors() if a.kind == "person"}
+    assert "person:robert-kilroy-silk" in people and "person:silk" not in people

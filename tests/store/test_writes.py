@@ -50,11 +50,11 @@ def test_actor_rows_merge_across_documents(tmp_path):
     a1 = Actor("person:ali-khamenei", "Ali Khamenei", "IRNGOV", "IRN", "GOV", "person",
                aliases=("Khamenei",), roles=("Supreme Leader",))
     a2 = Actor("person:ali-khamenei", "Ali Khamenei", "IRNGOV", "IRN", "GOV", "person",
-               aliases=("Ayatollah Khamenei", "Khamenei"), evidence=("Supreme Leader Ali Khamenei warned ...",))
+               aliases=("Sayyed Khamenei", "Khamenei", "Ayatollah Khamenei"), evidence=("Supreme Leader Ali Khamenei warned ...",))
     s.add(*build("k1", "2015-05-01", [("Khamenei spoke.", [])], actors=[a1]))
     s.add(*build("k2", "2014-03-01", [("Ayatollah Khamenei spoke.", [])], actors=[a2]))
     row = s.actors().set_index("actor_id").loc["person:ali-khamenei"]
-    assert row["aliases"] == ["Ayatollah Khamenei", "Khamenei"]  # sorted: the same in any ingest order
+    assert row["aliases"] == ["Khamenei", "Sayyed Khamenei"]  # sorted; a title is a role, not a name
     assert row["roles"] == ["Supreme Leader"]
     assert len(row["evidence"]) == 1
     assert (row["first_seen"].date(), row["last_seen"].date()) == (dt.date(2014, 3, 1), dt.date(2015, 5, 1))

@@ -104,6 +104,19 @@ class Entry:
                 return self.periods[-1].code
         return self.code
 
+    def code_undated(self) -> str:
+        """A person's code read with no date at all (an undated article whose era nothing in it tells): the
+        code when every period agrees, else the country alone that all its national periods share (the
+        office then is unknown: reading "today" would give Tony Blair in a 2005 article his later codes),
+        else "" (unknown)."""
+        codes = {p.code for p in self.periods} or {self.code}
+        if len(codes) == 1:
+            return next(iter(codes))
+        countries = {c[:3] for c in codes if c[:3] not in ("IGO", "NGO", "IMG", "MNC")}
+        if len(countries) == 1 and (self.country is None or self.country in countries):
+            return next(iter(countries))
+        return ""
+
     def sector_at(self, day: dt.date | None) -> str | None:
         """The sector of ``code_at(day)``: a party is GOV while it governs, OPP otherwise."""
         if not self.periods:

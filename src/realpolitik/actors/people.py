@@ -2,6 +2,7 @@
 and the ``Article`` record; learning writes only to the record)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
@@ -22,8 +23,10 @@ from realpolitik.actors.kb import (
 from realpolitik.actors.scan import Match, line_bounds, scan
 from realpolitik.actors.state import (
     _FEMALE_HONORIFICS,
+    _FEMALE_NOUNS,
     _FEMALE_PRONOUNS,
     _MALE_HONORIFICS,
+    _MALE_NOUNS,
     _MALE_PRONOUNS,
     _NONSTATE,
     _NOT_NAME_WORDS,
@@ -32,6 +35,7 @@ from realpolitik.actors.state import (
     _STATE_KINDS,
     _SUBJ,
     Article,
+    Logged,
     Reading,
     _Descriptor,
     _Person,
@@ -83,15 +87,26 @@ def person_country(r: Reading, a: Article, m: Match) -> str | None:
     return kb_e.country if kb_e is not None else None
 
 
-def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False) -> _Person | None:
+def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False,
+              r: Reading | None = None) -> _Person | None:
     """The person last seen before ``before`` holding the office ``role_m`` names; a shadow office is not
-    the office ("the Home Secretary" is not the shadow home secretary)."""
+    the office ("the Home Secretary" is not the shadow home secretary). Failing that, with a dated reading
+    ``r``: the person named nearest before whose curated knowledge-base office of that title covers the
+    date ("Gordon Brown met Jack Straw. The chancellor said ..." in 2005: Brown)."""
     word = role_m.entry.name.lower()
-    for pos, aid, _ in reversed(a.person_log):
+    for pos, aid, *_ in reversed(a.person_log):
         if pos >= before:
             continue
         p = a.people[aid]
-        if any(word in r[0].lower() and shadow == ("shadow" in r[0].lower()) for r in p.roles):
+        if any(word in role[0].lower() and shadow == ("shadow" in role[0].lower()) for role in p.roles):
+            return p
+    if r is None or r.date is None:
+        return None
+    title = f"shadow {word}" if shadow else word
+    for pos, aid, *_ in reversed(a.person_log):
+        p = a.people[aid]
+        if pos < before and p.kb_entry is not None and any(
+                per.covers(r.date) for per in _periods_of_role(p.kb_entry, title)):
             return p
     return None
 
@@ -219,12 +234,26 @@ def describe_person(r: Reading, a: Article, name_head: Token, name_toks: list[To
     return d
 
 
+def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match], words_at: set[int]) -> bool:
+    """A role word used as a modifier of a noun of the same description that is no role or actor ("the aide
+    for military cooperation", "the head of the state conglomerate Rostec"): a topic or an attribute, not the
+    office. (A title before a name modifies the name, outside the description: "Justice Minister X".)"""
+    tok = doc[m.j - 1]
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod") or head.i < m.j or head.i not in words_at \
+            or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(o.covers(head.i) for o in matches if o is not m)
+
+
 def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     d = _Descriptor()
     if not toks:
         return d
     matches = scan_phrase(r, a, toks)
     roles = [m for m in matches if m.kind == ROLE]
+    words_at = {t.i for t in toks}
+    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)] or roles
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     d.former = any(t.lower_ in r.kb.former_markers or t.lower_.rstrip("-") in r.kb.former_markers
@@ -304,7 +333,7 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     if person.kb_entry is not None and person.country is None and person.sector is None:
         # what the knowledge base says at the document date; words in the text refine it
         e = person.kb_entry
-        code = e.code_at(r.date)
+        code = e.code_at(r.date) if r.date is not None else e.code_undated()
         person.country, person.sector = split_code(code, r.kb.countries.keys())
         if code[:3] in ("IGO", "NGO") and not person.igo_code:
             person.igo_code = code  # an official of an international body (Mogherini: IGOEUR)
@@ -338,10 +367,72 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     hon = name_toks[0].lower_.rstrip(".") if name_toks else ""
     if person.gender is None and hon in _MALE_HONORIFICS | _FEMALE_HONORIFICS:
         person.gender = "m" if hon in _MALE_HONORIFICS else "f"
+    if person.gender is None:
+        person.gender = _gender_of_description(r, a, tok, name_toks)
     for f in desc.factions:
         add_member(r, a, f, [m for m in [desc.country or person.country] if m], person.actor_id, sent_text)
-    a.person_log.append((gpos(a, tok.idx), person.actor_id, tok.dep_ in _SUBJ))
+    a.person_log.append(Logged(gpos(a, tok.idx), person.actor_id, salience(tok), sentence_key(a, tok),
+                               quoted(tok)))
     return person
+
+
+def _gender_of_description(r: Reading, a: Article, tok: Token, name_toks: list[Token]) -> str | None:
+    """"f"/"m" when the words describing the person (apposition, title) include a gendered noun."""
+    words = {t.lemma_.lower() for seg in _descriptor_segments(r, a, tok, name_toks) for t in seg}
+    female, male = bool(words & _FEMALE_NOUNS), bool(words & _MALE_NOUNS)
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def salience(tok: Token) -> int:
+    """How prominent a person named at ``tok`` is in its sentence: 2 the subject of the main clause (or the
+    possessor in it: "Lord Holme's proposal comes ..."), 1 the subject of another clause ("... watch George
+    Bush slug it out"), 0 anything else."""
+    t = tok.head if tok.dep_ in ("poss", "compound") and tok.head.dep_ in _SUBJ else tok
+    if t.dep_ not in _SUBJ:
+        return 0
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
+
+
+def sentence_key(a: Article, tok: Token) -> tuple[int, int]:
+    """(segment sequence, sentence number) of ``tok``'s sentence."""
+    doc = tok.doc
+    starts = doc.user_data.get("rp_sent_starts")
+    if starts is None:
+        starts = doc.user_data["rp_sent_starts"] = [s.start for s in doc.sents] if doc.has_annotation(
+            "SENT_START") or doc.has_annotation("DEP") else [0]
+    return a.doc_seq, bisect.bisect_right(starts, tok.i) - 1
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES, _STRAIGHT_QUOTES = frozenset("“‘«"), frozenset("”’»"), frozenset('"')
+
+
+def quoted(tok: Token) -> bool:
+    """Whether ``tok`` is inside quotation marks. A straight quote after a space opens, after a word closes
+    (news style reopens a quote at each quoted sentence: '"This was more talk. "We've heard it all before.');
+    a quote left open runs to the end of its paragraph."""
+    doc = tok.doc
+    inside = doc.user_data.get("rp_quoted")
+    if inside is None:
+        found, on = set(), False
+        for t in doc:
+            if "\n" in t.text:  # a paragraph break
+                on = False
+            elif t.text in _STRAIGHT_QUOTES:  # opening after a space, closing after a word
+                after_space = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].is_space
+                on = (not on) if after_space and t.whitespace_ else after_space
+            elif t.text in _OPEN_QUOTES or t.text == "``":
+                on = True
+            elif t.text in _CLOSE_QUOTES or t.text == "''":
+                on = False
+            elif on:
+                found.add(t.i)
+            if "\n" in t.whitespace_:
+                on = False
+        inside = doc.user_data["rp_quoted"] = frozenset(found)
+    return tok.i in inside
 
 
 def _identify(r: Reading, a: Article, name: str, char: int) -> _Person:
@@ -472,12 +563,12 @@ def _mention_start(r: Reading, a: Article, span: Span, name_toks: list[Token]) -
 
 def already_logged(a: Article, tok: Token) -> bool:
     g = gpos(a, tok.idx)
-    return any(pos == g for pos, _, _ in a.person_log[-50:])
+    return any(m.pos == g for m in a.person_log[-50:])
 
 
 def person_at(r: Reading, a: Article, tok: Token) -> _Person:
     g = gpos(a, tok.idx)
-    for pos, aid, _ in reversed(a.person_log):
+    for pos, aid, *_ in reversed(a.person_log):
         if pos == g:
             return a.people[aid]
     return learn_person(r, a, tok)  # pragma: no cover
@@ -485,7 +576,7 @@ def person_at(r: Reading, a: Article, tok: Token) -> _Person:
 
 def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
     e = m.entry
-    code = e.code_at(r.date)
+    code = e.code_at(r.date) if r.date is not None else e.code_undated()
     country, sector = split_code(code, r.kb.countries.keys())
     doc = span.doc
     return make_ref(a, span, doc[m.i].idx, doc[m.j - 1].idx + len(doc[m.j - 1].text), name=e.name,
@@ -494,22 +585,42 @@ def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
 
 
 def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
+    """The person a he/she/his/her pronoun stands for: the most prominent compatible person named nearest
+    before it. Each candidate (a named mention before the pronoun whose known gender does not contradict it)
+    scores its salience (2 main-clause subject or its possessor, 1 other subject, 0 other) minus the number
+    of sentences back (a segment boundary counts 3), plus 1 when its known gender matches the pronoun's;
+    ties go to the nearest. A pronoun outside quotation marks does not look at people named inside them
+    (""..., Gordon Brown's record is very mixed," he said" is the speaker), unless no one else is named; one
+    inside them looks at the people named inside quotation marks in its sentence or the two before, if any
+    (the speaker speaks of himself as "I", not "he").
+    The weights are hand-set, not fitted."""
     if tok.lower_ not in _PRONOUNS:
         return None
     g = gpos(a, tok.idx)
     want = "m" if tok.lower_ in _MALE_PRONOUNS else "f" if tok.lower_ in _FEMALE_PRONOUNS else None
-    # the nearest compatible antecedent: a person whose known gender does not contradict the pronoun's
-    before = [(pos, aid, subj) for pos, aid, subj in a.person_log
-              if pos < g and (want is None or a.people[aid].gender in (None, want))]
-    if not before:
+    cands = [m for m in a.person_log
+             if m.pos < g and (want is None or a.people[m.actor_id].gender in (None, want))]
+    inside = quoted(tok)
+    here = sentence_key(a, tok)
+    if not inside:
+        cands = [m for m in cands if not m.quoted] or cands
+    else:
+        cands = [m for m in cands if m.quoted and m.sent[0] == here[0] and here[1] - m.sent[1] <= 2] or cands
+    if not cands:
         return None
-    subj = [x for x in before if x[2]]
-    _, aid, _ = (subj or before)[-1]
-    p = a.people[aid]
+
+    def score(m: Logged) -> tuple[int, int]:
+        back = here[1] - m.sent[1] if m.sent[0] == here[0] else 3 + here[1]
+        match = want is not None and a.people[m.actor_id].gender == want
+        return m.salience - back + int(match), m.pos
+
+    best = max(cands, key=score)
+    p = a.people[best.actor_id]
     start = tok.idx - tok.sent.start_char
     return ActorRef(name=p.name, actor_id=p.actor_id, code=p.code, country=p.country, sector=p.sector,
                     kind=PERSON, text=tok.text, start=start, end=start + len(tok.text),
-                    rule="pronoun:last-subject" if subj else "pronoun:last-person", role=p.role, former=p.former)
+                    rule="pronoun:last-subject" if best.salience else "pronoun:last-person", role=p.role,
+                    former=p.former)
 
 
 def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:

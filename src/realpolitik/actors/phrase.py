@@ -98,10 +98,17 @@ def name_tokens(tok: Token) -> list[Token]:
         return list(doc[s:e])
     toks = [tok]
     i = tok.i - 1
-    while i >= 0 and doc[i].head.i in {t.i for t in toks} and doc[i].dep_ in ("compound", "flat") \
-            and doc[i].pos_ == "PROPN":
-        toks.insert(0, doc[i])
-        i -= 1
+    while i >= 0:
+        if doc[i].text in ("-", "‐") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
+                and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            toks[:0] = [doc[i - 1], doc[i]]  # a double-barrelled name split by the tokenizer: "Kilroy-Silk"
+            i -= 2
+            continue
+        if doc[i].head.i in {t.i for t in toks} and doc[i].dep_ in ("compound", "flat") and doc[i].pos_ == "PROPN":
+            toks.insert(0, doc[i])
+            i -= 1
+            continue
+        break
     return toks
 
 

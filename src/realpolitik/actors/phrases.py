@@ -179,7 +179,8 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         # two presidents" / "both leaders" are the people last seen holding it (the last one stands for them)
         counted = any(c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both")
                       for c in head.children)
-        person = None if plural and not counted else holder_of(a, head_m, gpos(a, head.idx), shadowed(core, head_m))
+        person = None if plural and not counted else holder_of(
+            a, head_m, gpos(a, head.idx), shadowed(core, head_m), r)
         if person is not None:
             return make_ref(a, span, *extent_of(core, head_m), name=person.name, actor_id=person.actor_id,
                              code=person.code, country=person.country, sector=person.sector, kind=PERSON,

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -51,6 +51,13 @@ _NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "del"
 _MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "monsieur", "herr", "m"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "mme", "madame"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+# Nouns describing a person that tell their gender ("Sharron Storer, the Birmingham woman who ...").
+_FEMALE_NOUNS = frozenset({"woman", "mother", "wife", "daughter", "sister", "girl", "grandmother", "widow",
+                           "actress", "queen", "princess", "chairwoman", "spokeswoman", "businesswoman",
+                           "congresswoman", "councilwoman", "policewoman", "aunt", "niece", "granddaughter"})
+_MALE_NOUNS = frozenset({"man", "father", "husband", "son", "brother", "boy", "grandfather", "widower", "king",
+                         "prince", "businessman", "congressman", "councilman", "policeman", "uncle", "nephew",
+                         "grandson"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -129,6 +136,16 @@ class Reading:
     date_rule: str = ""
 
 
+class Logged(NamedTuple):
+    """A named mention of a person, as pronouns look back at it."""
+
+    pos: int  # global char position (context.gpos)
+    actor_id: str
+    salience: int  # 2 subject of the main clause (or its possessor), 1 subject of another clause, 0 other
+    sent: tuple[int, int]  # (segment sequence, sentence number in the segment)
+    quoted: bool  # inside quotation marks (someone's words, not the narrator's)
+
+
 @dataclass(eq=False)
 class Article:
     """What the resolver has learned of one article (all its segments): the people, factions, organisations
@@ -136,7 +153,7 @@ class Article:
 
     people: dict[str, _Person] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)  # normalised full name -> actor_id
-    person_log: list[tuple[int, str, bool]] = field(default_factory=list)  # (global char pos, actor_id, subject)
+    person_log: list[Logged] = field(default_factory=list)  # every named mention of a person, in reading order
     factions: dict[str, _Faction] = field(default_factory=dict)
     orgs: dict[str, Entry] = field(default_factory=dict)
     offices: dict[str, Any] = field(default_factory=dict)  # "the supreme leader" as an office holder (Actor)

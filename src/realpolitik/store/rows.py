@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
+from importlib import resources
 from dataclasses import dataclass, field
 from typing import Any
+
+import yaml
 
 from realpolitik.events.codebook import cameo_codes
 from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
@@ -132,6 +136,9 @@ def _widen(a: dt.date | None, b: dt.date | None, pick) -> dt.date | None:
 def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
     """The row a document's actor record implies; it votes for its code, more strongly with attesting sentences."""
     aliases = [a for a in (alias_of(x) for x in actor.aliases if x) if a and a != actor.name]
+    if actor.kind == "person":  # learned name forms; other records carry their knowledge-base names
+        aliases = [a for a in (name_alias(x, actor.name, actor.kind, actor.actor_id, fuller=True)
+                               for x in aliases) if a]
     weight = actor_merge.RECORD_WITH_EVIDENCE_WEIGHT if actor.evidence else actor_merge.RECORD_WEIGHT
     return ActorRow(actor.actor_id, actor.name, actor.code, actor.country, actor.sector, actor.kind,
                     actor.attribute, actor.former, list(dict.fromkeys(aliases)),
@@ -144,6 +151,14 @@ def actor_from_record(actor: Actor, seen: dt.date | None) -> ActorRow:
 # Mentions that are not names: pronouns and the like never become aliases.
 _NOT_ALIASES = {"he", "she", "it", "they", "him", "her", "his", "hers", "its", "them", "their", "theirs",
                 "we", "us", "our", "who", "whom", "whose", "which", "that", "this", "these", "those"}
+# Lower-case words allowed inside a proper name ("House of Commons", "Ali bin Hussein").
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "de", "del", "della", "da", "di", "du", "des", "van",
+                         "von", "der", "den", "la", "le", "al", "el", "bin", "ibn", "bint", "y", "&"})
+# Words of the calendar and the clock are never part of a name ("Wednesday Mr Blair").
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "june", "july", "august", "september", "october",
+                       "november", "december", "yesterday", "today", "tonight", "tomorrow"})
+_MAX_NAME_WORDS = 7
 
 
 def alias_of(text: str) -> str | None:
@@ -158,10 +173,60 @@ def alias_of(text: str) -> str | None:
     return text
 
 
+@functools.lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """The honorifics of the actor data (roles.yaml), the words a name may start with ("Mr", "Lord")."""
+    doc = yaml.safe_load((resources.files("realpolitik") / "data" / "actors" / "roles.yaml")
+                         .read_text(encoding="utf-8"))
+    return frozenset(w.lower().rstrip(".") for w in doc.get("honorifics") or []) - _NOT_ALIASES
+
+
+def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "", fuller: bool = False) -> str | None:
+    """``text`` (a mention or a learned name) as an alias of the actor ``name``, or None when it is not one of
+    its names. An alias is a proper name: every word capitalised (or a linking word inside it: "House of
+    Commons"), no digits, dates, brackets or possessives inside, at most seven words. A person's alias is
+    their name or part of it, after an honorific ("Mr Blair", "Blair"; not "Prime Minister Tony Blair" — a
+    title is a role — nor "BBC Michael Howard"). A generic actor named by its code (British government =
+    GBRGOV, British civilians = GBRCVL) has no names beyond its own: what mentions call it are descriptions
+    ("Downing Street", "BAA spokesman"). A state's aliases are the mentions read as its name (rule "country":
+    "Britain", "UK"), not a place inside it or a phrase around it ("London", "BBC Radio Scotland")."""
+    text = alias_of(text) or ""
+    text = re.sub(r"\s*-\s*", "-", text)  # "Kilroy -Silk"
+    if text.lower().startswith("the "):
+        text = text[4:]
+    words = text.split()
+    if not words or len(words) > _MAX_NAME_WORDS or text == name:
+        return None
+    if any(c.isdigit() or c in "()[]{}\"" for c in text) or re.search(r"['’]s\b", text):
+        return None
+    for k, w in enumerate(words):
+        low = w.lower().rstrip(".,")
+        if low in _CALENDAR or not w[0].isalpha():
+            return None
+        if not w[0].isupper() and not (0 < k < len(words) - 1 and low in _NAME_LINKS):
+            return None
+    if kind == "person":
+        honorifics = _honorifics()
+        rest = list(words)
+        while rest and rest[0].lower().rstrip(".") in honorifics:
+            rest.pop(0)
+        pieces = {x for w in name.lower().split() for x in w.split("-")}
+        mine = [x for w in rest for x in w.lower().split("-") if x]
+        if mine and set(mine) <= pieces:
+            return text
+        extra = [w for w in rest if not {x for x in w.lower().split("-")} <= pieces]
+        if fuller and pieces <= set(mine) and not any(len(w) > 1 and w.isupper() for w in extra):
+            return text
+        return None
+    if ":" not in actor_id:  # a code-named generic actor (GBRGOV) or a state (GBR)
+        return text if kind == "state" and rule == "country" else None
+    return text
+
+
 def actor_from_ref(ref: ActorRef, seen: dt.date | None) -> ActorRow:
     """An actor row implied by a mention, so every actor_id in mentions/events has a parent row."""
-    alias = alias_of(ref.text) if ref.text else None
-    aliases = [alias] if alias and alias != ref.name else []
+    alias = name_alias(ref.text, ref.name, ref.kind, ref.actor_id, ref.rule) if ref.text else None
+    aliases = [alias] if alias else []
     return ActorRow(ref.actor_id, ref.name, ref.code, ref.country, ref.sector, ref.kind,
                     former=ref.former, aliases=aliases, roles=[ref.role] if ref.role else [],
                     first_seen=seen, last_seen=seen,
