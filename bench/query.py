@@ -1,5 +1,6 @@
 """Queries at scale: a synthetic event database in the real schema (bench/synthetic.py, 10M events by default),
-then the dyad query, the dyad timeline, an actor query and a streamed export, plus the CLI's cold start.
+then the dyad query, the dyad timeline, an actor query, the web's newest-50 lists and a streamed export, plus the
+CLI's cold start.
 
     python bench/query.py                  # 10M events (built once, about 4 GB, cached in the temp folder)
     python bench/query.py --events 1000000 --repeat 3
@@ -66,6 +67,7 @@ def main() -> None:
     from realpolitik.store.export import export_events
 
     store = Store(db, read_only=True)
+    list_columns = ["event_id", "event_date", "source_name", "cameo_code", "target_name", "sentence", "doc_title"]
     out = args.cache / "dyad.parquet"
     rows = [
         ("events(dyad=IRN,RUS)", lambda: len(store.events(dyad=("IRN", "RUS")))),
@@ -73,9 +75,15 @@ def main() -> None:
         ("dyad_timeline(IRN, RUS)", lambda: len(dyad_timeline(store, "IRN", "RUS"))),
         ("dyad_timeline(IRNGOV, RUS) (a code)", lambda: len(dyad_timeline(store, "IRNGOV", "RUS"))),
         ("events(actor=Putin, limit=100)", lambda: len(store.events(actor="Putin", limit=100))),
+        ("newest 50 of dyad IRN,RUS (web list)",
+         lambda: len(store.events(dyad=("IRN", "RUS"), limit=50, newest_first=True, columns=list_columns))),
+        ("newest 50 of actor_id (web profile)",
+         lambda: len(store.events(actor_id="person:vladimir-putin", limit=50, newest_first=True, columns=list_columns))),
+        ("newest 50 of all events (web home)", lambda: len(store.events(limit=50, newest_first=True, columns=list_columns))),
         ("export parquet dyad IRN,RUS (streamed)",
          lambda: export_events(db, "parquet", out, dyad=("IRN", "RUS")) or out.stat().st_size),
     ]
+    print(f"load average {os.getloadavg()[0]:.1f}")
     print(f"{args.events:,} synthetic events, {db.stat().st_size / 2**30:.2f} GB; best of {args.repeat} after a cold run")
     print(f"{'query':<42} {'cold s':>8} {'best s':>8}  result")
     for name, fn in rows:
@@ -90,6 +98,7 @@ def main() -> None:
                          "--force"])]:
         cold, best = cli(argv, args.repeat)
         print(f"{name:<42} {cold:>8.3f} {best:>8.3f}  (wall, fresh process)")
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

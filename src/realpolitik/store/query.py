@@ -283,8 +283,10 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
                       limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
                       text: str | None = None, offset: int | None = None, newest_first: bool = False,
                       event_id: str | None = None, actor_id: str | None = None,
-                      mentions: bool = False) -> tuple[str, list[Any]]:
-    """SQL + parameters for the events query (``mentions``: over event mentions); values are bound parameters."""
+                      mentions: bool = False, within: Rows | None = None) -> tuple[str, list[Any]]:
+    """SQL + parameters for the events query (``mentions``: over event mentions); values are bound parameters.
+
+    ``within``: only these rows (found by :func:`build_top_query`), each table read through its key."""
     wanted = columns or (MENTION_COLUMN_NAMES if mentions else EVENT_COLUMN_NAMES)
     by_name = {c.name: c for c in (*EVENT_COLUMNS, *EXTRA_COLUMNS, *(MENTION_ONLY_COLUMNS if mentions else ()))}
     if mentions:
@@ -300,6 +302,9 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     if event_id is not None:
         where.append("e.event_id = ?")
         params.append(event_id)
+    if within is not None:
+        where += [f"e.rowid IN ({', '.join(str(int(r)) for r in within.rowids) or 'NULL'})",
+                  f"s.sentence_id IN {_literals(within.sentence_ids)}", f"d.doc_id IN {_literals(within.doc_ids)}"]
     sql = f"SELECT {select} {_FROM.replace('FROM events e', 'FROM event_mentions e') if mentions else _FROM}"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -314,6 +319,46 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
             raise StoreError(f"offset must be 0 or more, got {offset}")
         sql += f" OFFSET {int(offset)}"
     return sql, params
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of ``events`` (or ``event_mentions``) by row id, with the sentences and documents they join."""
+
+    rowids: tuple[int, ...]
+    sentence_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+
+
+# Top-N pushdown (Store.events with a limit): the first ``offset + limit`` rows are found over the events
+# table alone, then only they are joined. Deeper pages read the whole match set.
+TOP_ROWS = 2000
+
+
+def _literals(values: tuple[str, ...] | list[str]) -> str:
+    return "(" + (", ".join("'" + str(v).replace("'", "''") + "'" for v in sorted(set(values))) or "NULL") + ")"
+
+
+def build_top_query(n: int, newest_first: bool = False, mentions: bool = False, **filters: Any) -> tuple[str, list[Any]]:
+    """SQL + parameters of the first ``n`` rows of the events query in its order's leading keys (date, doc_id),
+    over the events table alone: ``(rowid, sentence_id, doc_id, date)``. The rows that tie with the last one on
+    those keys come from :func:`build_tie_query`; the exact order (sentence position) is the events query's."""
+    table = "event_mentions" if mentions else "events"
+    where, params = event_conditions(**filters)
+    order = "e.date DESC NULLS LAST, e.doc_id DESC" if newest_first else "e.date NULLS LAST, e.doc_id"
+    sql = f"SELECT e.rowid, e.sentence_id, e.doc_id, e.date FROM {table} e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + f" ORDER BY {order} LIMIT {int(n)}", params
+
+
+def build_tie_query(date: dt.date | None, doc_id: str, mentions: bool = False, **filters: Any) -> tuple[str, list[Any]]:
+    """SQL + parameters of the rows matching the filters with this date and doc_id (same columns)."""
+    table = "event_mentions" if mentions else "events"
+    where, params = event_conditions(**filters)
+    where += ["e.doc_id = ?", "e.date IS NOT DISTINCT FROM ?"]
+    return (f"SELECT e.rowid, e.sentence_id, e.doc_id, e.date FROM {table} e WHERE " + " AND ".join(where),
+            params + [doc_id, date])
 
 
 def build_event_count_query(**filters: Any) -> tuple[str, list[Any]]:

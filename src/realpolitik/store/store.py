@@ -20,7 +20,8 @@ from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
 from realpolitik.store import cluster
 from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
-from realpolitik.store.query import build_event_count_query, build_event_query
+from realpolitik.store.query import (TOP_ROWS, Rows, build_event_count_query, build_event_query, build_tie_query,
+                                     build_top_query)
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
 from realpolitik.store.schema import arrow_schema, columns
 
@@ -156,11 +157,17 @@ class Store:
         Factual events only unless ``include_hypothetical`` (which also brings back negated ones);
         ``text`` keeps events whose sentence holds every word; ``offset``/``limit`` page through them.
         """
-        sql, params = build_event_query(actor=actor, dyad=dyad, since=since, until=until, root=root,
-                                        plover=plover, include_hypothetical=include_hypothetical,
-                                        limit=limit, columns=columns, quad=quad, text=text, offset=offset,
-                                        newest_first=newest_first, event_id=event_id, actor_id=actor_id,
-                                        mentions=mentions)
+        filters = dict(actor=actor, dyad=dyad, since=since, until=until, root=root, plover=plover,
+                       include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id)
+        args = dict(limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
+                    mentions=mentions)
+        if (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
+                and event_id is None and not (text and text.strip())):
+            with self._reader() as con:
+                within = _top_rows(con, int(offset or 0) + int(limit), newest_first, mentions, filters)
+                sql, params = build_event_query(**filters, **args, within=within)
+                return con.execute(sql, params).fetchdf()
+        sql, params = build_event_query(**filters, **args)
         return self.query(sql, params)
 
     def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
@@ -218,6 +225,20 @@ class Store:
         out["events_flagged"] = flagged
         out["events_factual"] = out["events"] - flagged
         return out
+
+
+def _top_rows(con: duckdb.DuckDBPyConnection, n: int, newest_first: bool, mentions: bool,
+              filters: dict[str, Any]) -> Rows:
+    """The rows that can be among the first ``n`` of the events query (top-N pushdown): the first ``n`` by date
+    and doc_id over the events table alone (DuckDB reads only those columns and stops early), plus every row
+    tied with the last of them on both keys, whose order the joined sentence position decides."""
+    sql, params = build_top_query(n, newest_first=newest_first, mentions=mentions, **filters)
+    rows = con.execute(sql, params).fetchall()
+    if len(rows) == n:
+        _, _, doc_id, date = rows[-1]
+        sql, params = build_tie_query(date, doc_id, mentions=mentions, **filters)
+        rows += con.execute(sql, params).fetchall()
+    return Rows(tuple(sorted({r[0] for r in rows})), tuple({r[1] for r in rows}), tuple({r[2] for r in rows}))
 
 
 def prepare(items: list[tuple[Document, list[CodedSentence], list[Actor]]], stored: set[str],

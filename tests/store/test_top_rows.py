@@ -1,0 +1,87 @@
+"""Top-N pushdown: ``Store.events(limit=...)`` finds the first rows over the events table alone and joins only
+them; the rows and their order must be exactly those of the whole query sliced."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from store_records import build, ev
+
+from realpolitik.store import Store
+from realpolitik.store import store as store_module
+
+_PAIRS = [("IRN", "RUS"), ("RUS", "USA"), ("USA", "IRN"), ("IRNMIL", "USA"), ("person:vladimir-putin", "IRN"),
+          ("RUS", "igo:SCO")]
+_CODES = [("040", 1, 1.0, "CONSULT"), ("051", 1, 3.4, "SUPPORT"), ("112", 3, -2.0, "ACCUSE"),
+          ("181", 4, -9.0, "SEIZE"), ("057", 1, 8.0, "AGREE"), ("190", 4, -10.0, "ASSAULT")]
+
+
+def _docs():
+    """Documents sharing dates, one with 12 sentences (segment 10 sorts after 9, not after 1), one undated,
+    events dated apart from their article, some hypothetical."""
+    docs = []
+    dates = ["2015-07-09", "2015-07-09", "2015-07-10", None, "2016-01-15", "2015-07-09"]
+    cycle = itertools.count()
+    for d, date in enumerate(dates):
+        sentences = []
+        for i in range(12 if d == 1 else 3 + d % 2):
+            k = next(cycle)
+            src, tgt = _PAIRS[k % len(_PAIRS)]
+            code, quad, gold, plover = _CODES[(k // 2) % len(_CODES)]
+            extra = {"date": "2014-03-01"} if k % 7 == 3 else {}
+            sentences.append((f"Sentence {k} of document {d}: {src} and {tgt} number {k}.",
+                              [ev(src, tgt, code, quad, gold, plover, hypothetical=k % 5 == 4, **extra)]))
+        docs.append(build(f"doc{d}", date, sentences))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Store:
+    store = Store(tmp_path_factory.mktemp("top") / "top.duckdb", lock_timeout=5)
+    store.add_many(_docs())
+    return store
+
+
+def _rows(df) -> list[tuple]:
+    """Values only: a slice of a frame may infer another dtype for a column (all NULL there)."""
+    return [tuple(None if v is None or v != v else v for v in r) for r in df.astype(object).itertuples(index=False)]
+
+
+def _whole(store: Store, **kw):
+    return store.events(**kw).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("filters", [{}, {"dyad": "IRN,RUS"}, {"actor": "putin"}, {"include_hypothetical": True},
+                                     {"actor_id": "USA", "since": "2015"}, {"mentions": True}, {"root": "04"}])
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_limit_and_offset_give_the_whole_query_sliced(big, filters, newest_first):
+    whole = _whole(big, newest_first=newest_first, **filters)
+    assert len(whole) > 0
+    key = "mention_id" if filters.get("mentions") else "event_id"
+    for limit, offset in [(1, 0), (2, 0), (3, 1), (5, 2), (7, 0), (4, 9), (50, 0), (3, len(whole) - 1),
+                          (2, len(whole) + 3)]:
+        got = big.events(limit=limit, offset=offset, newest_first=newest_first, **filters).reset_index(drop=True)
+        want = whole.iloc[offset:offset + limit].reset_index(drop=True)
+        assert list(got[key]) == list(want[key]), (limit, offset)
+        assert list(got.columns) == list(want.columns) and _rows(got) == _rows(want), (limit, offset)
+
+
+def test_the_pushdown_is_used_and_a_cut_through_a_document_keeps_its_sentence_order(big, monkeypatch):
+    calls = []
+    real = store_module._top_rows
+    monkeypatch.setattr(store_module, "_top_rows", lambda *a, **k: calls.append(1) or real(*a, **k))
+    whole = list(_whole(big, include_hypothetical=True, mentions=True, columns=["mention_id", "sentence_id"])["sentence_id"])
+    assert whole.index("doc1:9:0") < whole.index("doc1:10:0")  # by segment position, not by the id's text
+    for offset in range(len(whole)):
+        got = big.events(include_hypothetical=True, mentions=True, limit=3, offset=offset,
+                         columns=["mention_id", "sentence_id"])
+        assert list(got["sentence_id"]) == whole[offset:offset + 3]
+    assert len(calls) == len(whole), "the top-N path was not taken"
+
+
+def test_columns_and_text_filter_still_work_with_a_limit(big):
+    whole = _whole(big, text="number", columns=["event_id", "sentence"])
+    got = big.events(text="number", columns=["event_id", "sentence"], limit=4, offset=1).reset_index(drop=True)
+    assert _rows(got) == _rows(whole.iloc[1:5]) and len(got) == 4
+    none = big.events(limit=0, columns=["event_id", "sentence"])
+    assert none.empty and list(none.columns) == ["event_id", "sentence"]
