@@ -91,6 +91,8 @@ def run(rec, lexicon, upto: str = "dedupe", resolver=None):
         ("triggers", lambda: C.find_triggers(rec, lexicon)),
         ("arguments", lambda: C.find_arguments(rec)),
         ("resolve", lambda: C.resolve(rec, resolver)),
+        ("main", lambda: C.main_acts(rec)),
+        ("not_events", lambda: C.not_events(rec)),
         ("modality", lambda: C.assign_modality(rec)),
         ("dates", lambda: C.assign_dates(rec)),
         ("speech", lambda: C.reported_speech(rec)),
@@ -172,9 +174,18 @@ def test_resolve_an_event_needs_one_placed_actor(make, lexicon):
 
 
 def test_resolve_fallback_source_from_the_nearest_mention(make, lexicon):
-    rec = run(make("Under pressure from Iran, the embargo on Syria was lifted yesterday."), lexicon, "resolve")
+    # "it" stands for someone named before: the nearest mention may be it
+    rec = run(make("Near Iran, it attacked Syria yesterday."), lexicon, "resolve")
     (c,) = rec.candidates
-    assert "+fallback-source" in c.rule and [s.actor_id for s in c.sources] == ["SYR"]
+    assert "+fallback-source" in c.rule and [s.actor_id for s in c.sources] == ["IRN"]
+
+
+def test_resolve_no_fallback_source_for_a_market_quantity(make, lexicon):
+    # a market quantity as subject: prices act, no nearest mention stands in for them
+    rec = run(make("In Iran, oil prices were stabilising."), lexicon, "arguments")
+    assert [c.tok.text for c in rec.candidates] == ["stabilising"]
+    C.resolve(rec, StubResolver())
+    assert rec.candidates == []
 
 
 def test_resolve_fallback_target_from_another_clause(make, lexicon):
@@ -187,6 +198,73 @@ def test_resolve_a_statement_borrows_no_target(make, lexicon):
     rec = run(make("Iran said the plan of Russia was good."), lexicon, "resolve")
     said = next(c for c in rec.candidates if c.tok.text == "said")
     assert said.targets == [] and "+fallback" not in said.rule
+
+
+# ---------------------------------------------------------------- step 3b: the sentence's own act
+
+
+def test_main_acts_a_relative_clause_is_no_act(make, lexicon):
+    rec = run(make("Iran condemned Turkey, which attacked Syria."), lexicon, "resolve")
+    assert [c.tok.text for c in rec.candidates] == ["condemned", "attacked"]
+    C.main_acts(rec)
+    assert [c.tok.text for c in rec.candidates] == ["condemned"]
+
+
+def test_main_acts_an_embedded_act_is_none_even_alone(make, lexicon):
+    rec = run(make("A ship that Russia attacked near Syria sank."), lexicon, "resolve")
+    assert [c.tok.text for c in rec.candidates] == ["attacked"]
+    C.main_acts(rec)
+    assert rec.candidates == []
+
+
+def test_main_acts_background_gives_way_to_the_main_act(make, lexicon):
+    rec = run(make("After Russia attacked Syria, Iran condemned Turkey."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["condemned"]
+    rec = run(make("Asked about Syria, Iran criticised Turkey."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["criticised"]
+
+
+def test_main_acts_background_stays_when_nothing_else_is_told(make, lexicon):
+    rec = run(make("After Russia attacked Syria, the weather was bad."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["attacked"]
+    rec = run(make("With Russia attacking Syria, the weather was bad."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["attacking"]  # a verb's prepositional clause: background
+
+
+def test_main_acts_a_time_clause_and_a_subjects_aside_are_background(make, lexicon):
+    rec = run(make("The crisis began on Monday, when Russia attacked Syria."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["attacked"]  # "when" on a date: the act, told as its time
+    rec = run(make("Iran, meeting Turkey in Syria, was tired."), lexicon, "main")
+    assert [c.tok.text for c in rec.candidates] == ["meeting"]  # the subject's own aside
+
+
+def test_clause_role_a_root_noun_means_the_parser_missed_the_verb(nlp):
+    from spacy.tokens import Doc
+
+    from realpolitik.events.roles import clause_role
+
+    # "Russia, which sells arms, offered to mediate." with "offered" hung off "Russia" as a participle
+    words = ["Russia", ",", "which", "sells", "arms", ",", "offered", "to", "mediate", "."]
+    heads = [0, 0, 3, 0, 3, 0, 0, 8, 6, 0]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "dobj", "punct", "acl", "aux", "xcomp", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "WDT", "VBZ", "NNS", ",", "VBN", "TO", "VB", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert clause_role(doc[6]) == "main"
+    assert clause_role(doc[3]) == "embedded"
+
+
+# ---------------------------------------------------------------- step 3c: not events
+
+
+def test_not_events_a_market_report_is_none(make, lexicon):
+    rec = run(make("Iran said oil prices were lower."), lexicon, "main")
+    assert [c.code.code for c in rec.candidates] == ["010"]
+    C.not_events(rec)
+    assert rec.candidates == []
+    # a statement about an actor stays
+    rec = run(make("Iran said Turkey was wrong."), lexicon, "not_events")
+    assert [c.code.code for c in rec.candidates] == ["010"]
 
 
 def test_distinct_state_and_its_own_government_are_not_two_sides():
@@ -338,6 +416,17 @@ def test_speech_stop_is_a_demand(make, lexicon):
         [("100", ["RUS"], ["IRN"])]
 
 
+def test_speech_disapproval_is_the_speakers_criticism(make, lexicon):
+    rec = run(make("Iran said Turkey's plan was wrong."), lexicon)
+    assert evs(rec) == [("111", "IRN", "TUR")]
+    rec = run(make("Iran said the plan was a mistake."), lexicon)
+    assert evs(rec) == [("111", "IRN", None)]  # nobody named: a criticism without a target
+    rec = run(make("Iran said Turkey's plan was not wrong."), lexicon)
+    assert evs(rec) == [("010", "IRN", None)]
+    rec = run(make("Iran said Turkey's plan was good."), lexicon)
+    assert evs(rec) == [("010", "IRN", None)]
+
+
 def test_speech_reports_only_its_own_clause(nlp):
     doc = nlp("Iran said Russia attacked Syria, and Turkey met Israel.")
     said, attacked, met = (next(t for t in doc if t.text == w) for w in ("said", "attacked", "met"))
@@ -475,3 +564,18 @@ def test_coder_runs_the_steps_with_the_stub(nlp, lexicon, make):
     rec = make("Iran said that Russia must lift the embargo.")
     out = coder.code_sentence(rec, StubResolver())
     assert [(e.cameo, e.source.actor_id, e.target.actor_id) for e in out.events] == [("1054", "IRN", "RUS")]
+
+
+def test_subjects_a_passive_whose_subject_the_parser_lost_is_still_passive(nlp):
+    from spacy.tokens import Doc
+
+    from realpolitik.events.roles import subjects
+
+    # "Between 200 and 300 men, mostly recruits, were killed": the parser hung "men" off "Between"
+    words = ["Between", "200", "men", ",", "mostly", "recruits", ",", "were", "killed", "."]
+    heads = [8, 2, 0, 2, 5, 2, 2, 8, 8, 8]
+    deps = ["mark", "nummod", "pobj", "punct", "advmod", "appos", "punct", "auxpass", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert subjects(doc[8]) == ([], True)
+    doc = Doc(nlp.vocab, words=["Iran", "attacked", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    assert subjects(doc[1]) == ([doc[0]], False)

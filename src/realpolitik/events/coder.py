@@ -9,9 +9,12 @@ documents. Each sentence goes through named steps over one per-sentence record
 3. ``resolve``        — heads -> actors through the resolver, with the nearest-mention fallbacks; or,
    with the learned argument model (:mod:`realpolitik.events.arguments`), every candidate phrase of the
    sentence resolved, scored for each trigger (the rules' choice is a feature) and decoded;
+3b. ``main_acts``     — the sentence's own act: triggers in relative clauses and noun complements are none;
+   background adverbials give way to the governing predicate when that is an event;
+3c. ``not_events``    — market reports (a statement about prices or figures naming no actor) are dropped;
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
-5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation of the speaker);
+5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation, disapproval);
 6. ``build_events``   — one Event per source/target pair (both ways for symmetric acts);
 7. ``arbitrate``      — the learned classifier codes what the lexicon missed (with parse evidence only)
                         and orders competing types; it never deletes a rule event;
@@ -47,6 +50,7 @@ from realpolitik.events.roles import (
     conjoined_object,
     agents,
     conjuncts,
+    clause_role,
     in_main_clause,
     np_span,
     prep_objects,
@@ -258,7 +262,7 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
     sources, rule = resolve_alternatives(resolver, c.args.sources, used_src)
     targets, _ = resolve_alternatives(resolver, c.args.targets, used_tgt)
     # a statement whose speaker we cannot place ("..., officials said") borrows no actor from what it reports
-    if not sources and in_main_clause(c.tok) and c.code.root != "01":
+    if not sources and in_main_clause(c.tok) and c.code.root != "01" and not _says_who(c.tok):
         fs, ft = fallback_actors(rec.sent, c.tok, rec.mentions)
         if fs:
             sources, rule = fs, rule + "+fallback-source"
@@ -272,6 +276,18 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
         if ft:
             targets, rule = ft, rule + "+fallback-target"
     return sources, targets, rule
+
+
+def _says_who(tok: Token) -> bool:
+    """Whether the parse itself says the trigger's doer is no actor, so no nearest mention may stand in: a
+    verb whose own subject is a market quantity ("house prices were stabilising", "shares rose").
+    (Any subject that is no actor, or an agentless passive, would be cleaner — GDELT codes neither — but
+    both cost recall on the check half of the PLOVER dev gold, whose actors the resolver often misses and
+    the nearest mention finds.)"""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    subs, passive = subjects(tok)
+    return not passive and any(triggers._expand(s).lemma_.lower() in FIGURE_NOUNS for s in subs)
 
 
 def resolve_by_model(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel) -> None:
@@ -312,6 +328,63 @@ def resolve_by_model(rec: SentenceRecord, resolver: Resolver, model: ArgumentMod
         c.sources, c.targets, c.rule = sources, targets, f"{rule}+model"
         kept.append(c)
     rec.candidates = kept
+
+
+# ---------------------------------------------------------------- step 3b: the sentence's own act
+
+
+def main_acts(rec: SentenceRecord) -> None:
+    """The sentence's own act (:func:`roles.clause_role`). Triggers embedded in relative clauses or in a
+    noun's modifiers and complements describe things and are no events ("He dismissed claims government
+    plans would ...": the dismissal alone). Triggers in background adverbials ("Asked about X, she said
+    ...", "after X did Y") give way to the governing predicate when that is an event; otherwise they are
+    all the sentence tells and stay."""
+    kept = [(c, r) for c, r in ((c, clause_role(c.tok)) for c in rec.candidates) if r != "embedded"]
+    if any(r == "main" for _, r in kept):
+        kept = [(c, r) for c, r in kept if r == "main"]
+    rec.candidates = [c for c, _ in kept]
+
+
+# Nouns for market quantities and economic figures: a statement about them is a market report, not an act
+# between actors (GDELT/CAMEO code what actors do to each other, not what prices do).
+FIGURE_NOUNS = frozenset({
+    "price", "prices", "share", "stock", "bond", "yield", "rate", "index", "market", "currency", "dollar", "yen",
+    "sterling", "pound", "euro", "mark", "franc", "profit", "loss", "earnings", "revenue", "sale", "turnover",
+    "output", "production", "inflation", "growth", "figure", "figures", "proceeds", "fund", "income", "dividend",
+    "demand", "supply", "export", "import", "deficit", "surplus", "volume", "trading", "futures", "reserve",
+    "cost", "spending", "unemployment", "economy", "gdp", "margin", "debt", "cash", "capital", "asset",
+    "investment", "value", "level", "quota", "tonne", "barrel", "crop", "harvest", "auction", "offering"})
+
+
+def _content_clause(speech: Token) -> Token | None:
+    """The clause a statement verb reports ("X said [Y ...]", "[Y ...], X said")."""
+    for c in speech.children:
+        if c.dep_ in ("ccomp", "parataxis") :
+            return c
+    if speech.dep_ in ("parataxis", "ccomp") and speech.head.i != speech.i:
+        return speech.head
+    return None
+
+
+def market_report(rec: SentenceRecord, c: Candidate) -> bool:
+    """A statement whose reported content is about market quantities or figures ("prices were lower at
+    this week's auction, the board said") and names no actor: no event."""
+    if c.code.root != "01" or c.tok.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    clause = _content_clause(c.tok)
+    if clause is None:
+        return False
+    subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    heads = [triggers._expand(s) for s in subs]
+    if not heads or not all(h.lemma_.lower() in FIGURE_NOUNS or h.lower_ in FIGURE_NOUNS for h in heads):
+        return False
+    lo, hi = (t.idx - rec.sent.start_char for t in (clause.doc[clause.left_edge.i], clause.doc[clause.right_edge.i]))
+    return not any(lo <= m.start <= hi for m in rec.mentions)
+
+
+def not_events(rec: SentenceRecord) -> None:
+    """Drop what GDELT/CAMEO would not code as an event: market reports."""
+    rec.candidates = [c for c in rec.candidates if not market_report(rec, c)]
 
 
 # ---------------------------------------------------------------- steps 4-5: modality, then date
@@ -402,6 +475,7 @@ def reported_speech(rec: SentenceRecord) -> None:
     for s in speeches:
         content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)]
         if not content:
+            disapproval(rec, s)
             continue
         dropped.add(id(s))
         speaker = s.sources
@@ -432,6 +506,39 @@ def reported_speech(rec: SentenceRecord) -> None:
                 added.append(_speech_candidate(c, code, others, speaker, "demand"))
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
+
+
+def _disapproving(clause: Token) -> Token | None:
+    """The subject a clause disapproves of ("[the plan] is misplaced", "[it] was a mistake"), or None."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    words = triggers._config()["disapproval"]
+    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
+        preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
+    if not any(p.lemma_.lower() in words["adjectives"] or p.lower_ in words["adjectives"] or (p.pos_ == "NOUN" and p.lemma_.lower() in words["nouns"])
+               for p in preds):
+        return None
+    subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs[0] if subs else None
+
+
+def disapproval(rec: SentenceRecord, s: Candidate) -> None:
+    """A statement that what someone did or is is wrong, a mistake, misplaced ... is the speaker's
+    criticism (111) of that actor: the actors named in the disapproved subject, or none named."""
+    clause = _content_clause(s.tok)
+    subject = _disapproving(clause) if clause is not None else None
+    if subject is None:
+        return
+    from dataclasses import replace
+
+    lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
+    hi = subject.idx + len(subject.text) - rec.sent.start_char
+    own = {a.actor_id for a in s.sources}
+    named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
+             and all(distinct(m, a) for a in s.sources)]
+    s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
+    s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
 
 
 def _is_future(tok: Token) -> bool:
@@ -667,6 +774,8 @@ class Coder:
         find_triggers(rec, self.lexicon)
         find_arguments(rec)
         resolve(rec, resolver, self.arguments)
+        main_acts(rec)
+        not_events(rec)
         assign_modality(rec)
         assign_dates(rec)
         reported_speech(rec)

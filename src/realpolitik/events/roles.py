@@ -82,7 +82,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     psubs = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
     if psubs:
         return psubs, True
-    return [], False
+    # "Between 1.1 and 1.5 million people were killed": the parser lost the subject, but "were killed" is
+    # still passive (its doer is the agent, not whoever else the sentence names)
+    return [], any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def inherited_subjects(verb: Token) -> list[Token]:
@@ -241,6 +243,76 @@ def in_main_clause(tok: Token) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# Adverbial clauses that set the scene ("after X did Y", "when reporters suggested ...") rather than tell the act.
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "when", "whenever", "while", "as", "once", "until",
+                              "although", "though", "because", "whereas", "where"})
+
+
+def _noun_predicate(t: Token) -> tuple[Token | None, str]:
+    """The verb an event noun is the subject or object of, or the noun's role when it hangs off no verb."""
+    for _ in range(6):  # "talks and a deal": the first conjunct's place
+        if t.dep_ != "conj" or t.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        t = t.head
+    if t.dep_ == "ROOT" or t.head.i == t.i:
+        return None, "main"  # a headline's event noun
+    if t.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"} and t.head.pos_ in {"VERB", "AUX"}:
+        return t.head, "main"
+    if t.dep_ in {"pobj", "pcomp"} and t.head.dep_ in {"prep", "agent"} and t.head.head.pos_ in {"VERB", "AUX"}:
+        if t.head.lower_ in SETTING_PREPS:
+            return None, "background"  # "after talks, Iran said ..."
+        return t.head.head, "main"
+    return None, "embedded"
+
+
+def clause_role(tok: Token) -> str:
+    """Where a trigger sits in its sentence:
+    ``main``       — the predicate of the main clause (or of a clause coordinated with it, reported by it, or
+                     controlled by it: "promised to visit"), or an event noun that is such a predicate's
+                     subject or object ("held talks"): the sentence's own act; a measure's relative clause
+                     is the measure ("issued a decree that bans imports");
+    ``background`` — in an adverbial clause that sets the scene ("after X did Y", "when reporters
+                     suggested ...", "Asked about X, she said ..."), or as a noun under a setting preposition;
+    ``embedded``   — in a relative clause, a noun's modifier or complement ("claims government plans would
+                     ...", "statements insisting ..."): it describes a thing, it is not told as an act."""
+    t: Token | None = tok
+    role = "main"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        t, role = _noun_predicate(tok)
+    for _ in range(12):
+        if t is None:
+            return role
+        if t.dep_ == "ROOT" or t.head.i == t.i:
+            return role
+        if t.dep_ == "advcl":
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & BACKGROUND_MARKS or (not marks and t.tag_ in {"VBG", "VBN"} and t.i < t.head.i):
+                role = "background"  # "Unveiling the increase, Blair said ...", "Asked about X, she said ..."
+        elif t.dep_ in {"pcomp", "pobj"} and t.head.dep_ == "prep" and t.head.head.pos_ in {"VERB", "AUX"}:
+            role = "background"  # "with the minister saying ...", "by raising taxes"
+            t = t.head
+        elif t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return role  # a noun as root: the parser missed the main verb ("Russia, which ..., offered to")
+        elif t.dep_ in {"relcl", "acl"} and t.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            when = any(c.dep_ == "advmod" and c.lower_ in {"when", "where"} for c in t.children)
+            aside = t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in {"nsubj", "nsubjpass"}
+            measure = t.dep_ == "relcl" and t.head.lemma_.lower() in INSTRUMENT_NOUNS
+            if not (when or aside or measure):
+                return "embedded"
+            # "on January 2, when the ministry announced ...": a time clause; "the League, meeting in
+            # Cairo, condemned ...": the subject's own aside; "a decree that bans ...": the measure itself
+            t, own = _noun_predicate(t.head)
+            if own == "embedded":
+                return "embedded"
+            if when or aside or own == "background":
+                role = "background"
+            continue
+        elif t.dep_ not in MAIN_CLAUSE_DEPS:
+            return "embedded"
+        t = t.head
+    return "embedded"
 
 
 def asserted_complement(m, doc: Doc) -> bool:
