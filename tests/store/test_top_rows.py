@@ -109,3 +109,14 @@ def test_actor_values_resolved_first_give_the_rows_of_the_per_row_tests(big, act
         assert big.count_events(actor=actor, include_hypothetical=True) == count
     if actor in ("putin", "irn"):
         assert want  # the test has rows to compare
+
+
+def test_streamed_export_with_a_limit_takes_the_same_path_and_rows(big, monkeypatch):
+    import pandas as pd
+
+    calls = []
+    real = store_module._top_rows
+    monkeypatch.setattr(store_module, "_top_rows", lambda *a, **k: calls.append(1) or real(*a, **k))
+    want = _whole(big, actor="iran", include_hypothetical=True).iloc[:5]
+    got = pd.concat(list(big.event_chunks(2, actor="iran", include_hypothetical=True, limit=5)), ignore_index=True)
+    assert calls and _rows(got) == _rows(want) and len(got) == 5

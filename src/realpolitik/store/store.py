@@ -158,22 +158,17 @@ class Store:
         ``text`` keeps events whose sentence holds every word; ``offset``/``limit`` page through them.
         """
         filters = dict(actor=actor, dyad=dyad, since=since, until=until, root=root, plover=plover,
-                       include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id)
-        args = dict(limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
-                    mentions=mentions)
-        top = (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
-               and event_id is None and not (text and text.strip()))
+                       include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id,
+                       limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
+                       mentions=mentions)
         with self._reader() as con:
-            filters = _with_actor_values(con, filters, mentions)
-            within = _top_rows(con, int(offset or 0) + int(limit), newest_first, mentions, filters) if top else None
-            sql, params = build_event_query(**filters, **args, within=within)
-            return con.execute(sql, params).fetchdf()
+            return con.execute(*_event_sql(con, filters)).fetchdf()
 
     def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
         """The rows of :meth:`events` (same filters, same order) as DataFrames of at most ``chunk_rows`` rows, or
         as Arrow record batches with ``arrow``: a large export never holds the whole result in memory."""
         with self._reader() as con:
-            sql, params = build_event_query(**_with_actor_values(con, filters, filters.get("mentions", False)))
+            sql, params = _event_sql(con, filters)
             for batch in con.sql(sql, params=params).to_arrow_reader(max(1, chunk_rows)):
                 yield batch if arrow else batch.to_pandas(date_as_object=False)
 
@@ -224,6 +219,21 @@ class Store:
         out["events_flagged"] = flagged
         out["events_factual"] = out["events"] - flagged
         return out
+
+
+def _event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The events query of ``query`` (the arguments of :meth:`Store.events`) on ``con``: the actor filter by stored
+    values, and a limited query (``offset + limit <= TOP_ROWS``, no text search) by top-N pushdown."""
+    mentions = bool(query.get("mentions"))
+    limit, offset, text = query.get("limit"), query.get("offset"), query.get("text")
+    args = {k: query.get(k) for k in ("limit", "columns", "offset", "newest_first", "event_id", "mentions")
+            if k in query}
+    filters = _with_actor_values(con, {k: v for k, v in query.items() if k not in args}, mentions)
+    within = None
+    if (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
+            and query.get("event_id") is None and not (text and text.strip())):
+        within = _top_rows(con, int(offset or 0) + int(limit), bool(query.get("newest_first")), mentions, filters)
+    return build_event_query(**filters, **args, within=within)
 
 
 def _with_actor_values(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], mentions: bool = False) -> dict[str, Any]:
