@@ -4,15 +4,18 @@
 
   spaCy nlp.pipe, 1 process and 2 processes (n_process=2);
   realpolitik ingest, 1 worker and 2 worker processes (``--workers 2``);
-  realpolitik ingest on a Dask LocalCluster of 2 single-threaded worker processes (``--dask local``).
+  realpolitik ingest on a Dask LocalCluster of 2 single-threaded worker processes (``--dask local``);
+  realpolitik ingest, 1 worker, without the pre-filter (``--parse-all``: every document parsed in full).
 
 Prints words/s of each and the ratios the issue sets targets for: ingest / nlp.pipe at 1 and at 2 cores,
 2 workers / 1, Dask 2 workers / 1 worker. Every ingest starts from an empty database and includes building
 its Coder(s) (on the workers, for Dask: the cluster's start is included too); nlp.pipe's model is loaded
 before timing. Runs alternate and each keeps its best time (--repeat), since a busy machine slows all alike.
 
-Corpus: ../shared/corpora/bbc_politics/*.txt (417 articles) by default, or --reuters N stories.
-Usage: python bench/throughput.py [--limit N] [--reuters N] [--repeat 1] [--rules-only] [--skip dask,...]
+Corpus: ../shared/corpora/bbc_politics/*.txt (417 articles) by default, or --reuters N stories, or --headlines N
+(every k-th of the million Reuters headlines, as title-only records).
+Usage: python bench/throughput.py [--limit N] [--reuters N] [--headlines N] [--repeat 1] [--rules-only]
+                                  [--skip dask2,...]
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SIDES = ("pipe1", "pipe2", "ingest1", "ingest2", "dask2")
+SIDES = ("pipe1", "pipe2", "ingest1", "ingest2", "dask2", "parseall1")
 
 
 def _burn(n: int) -> int:
@@ -52,6 +55,21 @@ def parallel_control(n: int = 20_000_000) -> float:
 
 
 def corpus_files(args, tmp: Path) -> list[Path]:
+    if args.headlines:
+        src = SHARED / "corpora" / "reuters_headlines_2015_2016_1M.jsonl.gz"
+        out = tmp / "headlines.jsonl"
+        step, n = max(1, 1_000_000 // args.headlines), 0
+        with gzip.open(src, "rt", encoding="utf-8") as f, out.open("w", encoding="utf-8") as dst:
+            for i, line in enumerate(f):
+                if i % step:
+                    continue
+                r = json.loads(line)
+                if r.get("title"):
+                    dst.write(json.dumps({"id": r["id"], "title": r["title"], "date": r.get("date")}) + "\n")
+                    n += 1
+                    if n >= args.headlines:
+                        break
+        return [out]
     if args.reuters:
         src = SHARED / "corpora" / "reuters21578.jsonl.gz"
         out = tmp / "reuters.jsonl"
@@ -74,6 +92,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0, help="first N BBC files only")
     ap.add_argument("--reuters", type=int, default=0, help="use the first N Reuters-21578 stories instead")
+    ap.add_argument("--headlines", type=int, default=0, help="use N of the million Reuters headlines instead")
     ap.add_argument("--repeat", type=int, default=1, help="alternating runs of each side; best time kept")
     ap.add_argument("--rules-only", action="store_true", help="ingest without the learned classifier")
     ap.add_argument("--skip", default="", help=f"comma-separated sides to leave out ({', '.join(SIDES)})")
@@ -101,8 +120,9 @@ def main() -> None:
             for _ in nlp.pipe(texts, batch_size=64, n_process=n):
                 pass
 
-        def ingest(n: int, k: int):
-            return api.ingest(inputs, db=tmp / f"w{n}-{k}.duckdb", coder=spec, workers=n)
+        def ingest(n: int, k: int, prefilter: bool = True):
+            return api.ingest(inputs, db=tmp / f"w{n}-{k}-{prefilter}.duckdb", coder=spec, workers=n,
+                              prefilter=prefilter)
 
         def dask(n: int, k: int):
             from realpolitik.distributed import ingest as dask_ingest
@@ -110,7 +130,8 @@ def main() -> None:
             return dask_ingest(inputs, scheduler="local", workers=n, db=tmp / f"d{n}-{k}.duckdb", coder=spec)
 
         runs = {"pipe1": lambda k: pipe(1), "pipe2": lambda k: pipe(2), "ingest1": lambda k: ingest(1, k),
-                "ingest2": lambda k: ingest(2, k), "dask2": lambda k: dask(2, k)}
+                "ingest2": lambda k: ingest(2, k), "dask2": lambda k: dask(2, k),
+                "parseall1": lambda k: ingest(1, k, prefilter=False)}
         best = {s: float("inf") for s in SIDES if s not in skip}
         events = {}
         for k in range(args.repeat):
@@ -138,6 +159,7 @@ def main() -> None:
     ratio("pipe2 / pipe1 (spaCy scaling):", "pipe2", "pipe1")
     ratio("ingest2 / ingest1 (workers):", "ingest2", "ingest1")
     ratio("dask2 / ingest1 (Dask):", "dask2", "ingest1")
+    ratio("ingest1 / parseall1 (pre-filter):", "ingest1", "parseall1")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -106,23 +105,6 @@ class JsonlReport:
     warnings: list[IngestFailure] = field(default_factory=list)
 
 
-def _jsonl_lines(src: Any, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) of a binary stream, each line read with a bounded buffer; an over-long line
-    comes back as None (and is skipped to its end) so one huge record cannot exhaust memory."""
-    lineno = 0
-    while True:
-        line = src.readline(max_bytes + 1)
-        if not line:
-            return
-        lineno += 1
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):
-                line = src.readline(1 << 20)
-            yield lineno, None
-            continue
-        yield lineno, line
-
-
 def _jsonl_record(raw: bytes | None, name: str, lineno: int, max_bytes: int
                   ) -> tuple[str, str, dt.date | None, str | None, str | None, str | None] | str:
     """(id, text, date, warning, title, context) of one prediction-input line, or the one-line reason it
@@ -174,6 +156,7 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
     from contextlib import ExitStack
 
     from realpolitik.ingest import DEFAULT_MAX_BYTES
+    from realpolitik.ingest.decode import bounded_lines
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     coder = coder if coder is not None else build_coder(classifier=classifier, kb=kb)
@@ -205,7 +188,7 @@ def code_jsonl(inp: str | Path | TextIO, out: str | Path | TextIO, *, classifier
                     report.written += 1
 
             pending: list[tuple[str, Document]] = []
-            for lineno, raw in _jsonl_lines(src, limit):
+            for lineno, raw in enumerate(bounded_lines(src, limit), 1):
                 if isinstance(raw, str):
                     raw = raw.encode("utf-8")
                 if raw is not None and not raw.strip():

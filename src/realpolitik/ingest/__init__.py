@@ -6,12 +6,14 @@ of them gzipped. Bad input never raises: it yields ``IngestFailure(path, reason)
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import BinaryIO, Iterable, Iterator, TextIO
 
 from realpolitik.ingest.clean import boilerplate_family, build_document, doc_id
 from realpolitik.ingest.decode import limit_text
 from realpolitik.ingest.paths import count_inputs, expand_paths, format_of
-from realpolitik.ingest.readers import FORMAT_NAMES, Options, read_bytes, read_file_path
+from realpolitik.ingest.readers import (FORMAT_NAMES, STREAMED, Options, read_bytes, read_file_path,
+                                        read_stream)
 from realpolitik.records import Document, IngestFailure, Segment
 
 __all__ = [
@@ -58,8 +60,13 @@ def read_stdin(
     if fmt_key is not None and fmt_key not in FORMAT_NAMES:
         yield IngestFailure(name, f"unknown format {fmt!r} (use one of {', '.join(sorted(FORMAT_NAMES))})")
         return
+    opts = Options(date=date, source=source, columns=columns, max_bytes=max_bytes)
+    source_stream = getattr(stream, "buffer", stream)
+    if fmt_key is not None and FORMAT_NAMES[fmt_key] in STREAMED and not isinstance(source_stream, io.TextIOBase):
+        yield from read_stream(source_stream, name, FORMAT_NAMES[fmt_key], opts)  # record by record
+        return
     try:
-        raw = getattr(stream, "buffer", stream).read(max_bytes + 1)
+        raw = source_stream.read(max_bytes + 1)
     except OSError as exc:
         yield IngestFailure(name, f"cannot read: {exc.strerror or exc}")
         return
@@ -67,7 +74,6 @@ def read_stdin(
     if len(data) > max_bytes:
         yield IngestFailure(name, f"input is over the {limit_text(max_bytes)} limit (--max-bytes)")
         return
-    opts = Options(date=date, source=source, columns=columns, max_bytes=max_bytes)
     yield from read_bytes(data, name, FORMAT_NAMES.get(fmt_key) if fmt_key else None, opts)
 
 

@@ -7,6 +7,7 @@ import io
 import os
 import re
 import stat
+from typing import BinaryIO, Iterator
 
 # Magic numbers of formats people drop into a news folder by mistake, with the name we tell them.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -67,8 +68,8 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_file(path: str, max_bytes: int) -> bytes:
-    """The file's bytes, after checking it exists, is a regular file and is under ``max_bytes``.
+def open_file(path: str) -> BinaryIO:
+    """The file opened for binary reading, after checking it exists and is a regular file.
 
     It is opened non-blocking and checked on the open descriptor, so a FIFO or a device named ``.txt``
     is refused at once instead of hanging the batch (and cannot be swapped in after the check)."""
@@ -84,8 +85,6 @@ def read_file(path: str, max_bytes: int) -> bytes:
         raise BadInput("is a directory")
     if not stat.S_ISREG(st.st_mode):
         raise BadInput(f"is {_kind(st.st_mode)}, not a regular file")
-    if st.st_size > max_bytes:
-        raise BadInput(f"file is {_size(st.st_size)}, over the {limit_text(max_bytes)} limit (--max-bytes)")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
@@ -96,16 +95,73 @@ def read_file(path: str, max_bytes: int) -> bytes:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise BadInput(f"is {_kind(st.st_mode)}, not a regular file")
-        with os.fdopen(fd, "rb") as fh:
-            fd = -1
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_file(path: str, max_bytes: int) -> bytes:
+    """The file's bytes (``open_file``'s checks), refused when over ``max_bytes``."""
+    fh = open_file(path)
+    with fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise BadInput(f"file is {_size(size)}, over the {limit_text(max_bytes)} limit (--max-bytes)")
             return fh.read(max_bytes + 1)
-    except OSError as exc:
-        if isinstance(exc, PermissionError):
-            raise BadInput("permission denied") from None
-        raise BadInput(f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
+        except OSError as exc:
+            if isinstance(exc, PermissionError):
+                raise BadInput("permission denied") from None
+            raise BadInput(f"cannot read: {exc.strerror or exc}") from None
+
+
+def bounded_lines(src: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream, each read with a bounded buffer; an over-long line comes back as None
+    (and is skipped to its end) so one huge record cannot exhaust memory."""
+    while True:
+        line = src.readline(max_bytes + 1)
+        if not line:
+            return
+        nl = "\n" if isinstance(line, str) else b"\n"  # a text stream (a caller's StringIO) reads the same way
+        if len(line) > max_bytes and not line.endswith(nl):
+            while line and not line.endswith(nl):
+                line = src.readline(1 << 20)
+            yield None
+            continue
+        yield line
+
+
+def decoded_lines(src: BinaryIO, max_bytes: int, notes: list[str]) -> Iterator[str | None]:
+    """The text lines of a stream, decoded one at a time (for files too big to hold: JSON Lines, CSV): UTF-8,
+    or as ``decode_with_note`` reads a line that is not (its note, the first one, goes to ``notes``); line
+    ends and control characters as ``decode_with_note`` leaves them, each line keeping its "\\n". An
+    over-long line is None."""
+    first = True
+    for raw in bounded_lines(src, max_bytes):
+        if raw is None:
+            yield None
+            continue
+        if first and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]
+        first = False
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                raw_text, note = _decode(raw)
+            except BadInput:  # no encoding fits this line: keep what UTF-8 can read of it
+                raw_text = raw.decode("utf-8", errors="replace")
+                note = _replaced_note(raw_text.count("\ufffd"))
+            text = raw_text.lstrip("\ufeff")
+            if note is not None and not notes:
+                notes.append(note)
+        text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+        pieces = text.split("\n")  # a lone CR ends a line, as in a file read whole
+        for piece in pieces[:-1]:
+            yield piece + "\n"
+        if pieces[-1]:
+            yield pieces[-1]
 
 
 def text_file_bytes(path: str | os.PathLike[str], what: str, max_bytes: int = 64 * 2**20) -> bytes:

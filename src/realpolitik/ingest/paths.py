@@ -31,22 +31,44 @@ def _supported(name: str) -> bool:
     return not name.startswith(".") and format_of(name) is not None
 
 
-def _walk(directory: str, problems: list[IngestFailure] | None = None) -> list[str]:
-    """Supported files under a directory, recursively, in sorted order; hidden files and folders skipped.
+def _walk(directory: str, problems: list[IngestFailure] | None = None) -> Iterator[str]:
+    """Supported files under a directory, recursively, in sorted order of their paths; hidden files and
+    folders skipped. Lazy: a folder of a million files is listed one folder at a time, not held whole.
 
     Directory symlinks are not followed (a link loop cannot make the walk endless); a subfolder that cannot
     be read is added to ``problems`` instead of being skipped silently."""
-    found: list[str] = []
 
-    def unreadable(exc: OSError) -> None:
-        if problems is not None:
-            where = exc.filename or directory
-            problems.append(IngestFailure(str(where), f"cannot read this folder ({exc.strerror or exc}); skipped"))
+    def walk(folder: str) -> Iterator[str]:
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            if problems is not None:
+                where = exc.filename or folder
+                problems.append(IngestFailure(str(where), f"cannot read this folder ({exc.strerror or exc}); "
+                                                          "skipped"))
+            return
+        items = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not e.is_symlink():  # a folder sorts as "name/": the order of the full paths
+                    items.append((e.name + os.sep, e.path))
+            elif _supported(e.name):
+                items.append((e.name, e.path))
+        items.sort()
+        for key, path in items:
+            if key.endswith(os.sep):
+                yield from walk(path)
+            else:
+                yield path
 
-    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in sorted(files) if _supported(f))
-    return sorted(found)
+    return walk(directory)
 
 
 def _glob(pattern: str, problems: list[IngestFailure]) -> list[str]:
@@ -107,12 +129,17 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestFailure]:
         path = os.path.expanduser(str(raw))
         problems: list[IngestFailure] = []
         if os.path.isdir(path):
-            files = _walk(path, problems)
+            found = False
+            for f in _walk(path, problems):
+                found = True
+                yield from problems  # an unreadable subfolder, said where the walk meets it
+                problems.clear()
+                if fresh(f):
+                    yield f
             yield from problems
-            if not files and not problems:
+            if not found and not problems:
                 yield IngestFailure(path, "no readable files in this directory (looked for "
                                           + ", ".join(sorted(set(FORMATS))) + ")")
-            yield from (f for f in files if fresh(f))
         elif os.path.exists(path) or os.path.islink(path):
             if fresh(path):
                 yield path

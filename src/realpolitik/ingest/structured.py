@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import json
 import sys
 from typing import Any, Iterable, Iterator, Mapping
@@ -141,62 +141,139 @@ def json_records(text: str, path: str, cols: Columns, *, lines: bool) -> Iterato
             else:
                 yield IngestFailure(path, f"JSON holds a {type(data).__name__}, not articles")
             return
-    for n, line in enumerate(text.split("\n"), 1):
+    yield from jsonl_records(text.split("\n"), path, cols)
+
+
+def jsonl_records(lines: Iterable[str | None], path: str, cols: Columns, *, limit: str = "size"
+                  ) -> Iterator[Draft | IngestFailure]:
+    """Records of JSON Lines, one line at a time (a file read whole, or streamed: ``decode.decoded_lines``,
+    where a line over the size limit ``limit`` comes as None)."""
+    for n, line in enumerate(lines, 1):
+        if line is None:
+            yield IngestFailure(f"{path}#{n}", f"line {n} is over the {limit} limit (--max-bytes); skipped")
+            continue
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestFailure(f"{path}#{n}", f"malformed JSON on line {n}, column {exc.colno}: {exc.msg}")
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield IngestFailure(f"{path}#{n}", f"malformed JSON on line {n}, column {getattr(exc, 'colno', '?')}: "
+                                               f"{getattr(exc, 'msg', 'nested too deeply')}")
             continue
         yield _one(item, f"{path}#{n}", path, cols)
 
 
+class _RecordTooLong(Exception):
+    """Internal: a CSV record grew past the size limit (a quote that never closes, in a streamed file)."""
+
+
+class _Lines:
+    """Physical lines for ``csv.reader``, numbered, remembering the lines of the record being read so that
+    reading can start again from its second line after a broken quote (at most ``max_chars`` of them)."""
+
+    def __init__(self, lines: Iterator[str | None], max_chars: int):
+        self.src, self.max_chars = lines, max_chars
+        self.replay: list[tuple[int, str]] = []  # lines to give again, in reverse order
+        self.record: list[tuple[int, str]] = []
+        self.size = 0
+        self.next_no = 1  # number of the next line read from the source
+        self.long: list[int] = []  # over-long lines met (their numbers), given to csv as empty lines
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        if self.replay:
+            no, line = self.replay.pop()
+        else:
+            raw = next(self.src)
+            no, self.next_no = self.next_no, self.next_no + 1
+            if raw is None:
+                self.long.append(no)
+                raw = "\n"
+            line = raw
+        self.record.append((no, line))
+        self.size += len(line)
+        if self.size > self.max_chars:
+            raise _RecordTooLong
+        return line
+
+    def start(self) -> int:
+        """Begin a record; returns the number of its first line."""
+        self.record, self.size = [], 0
+        return self.replay[-1][0] if self.replay else self.next_no
+
+    def again_after_first(self) -> None:
+        """Give the current record's lines after its first one again (a broken quote swallowed them)."""
+        self.replay.extend(reversed(self.record[1:]))
+        self.record, self.size = [], 0
+
+
 def csv_records(text: str, path: str, cols: Columns, *, delimiter: str | None = None) -> Iterator[Draft | IngestFailure]:
-    """Rows of a CSV/TSV file with a header; the delimiter is the header's most frequent of , ; tab |.
+    """Rows of CSV/TSV text read whole (``csv_lines``)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    yield from csv_lines(iter(lines), path, cols, delimiter=delimiter)
+
+
+def csv_lines(lines: Iterator[str | None], path: str, cols: Columns, *, delimiter: str | None = None,
+              max_chars: int = 2**31, limit: str = "size") -> Iterator[Draft | IngestFailure]:
+    """Rows of a CSV/TSV file with a header, from its lines (read whole, or streamed: a line over the size
+    limit comes as None); the delimiter is the header's most frequent of , ; tab |.
 
     Parsing is strict: a quote that does not close where it should (which would otherwise swallow the rows
     after it into one field) or a row with more values than the header fails with the lines it spans, and
-    reading goes on after it."""
-    header = text.split("\n", 1)[0]
+    reading goes on after it. A record is at most ``max_chars`` long (the limit named ``limit``)."""
+    header = next(lines, None)
+    if header is None:
+        yield IngestFailure(path, "cannot read the CSV header (no rows)")
+        return
     if delimiter is None:
         delimiter = max(_DELIMITERS, key=header.count) if any(d in header for d in _DELIMITERS) else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    src = _Lines(itertools.chain([header], lines), max_chars)
+    reader = csv.reader(src, delimiter=delimiter, strict=True)
     try:
+        src.start()
         names = [n.strip() for n in next(reader)]
-    except (StopIteration, csv.Error) as exc:
+    except (StopIteration, csv.Error, _RecordTooLong) as exc:
         yield IngestFailure(path, f"cannot read the CSV header ({exc or 'no rows'})")
         return
     if "text" not in cols.resolve(names):  # a headlines-only sheet can say columns={"text": "title"}
         yield IngestFailure(path, cols.missing_text(names))
         return
     row_no = errors = 0
-    lines: list[str] | None = None
-    offset = 0  # physical lines before the current reader's start (it restarts after a broken quote)
     while True:
-        first_line = offset + reader.line_num + 1
+        first_line = src.start()
         try:
             row = next(reader)
         except StopIteration:
             break
-        except csv.Error as exc:
+        except (csv.Error, _RecordTooLong) as exc:
             row_no += 1
             errors += 1
             if errors > _MAX_CSV_ERRORS:
                 yield IngestFailure(path, f"more than {_MAX_CSV_ERRORS} malformed rows; the rest of the file "
                                           f"(from line {first_line}) is skipped")
                 return
-            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV at line {first_line}: {exc} (a quote that "
+            what = exc if isinstance(exc, csv.Error) else f"a record over the {limit} limit"
+            yield IngestFailure(f"{path}#{row_no}", f"malformed CSV at line {first_line}: {what} (a quote that "
                                                     "does not close?); the lines after it are read again")
             # Re-read from the next physical line, so the rows a runaway quote swallowed are not lost.
-            lines = lines if lines is not None else text.split("\n")
-            offset = first_line
-            reader = csv.reader(io.StringIO("\n".join(lines[offset:])), delimiter=delimiter, strict=True)
+            src.again_after_first()
+            src.long = [n for n in src.long if n > first_line]
+            reader = csv.reader(src, delimiter=delimiter, strict=True)
+            continue
+        last_line = src.record[-1][0] if src.record else first_line
+        too_long = [n for n in src.long if first_line <= n <= last_line]
+        if too_long:
+            src.long = [n for n in src.long if n > last_line]
+            row_no += 1
+            yield IngestFailure(f"{path}#{row_no}", f"line {too_long[0]} is over the {limit} limit (--max-bytes); "
+                                                    "skipped")
             continue
         if not any(cell.strip() for cell in row):
             continue
         row_no += 1
-        last_line = offset + reader.line_num
         extra = [cell for cell in row[len(names):] if cell.strip()]
         if extra:
             span = f"line {first_line}" if last_line == first_line else f"lines {first_line}-{last_line}"
