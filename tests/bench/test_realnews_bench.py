@@ -15,11 +15,14 @@ import realnews  # noqa: E402
 import realnews_corpus as rc  # noqa: E402
 
 GOLD = [json.loads(line) for line in (BENCH / "gold" / "realnews" / "gold.jsonl").open(encoding="utf-8")]
+GOLD2 = [json.loads(line) for line in (BENCH / "gold" / "realnews2" / "gold.jsonl").open(encoding="utf-8")
+         if line.strip()]
 
 
-def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event():
+@pytest.mark.parametrize("gold", [GOLD, GOLD2], ids=["realnews", "realnews2"])
+def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gold):
     codes = cameo_codes()
-    for r in GOLD:
+    for r in gold:
         for e in r["events"]:
             assert e["cameo"] in codes, (r["id"], e["cameo"])
             assert e["factual"] or e["modality"] in {"future", "hypothetical", "negated"}
