@@ -545,6 +545,17 @@ def test_arbitrate_needs_a_placed_subject(make, lexicon):
     assert rec.events == []
 
 
+def test_arbitrate_fills_no_commerce(make, lexicon):
+    # a company's act on no political actor is no event, whichever path codes it
+    rec = run(make("Gazprom shipped oil to the company.", prediction("AID", 2, 0.9)), lexicon, "events")
+    assert rec.events == []
+    C.arbitrate(rec, StubResolver(), lexicon, 0.7)
+    assert rec.events == []
+    rec = run(make("Gazprom shipped oil to Iran.", prediction("AID", 2, 0.9)), lexicon, "events")
+    C.arbitrate(rec, StubResolver(), lexicon, 0.7)
+    assert [(e.source.actor_id, e.target.actor_id) for e in rec.events] == [("grp:gazprom", "IRN")]
+
+
 def test_arbitrate_needs_a_lexicon_verb(make, lexicon):
     rec = run(make("Iran is tall.", prediction("COERCE", 4, 0.9)), lexicon, "events")
     assert C.classifier_events(rec, StubResolver(), lexicon) == []

@@ -40,7 +40,7 @@ from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_ca
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
-from realpolitik.events.eventhood import why_not
+from realpolitik.events.eventhood import reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -654,7 +654,9 @@ def arbitrate(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon
         return
     if not rec.events:
         if prediction.quad != 0 and prediction.quad_prob >= fill_p:
-            rec.events = classifier_events(rec, resolver, lexicon)
+            # the same eventhood test as the rule events' (a company's act on no political actor is none)
+            rec.events = [e for e in classifier_events(rec, resolver, lexicon)
+                          if not reason(rec.sent, [e.source], [e.target] if e.target else [], e.cameo_root)]
         return
     if len({e.plover for e in rec.events if e.factual}) > 1:
         rec.events.sort(key=lambda e: (e.plover != prediction.plover,
