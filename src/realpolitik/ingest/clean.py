@@ -217,7 +217,9 @@ def build_document(draft: Draft, *, date: dt.date | None = None, source: str | N
     """Clean a draft into a Document, applying date precedence: flag > record/feed/html-meta > file name."""
     paragraphs = clean_units(draft.units, join_wrapped=draft.join_wrapped)
     title = squash(draft.title) if draft.title else None
-    if title and (boilerplate_family(title) or is_credit(title)):
+    # a title that reads as boilerplate (a byline or credit put in the title field) goes, unless it is all the
+    # record holds: a headline-only record ("By Light IT Services Appraised at ...") is a headline, not a byline
+    if title and paragraphs and (boilerplate_family(title) or is_credit(title)):
         title = None
     if title and len(title) > MAX_TITLE_CHARS:
         paragraphs.insert(0, ("body", title))
