@@ -32,6 +32,8 @@ TABLE = {
     "Tehran": ("IRNGOV", "IRNGOV", "IRN", "GOV", "institution"),
     "Putin": ("person:putin", "RUSGOV", "RUS", "GOV", "person"),
     "the company": ("unknown:group:company", "", None, None, "group"),
+    "Gazprom": ("grp:gazprom", "RUSBUS", "RUS", "BUS", "group"),
+    "Pravda": ("RUSMED", "RUSMED", "RUS", "MED", "institution"),
     "Acme": ("unknown:group:acme", "", None, None, "group"),
 }
 
@@ -265,6 +267,30 @@ def test_not_events_a_market_report_is_none(make, lexicon):
     # a statement about an actor stays
     rec = run(make("Iran said Turkey was wrong."), lexicon, "not_events")
     assert [c.code.code for c in rec.candidates] == ["010"]
+
+
+def test_not_events_commerce_between_economic_actors_is_none(make, lexicon):
+    rec = run(make("Gazprom said it would raise its prices."), lexicon, "main")
+    assert [c.code.root for c in rec.candidates] == ["01"]
+    C.not_events(rec)
+    assert rec.candidates == []
+    # a company acting on a state is a political event (CAMEO codes the MNC's act)
+    rec = run(make("Gazprom signed an agreement with Iran."), lexicon, "not_events")
+    assert [(c.code.root, [t.actor_id for t in c.targets]) for c in rec.candidates] == [("05", ["IRN"])]
+
+
+def test_not_events_a_company_in_talks_is_an_event(make, lexicon):
+    rec = run(make("Gazprom held talks with the company."), lexicon, "not_events")
+    assert [c.code.root for c in rec.candidates] == ["04"]
+
+
+def test_not_events_a_medium_reporting_is_no_event(make, lexicon):
+    rec = run(make("Pravda said the weather was bad."), lexicon, "main")
+    assert [c.code.root for c in rec.candidates] == ["01"]
+    C.not_events(rec)
+    assert rec.candidates == []
+    rec = run(make("Pravda criticised Iran."), lexicon, "not_events")  # a medium's own criticism stays
+    assert [c.code.root for c in rec.candidates] == ["11"]
 
 
 def test_distinct_state_and_its_own_government_are_not_two_sides():

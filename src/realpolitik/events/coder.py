@@ -11,7 +11,9 @@ documents. Each sentence goes through named steps over one per-sentence record
    sentence resolved, scored for each trigger (the rules' choice is a feature) and decoded;
 3b. ``main_acts``     — the sentence's own act: triggers in relative clauses and noun complements are none;
    background adverbials give way to the governing predicate when that is an event;
-3c. ``not_events``    — market reports (a statement about prices or figures naming no actor) are dropped;
+3c. ``not_events``    — what is no political event is dropped: market reports (a statement about prices or
+   figures naming no actor), commerce between economic actors, a medium's plain reports
+   (:mod:`realpolitik.events.eventhood`);
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
 5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation, disapproval);
@@ -38,6 +40,7 @@ from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_ca
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
+from realpolitik.events.eventhood import why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -383,8 +386,9 @@ def market_report(rec: SentenceRecord, c: Candidate) -> bool:
 
 
 def not_events(rec: SentenceRecord) -> None:
-    """Drop what GDELT/CAMEO would not code as an event: market reports."""
-    rec.candidates = [c for c in rec.candidates if not market_report(rec, c)]
+    """Drop what GDELT/CAMEO would not code as an event: market reports, and the triggers
+    :func:`realpolitik.events.eventhood.why_not` finds no political event (commerce, a medium's reports)."""
+    rec.candidates = [c for c in rec.candidates if not market_report(rec, c) and not why_not(rec, c)]
 
 
 # ---------------------------------------------------------------- steps 4-5: modality, then date

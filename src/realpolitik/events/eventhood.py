@@ -1,0 +1,120 @@
+"""Is a trigger a political event at all? The coder's eventhood step, after the arguments are resolved.
+
+CAMEO codes what political actors do to each other (the codebook's scope; GDELT and ICEWS leave business
+news uncoded). A lexicon trigger with a source is still no event when:
+
+- ``commerce``  — every source is an economic actor (a company, its unit, an analyst, an economist, a
+  trader: by the resolver's sector or the phrase the source was read from) and no target is a political
+  actor, and the act is commerce or comment rather than talks, complaints, strikes or force
+  ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
+- ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
+  act ("both newspapers said the campaign would be centred on ...");
+
+Word lists are data (``data/triggers/eventhood.yaml``). :func:`why_not` names the reason, or "".
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import yaml
+from spacy.tokens import Span, Token
+
+from realpolitik.records import ActorRef
+
+if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
+    from realpolitik.events.coder import Candidate, SentenceRecord
+
+__all__ = ["eventhood", "why_not", "economic", "phrase_head"]
+
+# dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
+# Vision Centers Inc", "New York" in "the New York-based subsidiary")
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss", "nummod", "quantmod", "case"})
+# children that open a clause of their own: not part of the phrase that names the actor
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "parataxis", "conj", "cc", "punct"})
+
+
+@functools.lru_cache(maxsize=1)
+def _lists() -> dict:
+    text = resources.files("realpolitik.data.triggers").joinpath("eventhood.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v for k, v in data.items()}
+
+
+def phrase_head(sent: Span, ref: ActorRef) -> Token | None:
+    """The noun that heads the phrase an actor was read from: the mention's own head, climbed out of the
+    name or modifier it sits in ("American" -> "Inc" in "American Vision Centers Inc said")."""
+    toks = [t for t in sent if ref.start <= t.idx - sent.start_char < max(ref.end, ref.start + 1)]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+    for _ in range(6):
+        # through "-based"-like participles too ("New York" -npadvmod-> "based" -amod-> "subsidiary")
+        if head.dep_ in _NAME_DEPS and head.head.i != head.i and head.head.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}:
+            head = head.head
+        else:
+            break
+    return head
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The head's noun phrase without its clauses: modifiers, appositions, "of"-complements."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in _CLAUSE_DEPS]
+    return out
+
+
+def _economic_phrase(head: Token) -> bool:
+    lists = _lists()
+    words = _phrase_words(head)
+    lowers = {t.lower_.strip(".") for t in words}
+    if lowers & lists["public_modifiers"]:
+        return False  # "the central bank", "the Board of Navigation": public bodies
+    for t in words:
+        if t.lower_.strip(".") in lists["corporate_designators"] and t.text[:1].isupper() and (
+                t.pos_ == "PROPN" or (t.i > 0 and t.nbor(-1).pos_ == "PROPN")):
+            return True  # "Acme Corp", "Penney Co", "Vision Centers Inc"
+    return any(t.lemma_.lower() in lists["business_nouns"] and t.pos_ == "NOUN" for t in words)
+
+
+def economic(sent: Span, ref: ActorRef) -> bool:
+    """An economic actor (company, its unit or staff, analyst, economist, trader): by the resolver's
+    sector, or — where the resolver gave no sector of its own — by the phrase it was read from."""
+    lists = _lists()
+    if (ref.sector or "").lower() in lists["economic_sectors"] or (ref.code or "")[:3].lower() in lists["economic_sectors"]:
+        return True
+    if ref.sector:  # the resolver placed a government, party, army, medium ...: trust it
+        return False
+    head = phrase_head(sent, ref)
+    return head is not None and _economic_phrase(head)
+
+
+def _political(sent: Span, ref: ActorRef) -> bool:
+    """A target that makes an economic actor's act political: placed, and not economic itself."""
+    return bool(ref.country or ref.code) and not economic(sent, ref)
+
+
+def _media(ref: ActorRef) -> bool:
+    return (ref.sector or "").lower() in _lists()["media_sectors"]
+
+
+def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
+    """Why this resolved trigger is no political event ("commerce", "media"), or ""."""
+    sent = rec.sent
+    if c.sources and all(economic(sent, s) for s in c.sources) \
+            and c.code.root not in _lists()["economic_roots_kept"] \
+            and not any(_political(sent, t) for t in c.targets):
+        return "commerce"
+    if c.code.root == "01" and c.sources and all(_media(s) for s in c.sources):
+        return "media"
+    return ""
+
+
+def eventhood(rec: "SentenceRecord") -> None:
+    """Drop the candidates that are no political events (:func:`why_not`)."""
+    rec.candidates = [c for c in rec.candidates if not why_not(rec, c)]

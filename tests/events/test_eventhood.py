@@ -1,0 +1,50 @@
+"""Which actors are economic, read from the phrase a mention sits in (realpolitik.events.eventhood).
+
+The coder's use of it (commerce, media, a passive's own subject) is tested step by step in test_steps.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.events import eventhood as E
+from realpolitik.records import ActorRef
+
+
+def ref(sent, word: str, sector=None, code=None, country="USA") -> ActorRef:
+    start = sent.text.index(word)
+    return ActorRef(name=word, actor_id=word, code=code or country, country=country, sector=sector, kind="state",
+                    text=word, start=start, end=start + len(word), rule="test")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("American Vision Centers Inc said its president had resigned.", "American"),  # a designator
+    ("The New York-based subsidiary will market the software.", "New York"),  # a business noun
+    ("British economist John Smith said rates would fall.", "British"),  # a market commentator
+    ("Dutch chemicals maker Akzo said profits rose.", "Dutch"),
+])
+def test_a_state_read_from_a_company_or_analyst_phrase_is_economic(nlp, text, word):
+    sent = next(nlp(text).sents)
+    assert E.economic(sent, ref(sent, word))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("American officials said the talks would resume.", "American"),
+    ("The American central bank said rates would fall.", "American"),  # a public body
+    ("The Finnish Board of Navigation said the ports were closed.", "Finnish"),
+    ("French President Jacques Chirac said he would visit Algiers.", "French"),
+])
+def test_officials_and_public_bodies_are_not_economic(nlp, text, word):
+    sent = next(nlp(text).sents)
+    assert not E.economic(sent, ref(sent, word))
+
+
+def test_the_resolvers_sector_decides_when_it_gives_one(nlp):
+    sent = next(nlp("The company's spokesman said the plant would close.").sents)
+    assert E.economic(sent, ref(sent, "spokesman", sector="BUS"))
+    assert not E.economic(sent, ref(sent, "spokesman", sector="GOV"))  # a placed government is trusted
+
+
+def test_phrase_head_climbs_out_of_a_name(nlp):
+    sent = next(nlp("American Vision Centers Inc said its president had resigned.").sents)
+    head = E.phrase_head(sent, ref(sent, "American"))
+    assert head is not None and head.text == "Inc"
