@@ -177,3 +177,55 @@ def test_lexicon_files_list_each_lemma_once(name):
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_duplicates)
     yaml.load(resources.files("realpolitik.data.triggers").joinpath(name).read_text(encoding="utf-8"), Loader=Strict)
+
+
+# Verb senses that need their participant: a "for X to ..." clause is the object of "for"; recognition,
+# threats and agreement are acts on an actor (or of an act), not on a thing; disclosure verbs are statements.
+SENSES = [
+    ("Two neighbouring states called for the sanctions to be lifted.", "called", "0254"),  # appeal to ease them
+    ("The mayors pressed for the curfew to be eased.", "pressed", "1051"),  # demand to ease the curfew
+    ("Montenegro recognised Kosovo in 2008.", "recognised", "054"),
+    ("Paraguay recognised the independence of the new republic.", "recognised", "054"),
+    ("The rebels threatened the garrison.", "threatened", "130"),
+    ("Tehran threatened retaliation.", "threatened", "130"),
+    ("The farmers' union agreed with the minister.", "agreed", "030"),
+    ("The chancellor unveiled proposals for a new pension scheme.", "unveiled", "010"),
+    ("The bishop argued for a ceasefire in the north.", "argued", "0256"),
+    ("The bishop argued that the census was flawed.", "argued", "010"),
+]
+
+
+@pytest.mark.parametrize("text,word,code", SENSES)
+def test_verb_senses_with_their_participants(nlp, text, word, code):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == code, m
+
+
+NO_ACT = [
+    ("The councillor said she recognised the worries of small landlords.", "recognised"),
+    ("Rising rents are threatening their livelihoods.", "threatening"),
+    ("Ms Okafor agreed and said the accounts needed a second look.", "agreed"),
+]
+
+
+@pytest.mark.parametrize("text,word", NO_ACT)
+def test_no_act_without_a_participant(nlp, text, word):
+    _, m = _at(nlp, text, word)
+    assert m is None, m
+
+
+def test_for_clause_absorbs_its_verb(nlp):
+    """The lifting is what the states call for, not an act of its own."""
+    doc = nlp("Two neighbouring states called for the sanctions to be lifted.")
+    assert [doc[m.head].text for m in match_sentence(doc[:])] == ["called"]
+
+
+def test_calling_a_thing_by_a_word_of_disapproval_is_criticism(nlp):
+    """'call X ADJ' criticises with any word of the disapproval list (families.yaml), not a list of its own."""
+    _, m = _at(nlp, "The mayor called the new bypass plan hugely unambitious.", "called")
+    assert m is not None and m.cameo == "111", m
+
+
+def test_a_fronted_for_phrase_is_no_call_for(nlp):
+    _, m = _at(nlp, "For the farmers' union, its chairman called the quota unrealistic.", "called")
+    assert m is not None and m.cameo == "111", m

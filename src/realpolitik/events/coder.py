@@ -529,8 +529,10 @@ def _disapproving(clause: Token) -> Token | None:
     preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
-    if not any(p.lemma_.lower() in words["adjectives"] or p.lower_ in words["adjectives"] or (p.pos_ == "NOUN" and p.lemma_.lower() in words["nouns"])
-               for p in preds):
+    failing = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
+                  and not any(c.dep_ == "neg" for c in t.children) for t in clause.subtree)
+    if not failing and not any(p.lemma_.lower() in words["adjectives"] or p.lower_ in words["adjectives"] or (p.pos_ == "NOUN" and p.lemma_.lower() in words["nouns"])
+                               for p in preds):
         return None
     subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs[0] if subs else None

@@ -78,6 +78,9 @@ class Entry:
     reverse: str | None = None
     swap: bool = False
     object_source: bool = False
+    needs_arg: bool = False  # fires only on an act with a participant: a complement clause, or an object or
+    #                          target-preposition object that is an actor or an event ("threatened Iran",
+    #                          "threatened to leave", "recognised Kosovo"; not "threatening my seat")
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
@@ -118,7 +121,14 @@ def _word(x: Any) -> str:
 def _tup(v: Any) -> tuple[str, ...]:
     if v is None:
         return ()
-    return tuple(_word(x) for x in (v if isinstance(v, list) else [v]))
+    out: list[str] = []
+    for x in (v if isinstance(v, list) else [v]):
+        if isinstance(x, str) and x.startswith("@"):  # "@disapproval": a word list of families.yaml
+            lists = _config()[x[1:]]
+            out += [_word(w) for k in ("adjectives", "nouns") for w in lists.get(k, ())]
+        else:
+            out.append(_word(x))
+    return tuple(dict.fromkeys(out))
 
 
 def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
@@ -134,7 +144,8 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
-        object_source=bool(d.get("object_source")), source=str(d.get("src") or ""))
+        object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
+        source=str(d.get("src") or ""))
 
 
 def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
@@ -283,19 +294,71 @@ def _objects(tok: Token) -> list[Token]:
     return objs + [c for o in objs for c in o.children if c.dep_ == "conj"]
 
 
+def _for_clauses(tok: Token) -> list[tuple[Token, Token]]:
+    """Infinitive clauses a verb governs through "for" ("called for the embargo to be lifted", "pressed
+    for talks to resume"): (the "for" marker, the clause's verb). The parser hangs "for" on the clause as its
+    marker, but the clause is the object of the verb's "for", as in "called for the lifting of the embargo"."""
+    return [(m, c) for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp", "acl")
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i < c.i]
+
+
 def _preps(tok: Token) -> list[Token]:
-    """Preposition children, plus the prep hanging off a bare prep ("pulled out of")."""
+    """Preposition children, plus the prep hanging off a bare prep ("pulled out of"), plus the "for" of an
+    infinitive clause ("called for X to ...")."""
     out = []
     for c in tok.children:
         if c.dep_ in _PREP_DEPS or (c.dep_ in ("prt", "advmod") and c.pos_ == "ADP"):
             out.append(c)
             out += [g for g in c.children if g.dep_ == "prep"]
-    return out
+    return out + [m for m, _ in _for_clauses(tok)]
 
 
 def _prep_objects(tok: Token, prep: str | None = None) -> list[Token]:
     return [_expand(o) for p in _preps(tok) if prep is None or _lemma(p) == prep
-            for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            for o in p.children if o.dep_ in ("pobj", "pcomp")] + \
+        [c for m, c in _for_clauses(tok) if prep is None or prep == "for"]
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_nouns() -> frozenset[str]:
+    """Nouns that name actors: the one-word role nouns of the actor lexicon (data/actors/roles.yaml: minister,
+    government, army, party, union, company ...) and words for states and sides."""
+    data = yaml.load(resources.files("realpolitik.data.actors").joinpath("roles.yaml").read_text(encoding="utf-8"),
+                     Loader=_LOADER) or {}
+    words = {str(k).lower() for k in (data.get("roles") or {}) if " " not in str(k)}
+    return frozenset(words | {"country", "nation", "state", "people", "side", "ally", "neighbour", "neighbor",
+                              "rival", "enemy", "regime", "power", "member", "group", "leadership", "authority"})
+
+
+_ACTOR_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves",
+                             "ourselves", "each", "one another"})
+_ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def _actor_like(tok: Token) -> bool:
+    """A noun phrase head that may denote an actor (from the parse and word lists alone, no resolver)."""
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _ACTOR_PRONOUNS
+    return _lemma(tok) in _actor_nouns()
+
+
+def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
+    """For a ``needs_arg`` entry: does the verb act on someone or something that happens? An actor or event noun
+    as object or target-preposition object; for attitude verbs a complement clause ("threatened to leave");
+    for symmetric verbs coordinated subjects ("A and B agreed")."""
+    if e.family and (any(c.dep_ in _COMP_DEPS for c in tok.children) or _for_clauses(tok)):
+        return True
+    preps = e.target_preps or ("with", "to", "on", "upon", "against", "at", "over")
+    nouns = _objects(tok) + [o for p in preps for o in _prep_objects(tok, p)]
+    if any(_actor_like(o) for o in nouns):
+        return True
+    if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal") unless it
+        #           is someone's possession or standing ("threatening my seat", "threatens their jobs")
+        return any(not any(c.dep_ == "poss" for c in o.children) for o in nouns)
+    return e.symmetric and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+                               for c in tok.children)
 
 
 def _prts(tok: Token) -> set[str]:
@@ -323,8 +386,8 @@ def _satisfies(e: Entry, tok: Token) -> bool:
         return False
     if e.dobj_mod and not any(_lemma(o) in e.dobj and (set(e.dobj_mod) & _mods(o)) for o in _objects(tok)):
         return False
-    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok)}):
-        return False
+    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok) if p.i > tok.i}):
+        return False  # the verb's own preposition follows it ("called for"; not "For the party, X called ...")
     if e.dobj and not (set(e.dobj) & {_lemma(o) for o in _objects(tok)}):
         return False
     for prep, lemmas in e.pobj:
@@ -386,7 +449,7 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
                 target_preps = tuple(dict.fromkeys(e.target_preps + m.target_preps))
                 target_dobj, symmetric = False, m.symmetric
                 reverse, swap = m.reverse, m.swap
-    if code is None:
+    if code is None or (e.needs_arg and comp is None and not _has_participant(lex, e, gov)):
         return None
     absorbed = False
     base = code
@@ -434,6 +497,8 @@ def _governor(tok: Token) -> Token | None:
     """The token whose trigger may absorb this one (its verb, or the verb of its preposition)."""
     if tok.dep_ in _OBJ_DEPS | _COMP_DEPS | {"nsubjpass", "conj"}:
         return tok.head if tok.head is not tok else None
+    if tok.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children):
+        return tok.head  # "called for the embargo to be lifted"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in _PREP_DEPS | {"prep", "prt"}:
         h = tok.head.head
         if h.dep_ in ("prep", "prt") and h.pos_ == "ADP":  # "pulled out of the talks"
