@@ -246,3 +246,12 @@ def test_what_a_future_speech_says_is_not_yet_said(nlp, text, trigger, factual):
 ])
 def test_the_means_shares_its_acts_modality(nlp, text, trigger, factual):
     assert _mod(nlp, text, trigger).factual is factual
+
+
+@pytest.mark.parametrize("text,trigger,question", [
+    ("The envoy questioned how Iran would fund the militia.", "fund", True),  # asked about, not told
+    ("The envoy asked why Iran had attacked the convoy.", "attacked", True),
+    ("The envoy explained how Iran had attacked the convoy.", "attacked", False),  # told
+])
+def test_a_wh_clause_of_a_question_verb_is_asked(nlp, text, trigger, question):
+    assert ("question" in _mod(nlp, text, trigger).kinds) is question

@@ -256,6 +256,14 @@ def test_clause_role_a_root_noun_means_the_parser_missed_the_verb(nlp):
     assert clause_role(doc[3]) == "embedded"
 
 
+def test_main_acts_being_asked_is_no_act_of_the_one_asked(make, lexicon):
+    # "Asked ...": the subject was asked by someone the text does not name; no appeal by Putin
+    rec = run(make("Asked if Iran would attack Turkey, Putin smiled."), lexicon, "resolve")
+    assert "Asked" in [c.tok.text for c in rec.candidates]
+    C.main_acts(rec)
+    assert "Asked" not in [c.tok.text for c in rec.candidates]
+
+
 # ---------------------------------------------------------------- step 3c: not events
 
 

@@ -342,10 +342,19 @@ def main_acts(rec: SentenceRecord) -> None:
     plans would ...": the dismissal alone). Triggers in background adverbials ("Asked about X, she said
     ...", "after X did Y") give way to the governing predicate when that is an event; otherwise they are
     all the sentence tells and stay."""
-    kept = [(c, r) for c, r in ((c, clause_role(c.tok)) for c in rec.candidates) if r != "embedded"]
+    kept = [(c, r) for c, r in ((c, clause_role(c.tok)) for c in rec.candidates) if r != "embedded"
+            and not (r == "background" and _asked(c))]
     if any(r == "main" for _, r in kept):
         kept = [(c, r) for c, r in kept if r == "main"]
     rec.candidates = [c for c, _ in kept]
+
+
+def _asked(c: Candidate) -> bool:
+    """A passive participle setting the scene with no agent ("Asked about X, he said ..."): its subject
+    was asked, by nobody the text names; the inherited subject is the one acted on, so no act is left."""
+    tok = c.tok
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and not agents(tok)
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children))
 
 
 # Nouns for market quantities and economic figures: a statement about them is a market report, not an act

@@ -230,6 +230,10 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
     if rel in ("ccomp", "advcl") and lem in _QUESTION_CCOMP and _marks(cur) & {"if", "whether"}:
         kinds.add("question")  # "asked if Iran would sign" is an embedded question, not a condition
         return head, False, False
+    if rel == "ccomp" and lem in _QUESTION_CCOMP and lem != "know" and any(
+            c.tag_ in _WH_TAGS and c.i < cur.i for c in cur.children):
+        kinds.add("question")  # "questioned how Labour would fund its plans": asked about, not told
+        return head, False, False
     if rel == "ccomp" and lem in _CAUSATIVE and cur.tag_ == "VB" and not _has_to(cur):
         # "would let people buy", "made Iran sign": a bare-infinitive complement of a causative happens as
         # its governor does (it shares the governor's markers, as an xcomp does)
