@@ -187,3 +187,15 @@ def test_apposition_not_possessor_is_the_target(coder):
 def test_agentless_passive_gets_no_invented_agent(coder):
     evs = _dyads(coder, "Three Lebanese journalists were arrested in Damascus on Monday.")
     assert all(s != "LBN" for _, s, _, _ in evs)  # the arrested are not the arresters
+
+
+def test_a_plain_statement_takes_no_target_from_the_model(coder):
+    """The argument gold holds events with targets; a plain remark about another country is no act on it."""
+    got = _dyads(coder, "The Chilean foreign minister said Argentina's economy was recovering quickly.")
+    stmts = [d for d in got if d[0].startswith("01")]
+    assert stmts and all(d[1] == "CHL" and d[2] is None for d in stmts), got
+
+
+def test_a_statement_told_to_someone_keeps_its_addressee(coder):
+    got = _dyads(coder, "The Chilean foreign minister told Argentina's ambassador the border would stay open.")
+    assert any(d[0].startswith("01") and d[1] == "CHL" and d[2] == "ARG" for d in got), got

@@ -204,3 +204,22 @@ def test_a_setting_phrase_does_not_make_the_subject_its_doer():
 def test_agreeing_that_something_is_so_is_a_statement():
     evs = events_of("Russian Foreign Minister Sergei Lavrov agreed the sanctions were illegal.")
     assert [e.cameo for e in evs] == ["010"]
+
+
+# A said-clause that says someone failed, lied or is authoritarian is the speaker's criticism (111) of them.
+CRITICISMS = [
+    ("Iran's foreign minister said Saudi Arabia had failed the people of Yemen.", "IRN", "SAU"),
+    ("The Turkish president said Greece had had every chance to settle the dispute and had failed.", "TUR", "GRC"),
+    ("Chile's president said the Bolivian government was deeply authoritarian.", "CHL", "BOL"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", CRITICISMS)
+def test_criticism_inside_a_said_clause_is_the_speakers(text, src, tgt):
+    evs = [e for e in events_of(text, factual_only=True) if e.cameo == "111"]
+    assert (src, tgt) in dyads(evs), events_of(text)
+
+
+def test_a_remark_on_the_weather_stays_a_statement():
+    evs = events_of("Chile's president said the winter had been miserable.", factual_only=True)
+    assert [e.cameo for e in evs] == ["010"], evs

@@ -218,3 +218,14 @@ def test_for_clause_absorbs_its_verb(nlp):
     """The lifting is what the states call for, not an act of its own."""
     doc = nlp("Two neighbouring states called for the sanctions to be lifted.")
     assert [doc[m.head].text for m in match_sentence(doc[:])] == ["called"]
+
+
+def test_calling_a_thing_by_a_word_of_disapproval_is_criticism(nlp):
+    """'call X ADJ' criticises with any word of the disapproval list (families.yaml), not a list of its own."""
+    _, m = _at(nlp, "The mayor called the new bypass plan hugely unambitious.", "called")
+    assert m is not None and m.cameo == "111", m
+
+
+def test_a_fronted_for_phrase_is_no_call_for(nlp):
+    _, m = _at(nlp, "For the farmers' union, its chairman called the quota unrealistic.", "called")
+    assert m is not None and m.cameo == "111", m

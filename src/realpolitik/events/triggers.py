@@ -121,7 +121,14 @@ def _word(x: Any) -> str:
 def _tup(v: Any) -> tuple[str, ...]:
     if v is None:
         return ()
-    return tuple(_word(x) for x in (v if isinstance(v, list) else [v]))
+    out: list[str] = []
+    for x in (v if isinstance(v, list) else [v]):
+        if isinstance(x, str) and x.startswith("@"):  # "@disapproval": a word list of families.yaml
+            lists = _config()[x[1:]]
+            out += [_word(w) for k in ("adjectives", "nouns") for w in lists.get(k, ())]
+        else:
+            out.append(_word(x))
+    return tuple(dict.fromkeys(out))
 
 
 def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
@@ -379,8 +386,8 @@ def _satisfies(e: Entry, tok: Token) -> bool:
         return False
     if e.dobj_mod and not any(_lemma(o) in e.dobj and (set(e.dobj_mod) & _mods(o)) for o in _objects(tok)):
         return False
-    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok)}):
-        return False
+    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok) if p.i > tok.i}):
+        return False  # the verb's own preposition follows it ("called for"; not "For the party, X called ...")
     if e.dobj and not (set(e.dobj) & {_lemma(o) for o in _objects(tok)}):
         return False
     for prep, lemmas in e.pobj:
