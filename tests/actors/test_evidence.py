@@ -343,3 +343,12 @@ def test_the_spokesman_of_an_unknown_acronym_is_not_the_government(phrase):
     text = "Britain's churches met in London. BCU spokesman Dr Aled Morgan said the meeting went well."
     ref = phrase(text, "BCU spokesman Dr Aled Morgan", date=D2005)
     assert ref.sector is None
+
+
+def test_a_party_name_the_kb_does_not_know_is_not_the_last_party_mentioned(learn):
+    text = ("British voters in Britain will elect MPs. Labour won the vote. "
+            "He warned that the Apathy Party was the real rival of Labour. The party said it would campaign.")
+    doc, res = learn(text, date=D2005)
+    refs = [ref for sent in doc.sents for ref in res.mentions(sent)]
+    assert not any("Apathy" in ref.text for ref in refs)
+    assert next(ref for ref in refs if ref.text == "party").actor_id == "party:GBR:labour"

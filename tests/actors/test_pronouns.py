@@ -73,3 +73,16 @@ def test_the_minister_with_no_holder_named_is_not_a_person(phrase):
     ref = phrase("Gordon Brown met Jack Straw in London. The chancellor said growth was strong.", "The chancellor",
                  date=dt.date(2012, 3, 1))  # neither was chancellor then
     assert ref is None or ref.kind != "person"
+
+
+def test_an_honorific_of_the_other_gender_keeps_a_surname_off_the_namesake(learn):
+    # the minister's wife shares his surname: "Mrs Grantley" is not David Grantley
+    import datetime as dt
+
+    doc, res = learn("David Grantley spoke in Manchester. Mr Grantley said the plan was bad. "
+                     "Mrs Grantley said she was proud of him.", date=dt.date(2005, 3, 1))
+    refs = {ref.text: ref for sent in doc.sents for ref in res.mentions(sent)}
+    assert refs["Mr Grantley"].actor_id == refs["David Grantley"].actor_id
+    assert refs["Mrs Grantley"].actor_id != refs["David Grantley"].actor_id
+    assert refs["she"].actor_id == refs["Mrs Grantley"].actor_id
+    assert refs["him"].actor_id == refs["David Grantley"].actor_id

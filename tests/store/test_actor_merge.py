@@ -133,3 +133,17 @@ def test_a_country_alone_does_not_outvote_a_full_code_for_a_person():
     assert am.choose({"GBR|GBR||0": [3.0, 3, ""], "GBRGOV|GBR|GOV|0": [0.5, 1, ""]}, "state") == "GBR|GBR||0"
     assert am.choose({"|||0": [5.0, 5, "2006-01-01"], "GBRELI|GBR|ELI|1": [0.25, 1, ""]}, "person") \
         == "GBRELI|GBR|ELI|1"
+
+
+def test_undated_evidence_is_weighed_not_dropped_when_one_dated_vote_exists():
+    from realpolitik.store import actor_merge as am
+
+    # many undated articles call him a UKIP MEP (OPP); one dated story reads an older office (ELI)
+    votes = {"GBROPP|GBR|OPP|0": [6.0, 8, ""], "GBRELI|GBR|ELI|0": [1.0, 1, "1987-03-02"]}
+    assert am.choose(votes, "person") == "GBROPP|GBR|OPP|0"
+    # order independent: the tallies, not their arrival, decide
+    assert am.choose(dict(reversed(list(votes.items()))), "person") == "GBROPP|GBR|OPP|0"
+    # dated evidence older than the window still yields to the latest office
+    votes = {"IRNGOV|IRN|GOV|0": [1.0, 1, "2016-01-01"], "IRNGOV|IRN|GOV|1": [1.0, 1, ""],
+             "IRNLEG|IRN|LEG|0": [3.0, 3, "2013-01-01"]}
+    assert am.choose(votes, "person") == "IRNGOV|IRN|GOV|0"

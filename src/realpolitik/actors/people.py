@@ -393,7 +393,11 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     clean = strip_name(r, name_toks)
     name = name_text(clean)
     desc = describe_person(r, a, tok, name_toks)
-    person = _identify(r, a, name, clean[0].idx if clean else tok.idx)
+    hon_tok = _honorific_before(name_toks)
+    hon = hon_tok.lower_.rstrip(".") if hon_tok is not None else ""
+    hon_gender = "m" if hon in _MALE_HONORIFICS else "f" if hon in _FEMALE_HONORIFICS else None
+    person = _identify(r, a, name, clean[0].idx if clean else tok.idx, hon_gender,
+                       hon_tok.text if hon_gender else "")
     sent_text = tok.sent.text
     if person.kb_entry is not None and person.country is None and person.sector is None:
         # what the knowledge base says at the document date; words in the text refine it
@@ -430,9 +434,8 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         person.country, how = nearby_country(r, a, tok)
         person.country_rule = f"title+{how}" if person.country else ""
     person.aliases.add(name)
-    hon = name_toks[0].lower_.rstrip(".") if name_toks else ""
-    if person.gender is None and hon in _MALE_HONORIFICS | _FEMALE_HONORIFICS:
-        person.gender = "m" if hon in _MALE_HONORIFICS else "f"
+    if person.gender is None and hon_gender:
+        person.gender = hon_gender
     if person.gender is None:
         person.gender = _gender_of_description(r, a, tok, name_toks)
     for f in desc.factions:
@@ -501,15 +504,29 @@ def quoted(tok: Token) -> bool:
     return tok.i in inside
 
 
-def _identify(r: Reading, a: Article, name: str, char: int) -> _Person:
-    """Map a name to a person: full names are identities; shorter names join the nearest full name."""
+def _identify(r: Reading, a: Article, name: str, char: int, gender: str | None = None,
+              honorific: str = "") -> _Person:
+    """Map a name to a person: full names are identities; shorter names join the nearest full name. An
+    honorific's gender keeps a name off a person of the other gender ("Mrs Howard" is not Michael Howard):
+    such a name is a person of its own, named with the honorific."""
     words = tuple(w.lower() for w in name.split())
     key = " ".join(words)
-    if key in a.by_name:
+
+    def clash(p: _Person) -> bool:
+        return gender is not None and p.gender is not None and p.gender != gender
+
+    if key in a.by_name and not clash(a.people[a.by_name[key]]):
         return a.people[a.by_name[key]]
+    if key in a.by_name or (gender and f"{key}|{gender}" in a.by_name):
+        own = a.by_name.get(f"{key}|{gender}")
+        if own is not None:
+            return a.people[own]
+        return _own_person(a, f"{honorific} {name}".strip(), f"{key}|{gender}")
     full = _expand_name(a, words, char)
     if full is not None and full.lower() != key:
         person = _identify(r, a, full, char)
+        if clash(person):
+            return _own_person(a, f"{honorific} {name}".strip(), f"{key}|{gender}")
         a.by_name[key] = person.actor_id
         person.aliases.add(name)
         return person
@@ -520,6 +537,30 @@ def _identify(r: Reading, a: Article, name: str, char: int) -> _Person:
         if len(words) < 2 or len(kb_e.name.split()) < len(words):
             name = kb_e.name
     person = a.people.get(actor_id) or _Person(actor_id=actor_id, name=name, kb_entry=kb_e)
+    a.people[actor_id] = person
+    a.by_name[key] = actor_id
+    return person
+
+
+def _honorific_before(name_toks: list[Token]) -> Token | None:
+    """The honorific of a name: its first token, or the word right before it when the tagger left it out of
+    the PERSON entity ("Mr" of "Mr Howard")."""
+    if not name_toks:
+        return None
+    first = name_toks[0]
+    if first.lower_.rstrip(".") in _MALE_HONORIFICS | _FEMALE_HONORIFICS:
+        return first
+    if first.i > 0:
+        prev = first.doc[first.i - 1]
+        if prev.lower_.rstrip(".") in _MALE_HONORIFICS | _FEMALE_HONORIFICS and prev.text[:1].isupper():
+            return prev
+    return None
+
+
+def _own_person(a: Article, name: str, key: str) -> _Person:
+    """A person known only by honorific and surname, apart from a namesake of the other gender."""
+    actor_id = f"person:{slug(name)}"
+    person = a.people.get(actor_id) or _Person(actor_id=actor_id, name=name)
     a.people[actor_id] = person
     a.by_name[key] = actor_id
     return person
@@ -654,8 +695,8 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
     """The person a he/she/his/her pronoun stands for: the most prominent compatible person named nearest
     before it. Each candidate (a named mention before the pronoun whose known gender does not contradict it)
     scores its salience (2 main-clause subject or its possessor, 1 other subject, 0 other) minus the number
-    of sentences back (a segment boundary counts 3), plus 1 when its known gender matches the pronoun's;
-    ties go to the nearest. A pronoun outside quotation marks does not look at people named inside them
+    of sentences back (a segment boundary counts 3); ties go to a candidate whose known gender matches the
+    pronoun's, then to the nearest. A pronoun outside quotation marks does not look at people named inside them
     (""..., Gordon Brown's record is very mixed," he said" is the speaker), unless no one else is named; one
     inside them looks at the people named inside quotation marks in its sentence or the two before, if any
     (the speaker speaks of himself as "I", not "he").
@@ -678,7 +719,7 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
     def score(m: Logged) -> tuple[int, int]:
         back = here[1] - m.sent[1] if m.sent[0] == here[0] else 3 + here[1]
         match = want is not None and a.people[m.actor_id].gender == want
-        return m.salience - back + int(match), m.pos
+        return m.salience - back, int(match), m.pos
 
     best = max(cands, key=score)
     p = a.people[best.actor_id]

@@ -191,7 +191,11 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
             return _ethnic_ref(r, a, span, extent_of(core, head_m), country, sector or "CVL",
                                     head_m.entry.attribute, f"ethnic:{how}", head_m.entry.name.capitalize() + "s")
         if head_m.entry.sector == "PTY" and not plural:
-            # "the party": the party the article last mentioned
+            # "the party": the party the article last mentioned; a party's own name the knowledge base does
+            # not know ("the Abstentions Party") is some other party, not the last one mentioned
+            if any(t.i < head.i and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
+                   and not any(m.covers(t.i) for m in matches) for t in core):
+                return None
             party = last_party(a, gpos(a, head.idx))
             if party is not None:
                 return group_ref(r, a, Match(head_m.i, head_m.j, (party,)), None, span,

@@ -10,8 +10,9 @@ article cannot outvote many, and the latest date it was seen. The stored row kee
 ``choose(votes, kind)``: only the most fully placed keys (``placed``: a code beats none, and for a person a
 country and sector beat a country alone), whatever their dates or weights — unknown evidence never displaces
 a placed code; among them the key with the greatest total weight; for a person only current (not former)
-offices when any is attested, and only those seen within ``PERSON_WINDOW`` of the latest — an office
-holder's code follows their most recent office (Rouhani, nuclear negotiator in 2013, President in 2016).
+offices when any is attested, and of the dated ones only those seen within ``PERSON_WINDOW`` of the latest —
+an office holder's code follows their most recent office (Rouhani, nuclear negotiator in 2013, President in
+2016); undated evidence competes with what the window keeps by its weight.
 Ties go to the most recent date, then to the key itself, so the choice never depends on arrival order.
 The weights and the window are hand-set parameters, not fitted on data.
 """
@@ -89,6 +90,8 @@ def choose(votes: Votes, kind: str) -> str | None:
         if dated:
             latest = dt.date.fromisoformat(max(dated))
             start = (latest - PERSON_WINDOW).isoformat()
-            keys = [k for k in keys if votes[k][2] and votes[k][2] >= start]
+            # undated evidence is weighed with the recent dated evidence, not dropped (an undated corpus
+            # naming a UKIP MEP forty times outvotes one dated line on his earlier career)
+            keys = [k for k in keys if not votes[k][2] or votes[k][2] >= start]
     # then weight, recency, the key itself
     return max(keys, key=lambda k: (round(votes[k][0], 6), votes[k][2], k))
