@@ -17,6 +17,9 @@ from typing import Any, TextIO
 from realpolitik.records import Coded, Document, IngestFailure
 
 BATCH_DOCS = 64
+# A task handed to a worker process holds up to 4 * BATCH_DOCS documents or about this many words, whichever
+# comes first: ~17 news articles, or 256 headlines (a task of 16 headlines cost more in hand-over than in coding)
+TASK_WORDS = 8000
 
 
 @dataclass
@@ -164,11 +167,15 @@ def words_in(doc: Document) -> int:
 
 
 def new_documents(records: Iterable[Document | IngestFailure], store: Any, report: IngestReport, size: int,
-                  counts: dict[str, int]) -> Iterator[list[Document]]:
+                  counts: dict[str, int], handed: set[str] | None = None) -> Iterator[list[Document]]:
     """Batches of up to ``size`` documents to code: read failures, notes, undated documents and documents
     already stored (or already handed out in this run) go to ``report``. ``counts["read"]`` counts records
-    read, ``counts["inflight"]`` grows by each batch handed out (the consumer lowers it when it is stored)."""
-    handed: set[str] = set()  # doc_ids handed out in this run (a repeat read later is skipped)
+    read, ``counts["inflight"]`` grows by each batch handed out (the consumer lowers it when it is stored).
+    ``handed``: the doc_ids handed out and not yet known to ``store`` (a repeat read later is skipped); a
+    consumer that passes it removes the ids ``store.existing`` knows from then on, so the set holds the
+    documents in flight, not every document of the run."""
+    if handed is None:
+        handed = set()
     for batch in _batches(records, size):
         counts["read"] += len(batch)
         ids = [r.doc_id for r in batch if not isinstance(r, IngestFailure)]
@@ -240,6 +247,24 @@ def _worker_context(source: Any):
 
         raise RealpolitikError("workers > 1 without fork needs a CoderSpec (this platform cannot fork)")
     return mp.get_context("spawn")
+
+
+def by_words(batches: Iterable[list[Document]], max_docs: int, max_words: int = TASK_WORDS
+             ) -> Iterator[list[Document]]:
+    """The documents of ``batches`` regrouped into lists of up to ``max_docs`` documents and about
+    ``max_words`` words (a document longer than that is a list of its own), in order."""
+    out: list[Document] = []
+    words = 0
+    for batch in batches:
+        for doc in batch:
+            n = words_in(doc)
+            if out and (len(out) >= max_docs or words + n > max_words):
+                yield out
+                out, words = [], 0
+            out.append(doc)
+            words += n
+    if out:
+        yield out
 
 
 def _coded_batches(batches: Iterable[list[Document]], *, coder: Any, workers: int, prefilter: bool = False
@@ -328,7 +353,10 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
     if workers > 1 and isinstance(coder, CoderSpec) and _worker_context(coder).get_start_method() == "fork":
         coder = coder.build()  # built once here, inherited by every forked worker
     state = {"read": 0, "inflight": 0, "docs": 0, "words": 0}
-    task = max(1, BATCH_DOCS // 4) if workers > 1 else BATCH_DOCS
+    handed: set[str] = set()  # doc_ids in flight (handed out, not yet given to the writer)
+    batches: Iterable[list[Document]] = new_documents(records, store, report, BATCH_DOCS, state, handed)
+    if workers > 1:
+        batches = by_words(batches, 4 * BATCH_DOCS)
 
     def tell(final: bool = False) -> None:
         if callback is not None:
@@ -339,12 +367,12 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
 
     def write() -> None:
         report.added += store.add_many([(c.document, c.sentences, c.actors) for c in pending])
+        handed.difference_update(c.document.doc_id for c in pending)  # the writer knows them now
         report.events += sum(len(c.events) for c in pending)
         report.unparsed += sum(1 for c in pending if unparsed(c))
         pending.clear()
 
-    for docs, results in _coded_batches(new_documents(records, store, report, task, state), coder=coder,
-                                        workers=workers, prefilter=prefilter):
+    for docs, results in _coded_batches(batches, coder=coder, workers=workers, prefilter=prefilter):
         state["inflight"] -= len(docs)
         for doc, r in zip(docs, results):
             if isinstance(r, IngestFailure):

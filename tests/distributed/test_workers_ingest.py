@@ -52,3 +52,43 @@ def test_workers_skip_what_is_stored_and_repeats_within_the_run(tmp_path):
     distinct = {d.doc_id for d in read_paths(files)}
     assert first.added + again.added == len(distinct) and first.added >= 3
     assert again.skipped == first.added + 1, (first, again)
+
+
+def _doc(text: str):
+    from realpolitik.api import document_from_text
+
+    return document_from_text(text, path=text[:12])
+
+
+def test_tasks_for_workers_are_cut_by_words_and_keep_the_order():
+    from realpolitik.pipeline import by_words
+
+    short = [_doc(f"Iran and Russia met in Moscow on day {i}.") for i in range(10)]  # 9 words each
+    long = _doc(" ".join(["Turkey closed its border with Syria."] * 30))  # 180 words
+    tasks = list(by_words([short[:4], [long], short[4:]], max_docs=3, max_words=100))
+    assert [d for t in tasks for d in t] == [*short[:4], long, *short[4:]]
+    assert [len(t) for t in tasks] == [3, 1, 1, 3, 3]  # 3 documents at most; the long one alone
+    assert all(sum(len(s.text.split()) for d in t for s in d.segments) <= 100 for t in tasks if len(t) > 1)
+
+
+def test_the_in_run_id_set_holds_only_documents_in_flight():
+    from realpolitik.pipeline import IngestReport, new_documents
+
+    class Writer:  # what the ingest loop's writer answers: stored (or buffered) ids
+        def __init__(self):
+            self.stored: set[str] = set()
+
+        def existing(self, ids):
+            return {i for i in ids if i in self.stored}
+
+    docs = [_doc(f"Iran and Russia met in Moscow on day {i}.") for i in range(40)]
+    records = [*docs, docs[3]]  # the fourth document again, after it has been written
+    writer, handed, report = Writer(), set(), IngestReport()
+    sizes, out = [], []
+    for batch in new_documents(records, writer, report, 8, {"read": 0, "inflight": 0}, handed):
+        sizes.append(len(handed))
+        out.extend(batch)
+        writer.stored.update(d.doc_id for d in batch)  # written: the consumer lets go of the ids
+        handed.difference_update(d.doc_id for d in batch)
+    assert out == docs and report.skipped == 1
+    assert max(sizes) <= 8 and not handed
