@@ -83,3 +83,26 @@ def test_shipped_lexicon_and_kb_from_the_cache_equal_fresh_builds(tmp_path, monk
     finally:
         triggers.load_lexicon.cache_clear()
         builtin_kb.cache_clear()
+
+
+def test_shipped_gazetteer_overlay_from_the_cache_answers_as_a_fresh_build(tmp_path, monkeypatch):
+    from realpolitik.geo import gazetteer as gz
+
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path)  # the GeoNames index file stays where it is
+    gz.load_gazetteer.cache_clear()
+    try:
+        fresh = gz.Gazetteer()
+        gz.load_gazetteer()  # builds the overlay and stores it
+        gz.load_gazetteer.cache_clear()
+        loaded = gz.load_gazetteer()  # from the file
+        assert [p.name.split("-")[1] for p in tmp_path.glob("gazetteer-overlay-*.pickle")] == ["overlay"]
+        assert loaded.countries == fresh.countries and loaded.admin1 == fresh.admin1
+        assert dict(loaded._kb_places) == dict(fresh._kb_places)
+        for name in ("the Kremlin", "White House", "Gaza", "Donbas", "Crimea", "Moscow", "Isfahan", "Ufa",
+                     "Golan Heights", "Downing Street", "Paris", "Georgia", "Springfield", "no such place"):
+            assert loaded.lookup(name) == fresh.lookup(name), name
+        for iso3 in sorted(fresh.countries):
+            assert loaded.capital(iso3) == fresh.capital(iso3), iso3
+        assert loaded.capital("RUS").name == "Moscow"
+    finally:
+        gz.load_gazetteer.cache_clear()

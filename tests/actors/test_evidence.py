@@ -295,3 +295,51 @@ def test_distinct_organisations_are_distinct_actors(kb):
     assert len({frozenset(v) for v in ids.values()}) == len(ids)
     assert {e.code for e in kb.lookup("xinhua")} == {"CHNMED"}
     assert {e.code for e in kb.lookup("rosoboronexport")} == {"RUSBUS"}
+
+
+# ---------------------------------------------------------------- party-affiliated roles (issue 10 items 1, 2)
+def test_a_party_portfolio_spokeswoman_follows_the_party_not_the_portfolio_noun(phrase):
+    # "local government" names the portfolio; the Conservatives were in opposition in 2005
+    text = ("The Tories criticised the housing plan in Britain. "
+            "Conservative local government spokeswoman Jane Marlow said the scheme would fail.")
+    ref = phrase(text, "Conservative local government spokeswoman Jane Marlow", date=D2005)
+    assert ref.code == "GBROPP"
+
+
+def test_a_portfolio_spokesman_with_no_organisation_belongs_to_the_party_just_mentioned(phrase):
+    text = ("The Lib Dems say they would scrap the tax in Britain. "
+            "Transport spokesman Owen Pryce said the roads needed money.")
+    ref = phrase(text, "Transport spokesman Owen Pryce", date=D2005)
+    assert ref.code == "GBROPP" and "last-party" in ref.rule
+
+
+def test_the_partys_chief_takes_the_status_of_the_party_last_mentioned(phrase):
+    text = ("British voters will soon go to the polls in Britain. Labour will keep its reforms, "
+            "the party's campaign chief Martin Dewsbury said.")
+    ref = phrase(text, "the party's campaign chief Martin Dewsbury", date=D2005)
+    assert ref.code == "GBRGOV"
+
+
+def test_the_leader_of_the_commons_is_a_government_office(phrase):
+    text = "Britain's parliament sat late. Mr Ashdown-Reeve, Leader of the Commons, said the debate would go on."
+    ref = phrase(text, "Mr Ashdown-Reeve", date=D2005)
+    assert ref.code == "GBRGOV"
+
+
+def test_a_prospective_mp_is_his_partys_figure_not_a_legislator(phrase):
+    text = ("British voters are waiting for the election in Britain. "
+            "Tom Harding, a prospective Labour MP, said the economy was strong.")
+    ref = phrase(text, "Tom Harding", date=D2005)
+    assert ref.code == "GBRGOV"
+
+
+def test_a_former_shadow_office_holder_stays_with_the_opposition(phrase):
+    text = "In Britain, former shadow attorney general Hugh Penrose said senior Tories were uneasy."
+    ref = phrase(text, "former shadow attorney general Hugh Penrose", date=D2005)
+    assert ref.code == "GBROPP"
+
+
+def test_the_spokesman_of_an_unknown_acronym_is_not_the_government(phrase):
+    text = "Britain's churches met in London. BCU spokesman Dr Aled Morgan said the meeting went well."
+    ref = phrase(text, "BCU spokesman Dr Aled Morgan", date=D2005)
+    assert ref.sector is None

@@ -228,3 +228,30 @@ def test_a_causatives_bare_infinitive_happens_as_its_governor(nlp):
     assert not future.factual
     done = _mod(nlp, "The deal let Russia buy Iranian oil.", "buy")
     assert done.factual
+
+
+@pytest.mark.parametrize("text,trigger,factual", [
+    ("The envoy will say that Iran attacked the convoy.", "attacked", False),  # a speech yet to be given
+    ("The envoy could say that Iran attacked the convoy.", "attacked", False),
+    ("The envoy said that Iran attacked the convoy.", "attacked", True),
+])
+def test_what_a_future_speech_says_is_not_yet_said(nlp, text, trigger, factual):
+    assert _mod(nlp, text, trigger).factual is factual
+
+
+@pytest.mark.parametrize("text,trigger,factual", [
+    ("Iran wants to weaken Turkey by attacking its allies.", "attacking", False),  # the means of a wish
+    ("Iran will weaken Turkey by attacking its allies.", "attacking", False),
+    ("Iran weakened Turkey by attacking its allies.", "attacking", True),  # the means of a done act
+])
+def test_the_means_shares_its_acts_modality(nlp, text, trigger, factual):
+    assert _mod(nlp, text, trigger).factual is factual
+
+
+@pytest.mark.parametrize("text,trigger,question", [
+    ("The envoy questioned how Iran would fund the militia.", "fund", True),  # asked about, not told
+    ("The envoy asked why Iran had attacked the convoy.", "attacked", True),
+    ("The envoy explained how Iran had attacked the convoy.", "attacked", False),  # told
+])
+def test_a_wh_clause_of_a_question_verb_is_asked(nlp, text, trigger, question):
+    assert ("question" in _mod(nlp, text, trigger).kinds) is question

@@ -256,6 +256,14 @@ def test_clause_role_a_root_noun_means_the_parser_missed_the_verb(nlp):
     assert clause_role(doc[3]) == "embedded"
 
 
+def test_main_acts_being_asked_is_no_act_of_the_one_asked(make, lexicon):
+    # "Asked ...": the subject was asked by someone the text does not name; no appeal by Putin
+    rec = run(make("Asked if Iran would attack Turkey, Putin smiled."), lexicon, "resolve")
+    assert "Asked" in [c.tok.text for c in rec.candidates]
+    C.main_acts(rec)
+    assert "Asked" not in [c.tok.text for c in rec.candidates]
+
+
 # ---------------------------------------------------------------- step 3c: not events
 
 
@@ -543,6 +551,17 @@ def test_arbitrate_needs_a_placed_subject(make, lexicon):
     rec = run(make("Acme opened a front against Russia.", prediction("COERCE", 4, 0.9)), lexicon, "events")
     C.arbitrate(rec, StubResolver(), lexicon, 0.7)
     assert rec.events == []
+
+
+def test_arbitrate_fills_no_commerce(make, lexicon):
+    # a company's act on no political actor is no event, whichever path codes it
+    rec = run(make("Gazprom shipped oil to the company.", prediction("AID", 2, 0.9)), lexicon, "events")
+    assert rec.events == []
+    C.arbitrate(rec, StubResolver(), lexicon, 0.7)
+    assert rec.events == []
+    rec = run(make("Gazprom shipped oil to Iran.", prediction("AID", 2, 0.9)), lexicon, "events")
+    C.arbitrate(rec, StubResolver(), lexicon, 0.7)
+    assert [(e.source.actor_id, e.target.actor_id) for e in rec.events] == [("grp:gazprom", "IRN")]
 
 
 def test_arbitrate_needs_a_lexicon_verb(make, lexicon):

@@ -68,3 +68,24 @@ def test_read_paths_follows_expansion_order(tree):
     docs = read_all(tree)
     assert all(isinstance(d, Document) for d in docs)
     assert [Path(d.path).name for d in docs] == ["1.md", "z.html", "2.txt", "top.jsonl#1"]
+
+
+def test_a_double_star_glob_streams_in_sorted_order(tmp_path, monkeypatch):
+    # the order of the full paths ("a", then "a-b.txt", then "a/..."), as a sorted list would give it
+    for rel_path in ("a/x.txt", "a/y/z.txt", "a-b.txt", "b/c.txt", "a0.txt", ".h/x.txt"):
+        (tmp_path / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel_path).write_text("Iran and Russia met.", encoding="utf-8")
+    pattern = str(tmp_path / "**" / "*.txt")
+    assert rel(expand_paths([pattern]), tmp_path) == ["a-b.txt", "a/x.txt", "a/y/z.txt", "a0.txt", "b/c.txt"]
+    import glob as glob_module
+    import os
+
+    assert rel(expand_paths([pattern]), tmp_path) == [
+        str(Path(p).relative_to(tmp_path)) for p in sorted(glob_module.glob(pattern, recursive=True))]
+    # lazy: the first match comes before the folders after it are listed
+    listed: list[str] = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: (listed.append(str(path)), real(path))[1])
+    first = next(iter(expand_paths([pattern])))
+    assert Path(first).name == "a-b.txt"
+    assert str(tmp_path / "b") not in listed

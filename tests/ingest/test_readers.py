@@ -200,3 +200,15 @@ def test_read_text_single_string():
     doc = read_text("Iran and Russia agreed to build a rail link.", date=dt.date(2016, 1, 2))
     assert isinstance(doc, Document)
     assert (doc.date, doc.date_source, doc.path) == (dt.date(2016, 1, 2), "flag", "<text>")
+
+
+def test_a_title_only_record_that_looks_like_a_byline_is_kept(tmp_path):
+    # "By <Capitalised Words>, ..." is a byline above an article; as all a record holds it is a headline
+    path = tmp_path / "heads.jsonl"
+    path.write_text('{"title": "By Northwind Data Systems, Inc. Certified at ISO Level 2"}\n'
+                    '{"title": "By Maria Petrova", "text": "Iran and Russia signed a rail deal."}\n', encoding="utf-8")
+    docs = read_all(path)
+    assert all(isinstance(d, Document) for d in docs)
+    assert [s.text for s in docs[0].segments] == ["By Northwind Data Systems, Inc. Certified at ISO Level 2"]
+    assert docs[0].title == "By Northwind Data Systems, Inc. Certified at ISO Level 2"
+    assert docs[1].title is None and [s.kind for s in docs[1].segments] == ["body"]  # a real byline still goes

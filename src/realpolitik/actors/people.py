@@ -53,6 +53,7 @@ from realpolitik.actors.phrase import (
 from realpolitik.actors.context import (
     count_countries,
     gpos,
+    last_party,
     make_ref,
     nearby_country,
     scan_phrase,
@@ -280,10 +281,15 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     # in Iraq, General X" is American); a place alone still gives the country ("rebels in Darfur")
     placed = [m for m in anchors if not locative(toks[0].doc[m.j - 1])]
     anchor = nearest_match(placed or anchors, role_m.i if role_m else toks[-1].i)
-    d.sector = role_sector(r, role_m, roles, anchor)
+    party, party_rule = _party_of(r, a, toks, matches, role_m, anchors)
+    d.sector = role_sector(r, role_m, roles, anchor, party, toks)
     d.inherited = role_m is not None and role_m.entry.sector == INHERIT
-    if d.sector == "GOV" and role_m is not None and shadowed(toks, role_m):
-        d.sector = "OPP"  # "shadow home secretary": the opposition's spokesman for that office
+    is_shadow = role_m is not None and shadowed(toks, role_m)
+    if d.sector in ("GOV", "JUD", "LEG") and is_shadow:
+        d.sector = "OPP"  # "shadow home secretary", "shadow attorney general": the opposition's spokesman
+    if d.sector == "GOV" and role_m is not None and role_m.entry.sector == INHERIT and party is None \
+            and anchor is None and _unknown_org_modifier(toks, matches, role_m):
+        d.sector = None  # "MAB spokesman": an organisation we do not know, not the government
     if anchor is not None:
         if anchor.kind in (IGO, NGO):
             d.igo_code = anchor.entry.code
@@ -294,22 +300,81 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
         if words and words.lower() not in (d.role or "").lower():
             d.rule += f"+{words}"  # the words that placed the person: "title:General+US"
     elif role_m is not None:
-        d.country = role_m.entry.country
-        d.rule = f"title:{d.role}"
-    if d.former and d.sector is not None:
+        d.country = role_m.entry.country or (party.country if party is not None else None)
+        d.rule = f"title:{d.role}" + (f"+{party_rule}" if party_rule else "")
+    if d.former and d.sector is not None and not (is_shadow and d.sector == "OPP"):
+        # a former office holder is one of the elite; a former shadow minister still sits with the opposition
         d.sector = "ELI"
     return d
 
 
-def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Match | None) -> str | None:
+# Words before a legislator's title that say the seat is not yet held ("a prospective Labour MP"): the
+# person is the party's figure, not a legislator.
+_NOT_YET = frozenset({"prospective", "would-be", "candidate", "hopeful", "aspiring"})
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _party_of(r: Reading, a: Article, toks: list[Token], matches: list[Match], role_m: Match | None,
+              anchors: list[Match]) -> tuple[Entry | None, str]:
+    """The party a role phrase belongs to, and how it was found: a party named in it ("Conservative ...
+    spokeswoman"), "the party's" (the party the article last mentioned), or for a portfolio spokesman
+    whose organisation the phrase does not name ("Health spokesman X" after "The Lib Dems say ...") the
+    party the article last mentioned. None when there is no such evidence."""
+    if role_m is None:
+        return None, ""
+    named = [m for m in anchors if m.kind not in _STATE_KINDS and m.entry.sector == "PTY"]
+    if named:
+        return named[-1].entry, ""
+    doc = toks[0].doc
+    for m in matches:
+        if m.kind == ROLE and m is not role_m and m.entry.sector == "PTY" and m.j <= role_m.i:
+            t = doc[m.j - 1]
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or doc[m.i - 1].lower_ == "the":
+                e = last_party(a, gpos(a, t.idx))
+                if e is not None:
+                    return e, "the-party"
+    if role_m.entry.name in _SPOKES and not anchors and _portfolio_words(toks, matches, role_m):
+        e = last_party(a, gpos(a, doc[role_m.i].idx))
+        if e is not None:
+            return e, "last-party"
+    return None, ""
+
+
+def _portfolio_words(toks: list[Token], matches: list[Match], role_m: Match) -> list[Token]:
+    """Words before the role word that no match covers and that are not an acronym or a named organisation:
+    the portfolio of a spokesman ("Health", "home affairs")."""
+    covered = {i for m in matches for i in range(m.i, m.j)}
+    return [t for t in toks if t.i < role_m.i and t.i not in covered and t.is_alpha
+            and t.dep_ in ("compound", "amod", "nmod") and not _org_like(t)]
+
+
+def _org_like(t: Token) -> bool:
+    return t.is_upper and len(t.text) >= 2  # an acronym ("MAB"); capitalised portfolios are not ("Health")
+
+
+def _unknown_org_modifier(toks: list[Token], matches: list[Match], role_m: Match) -> bool:
+    """An acronym or named organisation that no match covers modifies the role ("MAB spokesman")."""
+    covered = {i for m in matches for i in range(m.i, m.j)}
+    return any(t.i < role_m.i and t.i not in covered and t.is_alpha and _org_like(t) for t in toks)
+
+
+def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Match | None,
+                party: Entry | None = None, toks: list[Token] | None = None) -> str | None:
     """The sector a role phrase gives: the role's own, a non-state modifier's ("rebel soldiers"), or for
     an inherit role ("leader", "spokesman") its organisation's at the document date — a party member's
-    follows the party's status (a Tory leader in 2005 is OPP, in 2012 GOV); GOV for a state."""
+    follows the party's status (a Tory leader in 2005 is OPP, in 2012 GOV, whatever portfolio the phrase
+    names: "Conservative local government spokeswoman"); GOV for a state. A seat not yet held ("a
+    prospective Labour MP") gives the party's status too."""
     org = (anchor.entry.sector_at(r.date) if anchor is not None and anchor.kind not in _STATE_KINDS
            else None)
     if role_m is None:
         return org
     sector = role_m.entry.sector
+    if party is not None:
+        status = party.sector_at(r.date)
+        if status in ("GOV", "OPP") and (sector == INHERIT or sector == "PTY" or (
+                sector == "LEG" and any(t.lower_ in _NOT_YET for t in toks or ()))):
+            return status
     mods = [m.entry.sector for m in roles if m is not role_m and m.entry.sector not in (None, INHERIT)]
     if any(s in _NONSTATE for s in mods):
         return next(s for s in mods if s in _NONSTATE)
@@ -358,7 +423,8 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         person.evidence.append(sent_text)
     if desc.role and (not desc.former or not person.roles[:-1] or person.former):
         person.former = desc.former
-    if person.country is None and not person.igo_code and desc.role and desc.sector not in _NONSTATE:
+    if person.country is None and not person.igo_code and desc.role and (
+            desc.sector not in _NONSTATE or desc.sector == "OPP"):
         # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
         # Iran): the document's most mentioned country, flagged by the rule name
         person.country, how = nearby_country(r, a, tok)

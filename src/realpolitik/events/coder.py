@@ -40,7 +40,7 @@ from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_ca
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
-from realpolitik.events.eventhood import why_not
+from realpolitik.events.eventhood import reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -343,10 +343,19 @@ def main_acts(rec: SentenceRecord) -> None:
     plans would ...": the dismissal alone). Triggers in background adverbials ("Asked about X, she said
     ...", "after X did Y") give way to the governing predicate when that is an event; otherwise they are
     all the sentence tells and stay."""
-    kept = [(c, r) for c, r in ((c, clause_role(c.tok)) for c in rec.candidates) if r != "embedded"]
+    kept = [(c, r) for c, r in ((c, clause_role(c.tok)) for c in rec.candidates) if r != "embedded"
+            and not (r == "background" and _asked(c))]
     if any(r == "main" for _, r in kept):
         kept = [(c, r) for c, r in kept if r == "main"]
     rec.candidates = [c for c, _ in kept]
+
+
+def _asked(c: Candidate) -> bool:
+    """A passive participle setting the scene with no agent ("Asked about X, he said ..."): its subject
+    was asked, by nobody the text names; the inherited subject is the one acted on, so no act is left."""
+    tok = c.tok
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i and not agents(tok)
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children))
 
 
 # Nouns for market quantities and economic figures: a statement about them is a market report, not an act
@@ -657,7 +666,9 @@ def arbitrate(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon
         return
     if not rec.events:
         if prediction.quad != 0 and prediction.quad_prob >= fill_p:
-            rec.events = classifier_events(rec, resolver, lexicon)
+            # the same eventhood test as the rule events' (a company's act on no political actor is none)
+            rec.events = [e for e in classifier_events(rec, resolver, lexicon)
+                          if not reason(rec.sent, [e.source], [e.target] if e.target else [], e.cameo_root)]
         return
     if len({e.plover for e in rec.events if e.factual}) > 1:
         rec.events.sort(key=lambda e: (e.plover != prediction.plover,

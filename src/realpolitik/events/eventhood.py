@@ -26,7 +26,7 @@ from realpolitik.records import ActorRef
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
     from realpolitik.events.coder import Candidate, SentenceRecord
 
-__all__ = ["eventhood", "why_not", "economic", "phrase_head"]
+__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -103,16 +103,20 @@ def _media(ref: ActorRef) -> bool:
     return (ref.sector or "").lower() in _lists()["media_sectors"]
 
 
-def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
-    """Why this resolved trigger is no political event ("commerce", "media"), or ""."""
-    sent = rec.sent
-    if c.sources and all(economic(sent, s) for s in c.sources) \
-            and c.code.root not in _lists()["economic_roots_kept"] \
-            and not any(_political(sent, t) for t in c.targets):
+def reason(sent: Span, sources: list[ActorRef], targets: list[ActorRef], root: str) -> str:
+    """Why an act of CAMEO root ``root`` by ``sources`` on ``targets`` is no political event
+    ("commerce", "media"), or ""."""
+    if sources and all(economic(sent, s) for s in sources) and root not in _lists()["economic_roots_kept"] \
+            and not any(_political(sent, t) for t in targets):
         return "commerce"
-    if c.code.root == "01" and c.sources and all(_media(s) for s in c.sources):
+    if root == "01" and sources and all(_media(s) for s in sources):
         return "media"
     return ""
+
+
+def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
+    """Why this resolved trigger is no political event (:func:`reason`), or ""."""
+    return reason(rec.sent, c.sources, c.targets, c.code.root)
 
 
 def eventhood(rec: "SentenceRecord") -> None:

@@ -230,10 +230,17 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
     if rel in ("ccomp", "advcl") and lem in _QUESTION_CCOMP and _marks(cur) & {"if", "whether"}:
         kinds.add("question")  # "asked if Iran would sign" is an embedded question, not a condition
         return head, False, False
+    if rel == "ccomp" and lem in _QUESTION_CCOMP and lem != "know" and any(
+            c.tag_ in _WH_TAGS and c.i < cur.i for c in cur.children):
+        kinds.add("question")  # "questioned how Labour would fund its plans": asked about, not told
+        return head, False, False
     if rel == "ccomp" and lem in _CAUSATIVE and cur.tag_ == "VB" and not _has_to(cur):
         # "would let people buy", "made Iran sign": a bare-infinitive complement of a causative happens as
         # its governor does (it shares the governor's markers, as an xcomp does)
         return head, True, False
+    if rel == "ccomp" and lem in _REPORTING and _future_speech(head):
+        kinds.add("future")  # "he will say that ...": what a speech yet to be given says is not yet said
+        return head, False, False
     if rel == "ccomp":
         if lem in _FUTURE_CCOMP:
             kinds.add("future")
@@ -251,6 +258,10 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
             # ("opened a bridge to allow aid") the purpose is how the act is told, not a hypothesis
             kinds.add("future")
         return head, False, False
+    if rel == "pcomp" and head.lower_ == "by" and cur.tag_ == "VBG" and head.head.pos_ in ("VERB", "AUX"):
+        # the means shares its act's modality: "want to restore X by protecting Y" is wanted, not done;
+        # "retaliated by attacking" is done
+        return head.head, True, False
     if rel in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         gov = head.head
         key = (gov.lemma_.lower(), head.lower_)
@@ -276,6 +287,13 @@ def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
             kinds.add("speculative")
         return head, False, False
     return head, False, False
+
+
+def _future_speech(tok: Token) -> bool:
+    """A statement verb with its own future or modal auxiliary ("will say", "is expected to say" aside)."""
+    own: set[str] = set()
+    _own(tok, own)
+    return bool(own & {"future", "modal"})
 
 
 def _subjunctive(tok: Token) -> bool:

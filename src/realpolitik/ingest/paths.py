@@ -71,11 +71,14 @@ def _walk(directory: str, problems: list[IngestFailure] | None = None) -> Iterat
     return walk(directory)
 
 
-def _glob(pattern: str, problems: list[IngestFailure]) -> list[str]:
-    """Matches of a glob pattern, sorted; ``**`` spans folders without following directory symlinks, so a
-    link loop cannot make the expansion endless (Python's ``glob`` follows them)."""
+def _glob(pattern: str, problems: list[IngestFailure]) -> Iterator[str]:
+    """Matches of a glob pattern, in sorted order; ``**`` spans folders without following directory symlinks,
+    so a link loop cannot make the expansion endless (Python's ``glob`` follows them). Lazy for ``**``: the
+    folders are listed one at a time (a tree of a million files is never held whole), in the order of
+    their full paths, so the matches come out as sorted as a sorted list of them would be."""
     if "**" not in pattern:
-        return sorted(glob.glob(pattern))
+        yield from sorted(glob.glob(pattern))
+        return
     parts = pattern.replace(os.sep, "/").split("/")
     fixed = []
     for part in parts:
@@ -85,20 +88,35 @@ def _glob(pattern: str, problems: list[IngestFailure]) -> list[str]:
     root = "/".join(fixed) or ("/" if pattern.startswith("/") else ".")
     rest = parts[len(fixed):]
     if not os.path.isdir(root):
-        return []
-    matches: list[str] = []
-    for dirpath, dirs, files in os.walk(root, followlinks=False,
-                                        onerror=lambda exc: problems.append(IngestFailure(
-                                            str(exc.filename or root),
-                                            f"cannot read this folder ({exc.strerror or exc}); skipped"))):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        rel = os.path.relpath(dirpath, root)
-        base = [] if rel == "." else rel.split(os.sep)
-        for name in [*dirs, *files]:
-            if not name.startswith(".") and _match(rest, [*base, name]):
-                found = os.path.join(dirpath, name)
-                matches.append(found if fixed else os.path.normpath(found))
-    return sorted(matches)
+        return
+
+    def walk(folder: str, base: list[str]) -> Iterator[str]:
+        try:
+            with os.scandir(folder) as it:
+                entries = [e for e in it if not e.name.startswith(".")]
+        except OSError as exc:
+            problems.append(IngestFailure(str(exc.filename or folder),
+                                          f"cannot read this folder ({exc.strerror or exc}); skipped"))
+            return
+        # (sort key, path, folder to enter): a folder's own entry sorts as "name", its contents as "name/",
+        # which is the order of the full paths (a file "a-b" comes between the folder "a" and "a/x")
+        items: list[tuple[str, str | None, str | None]] = []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            items.append((e.name, e.path, None))
+            if is_dir and not e.is_symlink():
+                items.append((e.name + "/", None, e.path))
+        items.sort(key=lambda item: item[0])
+        for key, path, sub in items:
+            if sub is not None:
+                yield from walk(sub, [*base, key[:-1]])
+            elif _match(rest, [*base, key]):
+                yield path if fixed else os.path.normpath(path)
+
+    yield from walk(root, [])
 
 
 def _match(pattern: list[str], parts: list[str]) -> bool:
@@ -144,17 +162,32 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | IngestFailure]:
             if fresh(path):
                 yield path
         elif _GLOB_CHARS & set(path):
-            files = []
-            for match in _glob(path, problems):
-                if os.path.isdir(match):
-                    if not os.path.islink(match):  # as in folder walks: a linked folder is not entered
-                        files.extend(_walk(match, problems))
-                elif not os.path.basename(match).startswith("."):
-                    files.append(match)
-            yield from dict.fromkeys(problems)
-            if not files and not problems:
+            found = False
+            told: set[IngestFailure] = set()
+
+            def files() -> Iterator[str]:  # lazily: the matches of a pattern over a huge tree are not listed
+                for match in _glob(path, problems):
+                    if os.path.isdir(match):
+                        if not os.path.islink(match):  # as in folder walks: a linked folder is not entered
+                            yield from _walk(match, problems)
+                    elif not os.path.basename(match).startswith("."):
+                        yield match
+
+            for f in files():
+                found = True
+                for problem in problems:  # an unreadable folder, said where the walk meets it
+                    if problem not in told:
+                        told.add(problem)
+                        yield problem
+                problems.clear()
+                if fresh(f):
+                    yield f
+            for problem in problems:
+                if problem not in told:
+                    told.add(problem)
+                    yield problem
+            if not found and not told:
                 yield IngestFailure(path, "no files match this pattern")
-            yield from (f for f in files if fresh(f))
         else:
             yield IngestFailure(path, "no such file or directory")
 
