@@ -223,3 +223,10 @@ def test_criticism_inside_a_said_clause_is_the_speakers(text, src, tgt):
 def test_a_remark_on_the_weather_stays_a_statement():
     evs = events_of("Chile's president said the winter had been miserable.", factual_only=True)
     assert [e.cameo for e in evs] == ["010"], evs
+
+
+def test_no_fallback_target_from_a_noun_that_borrows_its_country():
+    """'hospitals' takes Chile's country from the president; named by no structure of the verb, it is no
+    target of his endorsement (the nearest-mention fallback needs an actor the text names)."""
+    evs = events_of("In his speech the Chilean president backed choice in schools and hospitals.", factual_only=True)
+    assert evs and all(e.target is None for e in evs), [(e.cameo, e.target) for e in evs]

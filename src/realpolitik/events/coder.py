@@ -274,7 +274,8 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
     if sources and not targets and c.code.root != "01":  # a statement has no addressee unless the text names one
         # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
         # from the government"); we only refuse the source itself or its own state/government
-        others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)]
+        others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)
+                  and not (int(c.code.root) < 14 and "-country:" in x.rule)]
         _, ft = fallback_actors(rec.sent, c.tok, others)
         if ft:
             targets, rule = ft, rule + "+fallback-target"
