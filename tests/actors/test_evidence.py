@@ -352,3 +352,11 @@ def test_a_party_name_the_kb_does_not_know_is_not_the_last_party_mentioned(learn
     refs = [ref for sent in doc.sents for ref in res.mentions(sent)]
     assert not any("Apathy" in ref.text for ref in refs)
     assert next(ref for ref in refs if ref.text == "party").actor_id == "party:GBR:labour"
+
+
+def test_a_one_word_name_the_text_uses_as_a_place_is_no_person(learn):
+    text = ("Russian jets took off from Hamedan air base in Iran. "
+            "Hamedan was the launch site for the raids, Iranian officials said.")
+    doc, res = learn(text, date=dt.date(2016, 8, 22))
+    refs = [ref for sent in doc.sents for ref in res.mentions(sent)]
+    assert not any(ref.kind == "person" for ref in refs)

@@ -86,3 +86,8 @@ def test_faction_members_from_around_phrase(learn):
     doc, res = learn("The moderate pragmatists around President Hassan Rouhani want foreign investment.")
     f = next(a for a in res.actors() if a.kind == "faction")
     assert f.country == "IRN" and "person:hassan-rouhani" in f.members
+
+
+def test_members_named_after_such_as_join_the_faction(learn):
+    doc, res = learn("Iranian hard-liners such as Hossein Shariatmadari criticised the deal with Moscow.")
+    assert "person:hossein-shariatmadari" in faction(res, "faction:IRN:hard-liners").members

@@ -129,6 +129,9 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
     if tok.lower_ in _MONEY:
         return False  # "U.S. Dlrs", "the Taiwan Dollar" at a line start: money, not a person
     kb_named = any(m.covers(tok.i) and m.kind == PERSON for m in ms)
+    if not kb_named and tok.ent_type_ == "PERSON" and len(name_tokens(tok)) == 1 \
+            and tok.text in _place_words(tok.doc):
+        return False  # "Hamedan was the base": a one-word name the text also uses as a place
     if not kb_named and _with_article(r, tok):
         return False  # "the Bill", "the Criminal Justice Bill": a one-word name with an article is no person
     if tok.ent_type_ == "PERSON":
@@ -144,6 +147,28 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return True
     return any(m.kind == ROLE and m.entry.title for m in scan(r.kb, left)) and not tok.ent_type_ in (
         "GPE", "ORG", "NORP", "LOC", "FAC")
+
+
+_PLACE_NOUNS = frozenset({"base", "airbase", "airport", "port", "province", "city", "town", "village", "region",
+                          "district", "county", "valley", "airfield", "harbour", "harbor", "border", "river"})
+_PLACE_PREPS = frozenset({"in", "from", "near", "at", "to", "outside", "into"})
+
+
+def _place_words(doc: Doc) -> frozenset[str]:
+    """Proper nouns ``doc`` uses as places: GPE/LOC/FAC entities, modifiers of a place noun ("Hamedan air
+    base", "Hamedan province") and objects of a locative preposition ("from Hamedan")."""
+    got = doc.user_data.get("rp_place_words")
+    if got is None:
+        words = {t.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
+        for t in doc:
+            if t.pos_ != "PROPN":
+                continue
+            if t.dep_ == "compound" and t.head.lower_ in _PLACE_NOUNS:
+                words.add(t.text)
+            elif t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.ent_type_ != "PERSON":
+                words.add(t.text)
+        got = doc.user_data["rp_place_words"] = frozenset(words)
+    return got
 
 
 # Currency nouns that never end a person's name (unlike "Mark" or "Crown").

@@ -163,9 +163,19 @@ def member_tokens(tok: Token) -> list[Token]:
                     for o in a.children:
                         if o.dep_ == "pobj":
                             members.extend([o, *o.conjuncts])
-        elif c.dep_ == "prep" and c.lower_ in ("including", "like", "such", "around", "behind"):
+        elif c.dep_ == "prep" and (c.lower_ in ("including", "like", "such", "around", "behind") or (
+                c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))):  # "hard-liners such as X"
             for o in c.subtree:
                 if o.dep_ == "pobj":
                     members.extend([o, *o.conjuncts])
                     break
+            else:
+                # the parser made the name the clause's subject ("hard-liners such as X criticised ..."):
+                # the name right after the preposition
+                k = c.i + 1
+                doc = c.doc
+                if k < len(doc) and doc[k].ent_type_ == "PERSON":
+                    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+                        k += 1
+                    members.extend([doc[k], *doc[k].conjuncts])
     return members
