@@ -10,8 +10,13 @@ ingests the first M headlines of the sample into another fresh database first, a
 marginal rate (N - M) / (wall(N) - wall(M)), start-up excluded; both are linear and leave out the growth of
 write time with the database. ``--parse-all`` turns the pre-filter off (realpolitik.prefilter) to compare.
 
+``--profile`` instead ingests the sample in this process with 1 worker and prints where the time goes, stage by
+stage (exclusive wall time of the pre-filter's two spaCy passes, the pre-filter, actor resolution, the classifier,
+the rest of the coder, geography, the store writer, reading): timings of one run on a shared machine, compare
+shares rather than seconds.
+
 Usage: python bench/headlines.py [--sample 4000] [--baseline 500] [--workers 2] [--rules-only] [--parse-all]
-                                 [--as-text]
+                                 [--as-text] [--profile]
 """
 from __future__ import annotations
 
@@ -55,6 +60,75 @@ def run(inp: Path, db: Path, args) -> tuple[float, str, int, int]:
     return wall, summary, peak_rss, peak_pss
 
 
+class Stages:
+    """Exclusive wall time per stage: a wrapped call's time minus that of the wrapped calls inside it."""
+
+    def __init__(self):
+        self.total: dict[str, float] = {}
+        self.stack: list[float] = []
+
+    def timed(self, name: str, call):
+        t0 = time.perf_counter()
+        self.stack.append(0.0)
+        try:
+            return call()
+        finally:
+            spent = time.perf_counter() - t0
+            inner = self.stack.pop()
+            self.total[name] = self.total.get(name, 0.0) + spent - inner
+            if self.stack:
+                self.stack[-1] += spent
+
+    def wrap(self, owner, attr: str, name: str) -> None:
+        fn = getattr(owner, attr)
+        setattr(owner, attr, lambda *a, **k: self.timed(name, lambda: fn(*a, **k)))
+
+
+def profile(inp: Path, db: Path, args) -> None:
+    """Ingest ``inp`` here with 1 worker, stage timers on, and print the breakdown."""
+    import realpolitik.actors.resolver as resolver
+    import realpolitik.events.coder as coder_mod
+    import realpolitik.pipeline as pipeline
+    import realpolitik.prefilter as prefilter
+    import realpolitik.store.writer as writer
+
+    coder = pipeline.build_coder(classifier=None if args.rules_only else "default")
+    coder.gazetteer  # built on first use: not part of the run
+    st = Stages()
+    st.wrap(prefilter, "code_filtered", "spaCy pass 2 (parser, NER, ...) + loop")
+    st.wrap(prefilter.PreFilter, "keeps", "pre-filter decision")
+    st.wrap(coder_mod.Coder, "code_documents", "spaCy, one pass (--parse-all) + loop")
+    st.wrap(coder_mod.Coder, "code_parsed", "coder: per-document rest")
+    st.wrap(coder_mod.Coder, "code_sentence", "coder: triggers, arguments, events")
+    st.wrap(coder_mod, "locate_document", "geography")
+    for attr in ("__init__", "prepare", "learn", "mentions", "resolve", "actors"):
+        st.wrap(resolver.ActorResolver, attr, "actors: resolver")
+    if coder.classifier is not None:
+        st.wrap(type(coder.classifier), "predict", "classifier")
+    for attr in ("__init__", "add_many", "close"):
+        st.wrap(writer.IngestWriter, attr, "store writer")
+    pipe = coder.nlp.pipe
+
+    def timed_pipe(*a, **k):  # the first pass (tok2vec + tagger): timed as its Docs are drawn
+        gen = pipe(*a, **k)
+        while True:
+            try:
+                yield st.timed("spaCy pass 1 (tok2vec, tagger)", lambda: next(gen))
+            except StopIteration:
+                return
+
+    if not args.parse_all:
+        coder.nlp.pipe = timed_pipe
+    t0 = time.perf_counter()
+    report = st.timed("reading, ingest loop", lambda: pipeline.ingest(
+        [str(inp)], db=db, coder=coder, workers=1, prefilter=not args.parse_all))
+    wall = time.perf_counter() - t0
+    print(f"profile, 1 worker: {report.added} documents, {report.events} events, {report.unparsed} not parsed, "
+          f"{len(report.failures)} failed; wall {wall:.1f} s = {report.added / wall:.1f} documents/s")
+    for name, spent in sorted(st.total.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:42s} {spent:7.2f} s {100 * spent / wall:5.1f}%")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=4000, help="headlines to ingest (0: all of them)")
@@ -63,6 +137,7 @@ def main() -> None:
     ap.add_argument("--rules-only", action="store_true")
     ap.add_argument("--parse-all", action="store_true", help="ingest --parse-all (no pre-filter)")
     ap.add_argument("--as-text", action="store_true", help="write the headline as 'text', not 'title'")
+    ap.add_argument("--profile", action="store_true", help="1 worker in this process: time per stage")
     args = ap.parse_args()
     if not SRC.is_file():
         sys.exit(f"{SRC} not found")
@@ -90,6 +165,9 @@ def main() -> None:
         print(f"headlines: {n} (every {step}th of {FULL:,}) as '{field}' records, workers {args.workers}, "
               f"classifier {'off' if args.rules_only else 'on'}, pre-filter {'off' if args.parse_all else 'on'}; "
               f"load average {os.getloadavg()[0]:.1f}")
+        if args.profile:
+            profile(inp, tmp / "p.duckdb", args)
+            return
         if args.baseline:
             b_wall, b_summary, _, _ = run(base, tmp / "b.duckdb", args)
             print(f"baseline {args.baseline}: wall {b_wall:.1f} s ({b_summary})")
