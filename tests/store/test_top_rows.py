@@ -120,3 +120,39 @@ def test_streamed_export_with_a_limit_takes_the_same_path_and_rows(big, monkeypa
     want = _whole(big, actor="iran", include_hypothetical=True).iloc[:5]
     got = pd.concat(list(big.event_chunks(2, actor="iran", include_hypothetical=True, limit=5)), ignore_index=True)
     assert calls and _rows(got) == _rows(want) and len(got) == 5
+
+
+@pytest.mark.parametrize("filters", [{"dyad": "IRN,RUS"}, {"dyad": ("USA", "IRN"), "since": "2015-07-10"},
+                                     {"actor": "putin"}, {"actor": "IRN", "include_hypothetical": True},
+                                     {"actor_id": "USA", "root": "05"}, {"dyad": "RUS,USA", "mentions": True},
+                                     {"actor": "Russia", "newest_first": True}, {"dyad": "IRN,RUS", "limit": 5000}])
+def test_actor_and_dyad_queries_by_row_id_equal_the_plain_query(big, filters, monkeypatch):
+    import duckdb
+
+    from realpolitik.store.query import build_event_query
+
+    plain: list = []
+
+    def spy(con, query):  # the plain query (no row ids, no top-N) for the same filters, run on the same file
+        sql, params, rowids = real(con, query)
+        assert rowids is not None, "actor and dyad queries read their rows by row id"
+        args = {k: query[k] for k in ("limit", "columns", "offset", "newest_first", "mentions") if k in query}
+        rest = store_module._with_actor_values(con, {k: v for k, v in query.items() if k not in args},
+                                               bool(query.get("mentions")))
+        plain.append(con.execute(*build_event_query(**rest, **args)).fetchdf())
+        return sql, params, rowids
+
+    real = store_module._plan_event_sql
+    monkeypatch.setattr(store_module, "_plan_event_sql", spy)
+    got = big.events(**filters)
+    assert len(got) > 0 and _rows(got) == _rows(plain[0])
+    chunks = list(big.event_chunks(chunk_rows=2, **filters))  # streamed: same rows, same order, in pieces
+    assert (len(chunks) > 1 or len(got) <= 2) and sum(map(len, chunks)) == len(got)
+    import pandas as pd
+
+    assert _rows(pd.concat(chunks, ignore_index=True)) == _rows(got)
+    with big.session():  # the row-id table lives only while its query runs
+        big.events(**filters)
+        con = store_module._held_connections()[id(big)]
+        assert not [r for r in con.execute("SHOW TABLES").fetchall() if r[0].startswith("_rows_")]
+    assert isinstance(con, duckdb.DuckDBPyConnection)

@@ -239,15 +239,17 @@ def assign(con: duckdb.DuckDBPyConnection, new_ids: list[str]) -> int:
     if probe:
         con.register("_keys", pa.table({"k": [r[0] for r in probe], "lo": [r[1] for r in probe],
                                         "hi": [r[2] for r in probe]}))
-        try:  # ids first (three narrow columns scanned), then their rows through the primary key
-            ids = sorted({r[0] for r in con.execute(
-                "SELECT m.mention_id FROM event_mentions m JOIN _keys k ON m.cluster_key = k.k "
-                "WHERE m.date BETWEEN k.lo AND k.hi").fetchall()} - new_set)
+        try:  # row ids first (three narrow columns scanned), then those rows only (DuckDB fetches by row id)
+            rows = con.execute("SELECT DISTINCT m.rowid, m.mention_id FROM event_mentions m JOIN _keys k "
+                               "ON m.cluster_key = k.k WHERE m.date BETWEEN k.lo AND k.hi").fetchall()
         finally:
             con.unregister("_keys")
-        cands = [_mention(r) for i in range(0, len(ids), 2000) for r in con.execute(
-            f"SELECT {_MENTION_COLS} FROM event_mentions m WHERE m.mention_id IN {_in_list(ids[i:i + 2000])}")
-            .fetchall()]
+        con.register("_rid", pa.table({"r": pa.array(sorted(r for r, mid in rows if mid not in new_set), pa.int64())}))
+        try:
+            cands = [_mention(r) for r in con.execute(
+                f"SELECT {_MENTION_COLS} FROM event_mentions m WHERE m.rowid IN (SELECT r FROM _rid)").fetchall()]
+        finally:
+            con.unregister("_rid")
     # union-find over event ids: stored mentions start in their stored events, new ones alone
     parent: dict[str, str] = {}
 
@@ -320,6 +322,9 @@ def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str], gone: list[str
     _register(con, "_ev", event_ids)
     try:
         con.execute("DELETE FROM events WHERE event_id IN (SELECT v FROM _gone)")
+        # the row ids of their mentions first (one narrow column scanned), then only those rows are read whole
+        con.register("_mrid", pa.table({"r": pa.array(sorted(r[0] for r in con.execute(
+            "SELECT rowid FROM event_mentions WHERE event_id IN (SELECT v FROM _ev)").fetchall()), pa.int64())}))
         shared = [c for c in columns("events") if c in set(columns("event_mentions")) and c != "event_id"]
         picked = ", ".join(f'r."{c}"' for c in shared)
         names = ", ".join(f'"{c}"' for c in shared)
@@ -334,7 +339,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str], gone: list[str
                              WHEN 'year' THEN 3 ELSE 4 END,
                         (m.date_rule = 'article-date'), coalesce(d.pub_date, m.date) NULLS LAST, m.mention_id) AS pick
               FROM event_mentions m JOIN documents d ON d.doc_id = m.doc_id
-              WHERE m.event_id IN (SELECT v FROM _ev)),
+              WHERE m.rowid IN (SELECT r FROM _mrid)),
             agg AS (
               SELECT event_id, count(DISTINCT sentence_id) AS num_mentions, count(DISTINCT publisher_key) AS num_sources,
                      count(DISTINCT doc_id) AS num_articles, min(seen) AS first_seen, max(seen) AS last_seen,
@@ -344,8 +349,11 @@ def rebuild(con: duckdb.DuckDBPyConnection, event_ids: list[str], gone: list[str
                    a.is_root_event
             FROM m r JOIN agg a USING (event_id) WHERE r.pick = 1""")
     finally:
-        con.unregister("_ev")
-        con.unregister("_gone")
+        for name in ("_mrid", "_ev", "_gone"):
+            try:
+                con.unregister(name)
+            except Exception:  # noqa: BLE001 - not registered: the DELETE failed first
+                pass
 
 
 def recluster(con: duckdb.DuckDBPyConnection, chunk: int = 20_000) -> None:

@@ -313,10 +313,13 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
                       text: str | None = None, offset: int | None = None, newest_first: bool = False,
                       event_id: str | None = None, actor_id: str | None = None,
                       mentions: bool = False, within: Rows | None = None,
-                      actor_values: dict[str, tuple[str, ...]] | None = None) -> tuple[str, list[Any]]:
+                      actor_values: dict[str, tuple[str, ...]] | None = None,
+                      rows_table: str | None = None) -> tuple[str, list[Any]]:
     """SQL + parameters for the events query (``mentions``: over event mentions); values are bound parameters.
 
-    ``within``: only these rows (found by :func:`build_top_query`), each table read through its key."""
+    ``within``: only these rows (found by :func:`build_top_query`), each table read through its key;
+    ``rows_table``: a registered table whose column ``r`` holds the row ids of the matching rows
+    (:func:`build_rowid_query`): the wide rows are then read by row id instead of filtered in a scan."""
     wanted = columns or (MENTION_COLUMN_NAMES if mentions else EVENT_COLUMN_NAMES)
     by_name = {c.name: c for c in (*EVENT_COLUMNS, *EXTRA_COLUMNS, *(MENTION_ONLY_COLUMNS if mentions else ()))}
     if mentions:
@@ -332,6 +335,8 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
     if event_id is not None:
         where.append("e.event_id = ?")
         params.append(event_id)
+    if rows_table is not None:
+        where.insert(0, f"e.rowid IN (SELECT r FROM {rows_table})")
     if within is not None:
         where += [f"e.rowid IN ({', '.join(str(int(r)) for r in within.rowids) or 'NULL'})",
                   f"s.sentence_id IN {_literals(within.sentence_ids)}", f"d.doc_id IN {_literals(within.doc_ids)}"]
@@ -380,6 +385,17 @@ def build_top_query(n: int, newest_first: bool = False, mentions: bool = False, 
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql + f" ORDER BY {order} LIMIT {int(n)}", params
+
+
+def build_rowid_query(mentions: bool = False, **filters: Any) -> tuple[str, list[Any]]:
+    """SQL + parameters of the row ids of the rows matching the filters (no ``text``: it needs the sentences),
+    over the events table alone: the filter reads a few narrow columns, not the whole rows."""
+    table = "event_mentions" if mentions else "events"
+    where, params = event_conditions(**filters)
+    sql = f"SELECT e.rowid FROM {table} e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY 1", params
 
 
 def build_tie_query(date: dt.date | None, doc_id: str, mentions: bool = False, **filters: Any) -> tuple[str, list[Any]]:

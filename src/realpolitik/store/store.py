@@ -6,6 +6,7 @@ while it is locked, so `realpolitik events` works while an ingest runs in anothe
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import threading
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from realpolitik.records import Actor, CodedSentence, Document
 from realpolitik.store import cluster
 from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
 from realpolitik.store.query import (TOP_ROWS, Rows, build_actor_values_query, build_event_count_query,
-                                     build_event_query, build_tie_query, build_top_query)
+                                     build_event_query, build_rowid_query, build_tie_query, build_top_query)
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
 from realpolitik.store.schema import arrow_schema, columns
 
@@ -161,14 +162,13 @@ class Store:
                        include_hypothetical=include_hypothetical, quad=quad, text=text, actor_id=actor_id,
                        limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
                        mentions=mentions)
-        with self._reader() as con:
-            return con.execute(*_event_sql(con, filters)).fetchdf()
+        with self._reader() as con, _event_sql(con, filters) as (sql, params):
+            return con.execute(sql, params).fetchdf()
 
     def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
         """The rows of :meth:`events` (same filters, same order) as DataFrames of at most ``chunk_rows`` rows, or
         as Arrow record batches with ``arrow``: a large export never holds the whole result in memory."""
-        with self._reader() as con:
-            sql, params = _event_sql(con, filters)
+        with self._reader() as con, _event_sql(con, filters) as (sql, params):
             for batch in con.sql(sql, params=params).to_arrow_reader(max(1, chunk_rows)):
                 yield batch if arrow else batch.to_pandas(date_as_object=False)
 
@@ -221,9 +221,31 @@ class Store:
         return out
 
 
-def _event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]) -> tuple[str, list[Any]]:
+@contextmanager
+def _event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
     """The events query of ``query`` (the arguments of :meth:`Store.events`) on ``con``: the actor filter by stored
-    values, and a limited query (``offset + limit <= TOP_ROWS``, no text search) by top-N pushdown."""
+    values, a limited query (``offset + limit <= TOP_ROWS``, no text search) by top-N pushdown, and a whole
+    actor or dyad query by row id: the ids of the matching rows first (narrow columns scanned), registered on
+    ``con`` while the query runs, then only those rows read whole (10M events, the 63k rows of dyad IRN,RUS:
+    see bench/query.py). The rows and their order are the plain query's (tests/store/test_queries.py)."""
+    sql, params, rowids = _plan_event_sql(con, query)
+    if rowids is None:
+        yield sql, params
+        return
+    name = f"_rows_{next(_ROW_TABLES)}"
+    con.register(name, pa.table({"r": pa.array([r[0] for r in con.execute(*rowids).fetchall()], pa.int64())}))
+    try:
+        yield sql.replace(_ROWS_PLACEHOLDER, name), params
+    finally:
+        con.unregister(name)
+
+
+_ROW_TABLES = itertools.count()
+_ROWS_PLACEHOLDER = "_rows_placeholder"
+
+
+def _plan_event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]
+                    ) -> tuple[str, list[Any], tuple[str, list[Any]] | None]:
     mentions = bool(query.get("mentions"))
     limit, offset, text = query.get("limit"), query.get("offset"), query.get("text")
     args = {k: query.get(k) for k in ("limit", "columns", "offset", "newest_first", "event_id", "mentions")
@@ -233,7 +255,11 @@ def _event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]) -> tuple[s
     if (limit is not None and 0 < int(limit) and int(offset or 0) >= 0 and int(offset or 0) + int(limit) <= TOP_ROWS
             and query.get("event_id") is None and not (text and text.strip())):
         within = _top_rows(con, int(offset or 0) + int(limit), bool(query.get("newest_first")), mentions, filters)
-    return build_event_query(**filters, **args, within=within)
+    elif (query.get("event_id") is None and not (text and text.strip())
+          and any(filters.get(k) for k in ("dyad", "actor", "actor_id"))):
+        return (*build_event_query(**filters, **args, rows_table=_ROWS_PLACEHOLDER),
+                build_rowid_query(mentions=mentions, **filters))
+    return (*build_event_query(**filters, **args, within=within), None)
 
 
 def _with_actor_values(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], mentions: bool = False) -> dict[str, Any]:
