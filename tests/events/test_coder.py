@@ -265,3 +265,11 @@ def test_added_reports_a_clause_and_is_a_statement():
     assert [e.cameo for e in events_of("France added that the talks with Germany had been useful.",
                                        factual_only=True)] == ["010"]
     assert [e.cameo for e in events_of('"We are not leaving," France added.', factual_only=True)] == ["010"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Britain said France has to pay.", "020"),
+    ("Britain said France had to pay.", "010"),  # a past necessity is told, not prescribed
+])
+def test_has_to_prescribes_and_had_to_tells(text, code):
+    assert [e.cameo for e in events_of(text, factual_only=True)] == [code]

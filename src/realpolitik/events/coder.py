@@ -530,7 +530,10 @@ def _prescribed(clause: Token) -> tuple[str, Token] | None:
     auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     verb = clause
     if clause.lemma_ in ("have", "need") and not auxes & {"should", "must", "ought"}:
-        # "Brazil has to do business through the banks", "Iran needs to explain"
+        # "Brazil has to do business through the banks", "Iran needs to explain" (not "had to publish": a
+        # past necessity is told, not prescribed)
+        if clause.tag_ not in ("VBZ", "VBP"):
+            return None
         inner = [c for c in clause.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
         if not inner or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "may", "might") for c in clause.children):
             return None
