@@ -129,6 +129,16 @@ class Store:
             raise StoreError(f"{self.path} was opened read-only; cannot add documents")
         return IngestWriter(self, **options)
 
+    def optimize(self) -> int:
+        """Rewrite the events table by year, then dyad (the unordered pair of countries), then date, so that a
+        whole dyad query or export reads one short run of blocks per year instead of all of them
+        (store/layout.py). Same rows, same query results; events stored later go to the end until the next
+        ``optimize``. Returns the event count."""
+        from realpolitik.store.layout import reorder_events
+
+        with self._writer() as con:
+            return reorder_events(con)
+
     # ------------------------------------------------------------ reads
 
     def has(self, doc_id: str) -> bool:
