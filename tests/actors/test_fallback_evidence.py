@@ -58,25 +58,32 @@ def test_a_kb_surname_borne_by_someone_else_is_no_evidence_of_the_kb_persons_cou
 
 
 def test_a_chairman_of_an_unknown_company_is_not_the_government(learn):
-    # Canada dominates the story, but it also names the US: a company chairman is not placed by it
     text = ("Canada's exports rose in March, Canada's statistics agency said, while U.S. demand fell. "
             "Canadian mills were busy. Halvorsen chairman Ken Morrow said the company would expand.")
     ref = mention(learn, text, "Ken Morrow")
-    assert ref.sector != "GOV" and ref.country is None
+    assert ref.sector is None and ref.country is None  # a job title in a story that also names the US
 
 
-def test_a_chairman_of_an_unknown_company_takes_the_only_country_of_a_one_country_story(learn):
-    text = ("Canada's exports rose in March, Canada's statistics agency said. "
-            "Halvorsen chairman Ken Morrow said the company would expand.")
+def test_an_unknown_organisations_spokesman_takes_the_domestic_country_but_not_its_government(learn):
+    text = ("Canada's exports rose in March, Canada's statistics agency said, while U.S. demand fell. "
+            "Canadian mills were busy, an FPAC spokesman, Ken Morrow, said.")
     ref = mention(learn, text, "Ken Morrow")
-    assert ref.country == "CAN" and ref.sector is None and "sole-country" in ref.rule
+    assert ref.sector is None and ref.country == "CAN"
 
 
 def test_a_lower_case_job_title_is_a_job_not_a_state_office(learn):
+    # Canada dominates, but the story also names the US: a company president is not placed by it
     text = ("Quarterly earnings rose at the brewer, president Anne Kowalczyk told analysts in Toronto. "
             "Canada's market and Canadian demand stayed strong, and U.S. sales grew, she said.")
     ref = mention(learn, text, "Anne Kowalczyk")
     assert ref.code in (None, "") and ref.sector is None
+
+
+def test_a_lower_case_job_title_takes_the_only_country_of_a_one_country_story(learn):
+    text = ("Quarterly earnings rose at the brewer, president Anne Kowalczyk told analysts. "
+            "Canada's market and Canadian demand stayed strong, she said.")
+    ref = mention(learn, text, "Anne Kowalczyk")
+    assert ref.country == "CAN" and ref.sector is None and "sole-country" in ref.rule
 
 
 def test_a_capitalised_title_still_takes_the_domestic_country(learn):

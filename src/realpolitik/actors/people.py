@@ -501,15 +501,14 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
             desc.sector not in _NONSTATE or desc.sector == "OPP"):
         # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
         # Iran): the document's most mentioned country, flagged by the rule name — when the title is one
-        # that country has ("Prime Minister X" in a story about the US is not American). A title that
-        # companies have as much as states, or that names an organisation we do not know ("Nova
-        # chairman"), takes only the country of an article that names no other.
-        if job or desc.unknown_org:
+        # that country has ("Prime Minister X" in a story about the US is not American). A lower-case job
+        # title, one companies have as much as states, takes only the country of an article naming no other.
+        if job:
             country = sole_country(a)
             how = "sole-country" if country else ""
         else:
             country, how = nearby_country(r, a, tok)
-        if country is not None and r.kb.title_fits(desc.role, country):
+        if country is not None and (job or r.kb.title_fits(desc.role, country)):  # a firm's president: any land
             person.country = country
             person.country_rule = f"title+{how}"
     person.aliases.add(name)
