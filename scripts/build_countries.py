@@ -32,15 +32,32 @@ def _clean(entry: str) -> str:
     return re.sub(r"\s+", " ", entry)
 
 
+# Codes CountryInfo gives that are not ISO 3166 alpha-3: Kosovo's CAMEO code (ISO's user-assigned XKX is
+# the one this knowledge base uses).
+_NOT_ISO = {"KSV": "XKX"}
+
+
+def block_iso(block: str) -> str | None:
+    """The ISO3 code of a CountryInfo <Country> block: its ISO3166-alpha3 field when that is a real ISO code,
+    else its CountryCode (the file gives Japan "JON" as ISO3166-alpha3, JPN as CountryCode)."""
+    for tag in ("ISO3166-alpha3", "CountryCode"):
+        m = re.search(rf"<{tag}>\s*([A-Z]{{3}})", block)
+        if m is None:
+            continue
+        iso = _NOT_ISO.get(m.group(1), m.group(1))
+        if iso in _NOT_ISO.values() or pycountry.countries.get(alpha_3=iso) is not None:
+            return iso
+    return None
+
+
 def parse_countryinfo(path: Path) -> dict[str, dict[str, list[str]]]:
     """ISO3 -> {"nationality": [...], "capital": [...]} from the CountryInfo pseudo-XML."""
     text = path.read_bytes().decode("latin-1")
     out: dict[str, dict[str, list[str]]] = {}
     for block in text.split("<Country>")[1:]:
-        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block) or re.search(r"<CountryCode>([A-Z]{3})", block)
-        if not m:
+        iso = block_iso(block)
+        if iso is None:
             continue
-        iso = m.group(1)
         rec: dict[str, list[str]] = {}
         for tag in ("Nationality", "Capital"):
             t = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
@@ -152,11 +169,10 @@ def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
     text = countryinfo.read_bytes().decode("latin-1")
     rows: list[dict[str, str]] = []
     for block in text.split("<Country>")[1:]:
-        m = re.search(r"<ISO3166-alpha3>\s*([A-Z]{3})", block) or re.search(r"<CountryCode>([A-Z]{3})", block)
+        iso = block_iso(block)
         lead = re.search(r"<Leaders>(.*?)</Leaders>", block, re.S)
-        if not m or not lead:
+        if iso is None or not lead:
             continue
-        iso = m.group(1)
         if iso in _TERRITORIES:
             continue
         title = ""

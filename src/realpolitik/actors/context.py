@@ -142,15 +142,56 @@ def last_party(a: Article, before: int) -> Entry | None:
     return None
 
 
-def count_countries(r: Reading, a: Article, doc: Doc) -> None:
+def count_countries(r: Reading, a: Article, doc: Doc, docs: list[Doc] | tuple[Doc, ...] = ()) -> None:
     """Count the countries a parsed segment names (places, demonyms, institutions, parties, known people):
-    the evidence for the article's domestic country. Each segment is counted once, before it is read."""
+    the evidence for the article's domestic country. Each segment is counted once, before it is read.
+    A knowledge-base person's surname is no evidence when the article names someone else by it ("Nova
+    chairman Bob Blair ... Blair said" is not Tony Blair): ``docs`` are all the article's segments."""
     if any(d is doc for d in a.counted):
         return
     a.counted.append(doc)
+    others: dict[str, set[str]] | None = None
     for m in scan(r.kb, list(doc)):
         if m.entry.country and m.kind in ANCHOR_KINDS and not currency_name(doc, m):
+            if m.kind == PERSON and m.j - m.i == 1:
+                if others is None:
+                    others = name_bearers(r, (*docs, doc) if docs else (doc,))
+                if any(e is not m.entry for e in others.get(doc[m.i].lower_, ())) or \
+                        _extra_given_name(r, doc, m):
+                    continue
             a.countries[m.entry.country] += 1
+
+
+def name_bearers(r: Reading, docs) -> dict[str, set]:
+    """Surname -> who the article names by a given name and that surname ("Bob Blair" -> an unknown person,
+    "Tony Blair" -> the KB entry): a KB person's bare surname counts for them only when nobody else bears it."""
+    out: dict[str, set] = {}
+    unknown = object()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = [t for t in ent if t.is_alpha]
+            if len(toks) < 2 or toks[-2].lower_ in r.kb.honorifics or _is_role(r, toks[-2]):
+                continue
+            pair = norm(f"{toks[-2].text} {toks[-1].text}")
+            hits = [e for e in r.kb.lookup(pair) if e.kind == PERSON]
+            out.setdefault(toks[-1].lower_, set()).update(hits or [unknown])
+    return out
+
+
+def _is_role(r: Reading, tok: Token) -> bool:
+    return any(e.kind == ROLE for e in r.kb.lookup(norm(tok.text)))
+
+
+def _extra_given_name(r: Reading, doc: Doc, m: Match) -> bool:
+    """The KB surname at ``m`` follows a capitalised word that is no title, honorific or known name: the
+    name is someone else's full name ("Bob Blair" where the KB knows only "Blair" as Tony Blair)."""
+    if m.i == 0:
+        return False
+    prev = doc[m.i - 1]
+    return (prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start and prev.pos_ == "PROPN"
+            and prev.lower_ not in r.kb.honorifics and not r.kb.lookup(norm(prev.text)))
 
 
 # Currency nouns and amount words: "U.S. dollars", "two billion U.S. Dlrs", "the Taiwan dollar" name money,
@@ -181,6 +222,16 @@ def make_ref(a: Article, span: Span, start: int, end: int, **kw) -> ActorRef:
                                               roles=(kw.get("role") or "",))
     base = span.sent.start_char
     return ActorRef(text=doc_text(span.doc)[start:end], start=start - base, end=end - base, **kw)
+
+
+def sole_country(a: Article, min_count: int = 2) -> str | None:
+    """The article's only country: every country mention (at least ``min_count``) names it; else None. The
+    evidence a title of companies as much as states needs ("chairman X" in a story naming Canada alone)."""
+    counts = a.countries or a.doc_countries
+    if len(counts) == 1:
+        iso, n = next(iter(counts.items()))
+        return iso if n >= min_count else None
+    return None
 
 
 def context_country(a: Article, min_count: int = 1) -> str | None:

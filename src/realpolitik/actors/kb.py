@@ -85,6 +85,7 @@ class Entry:
     aliases: tuple[str, ...] = ()
     source: str = "builtin"
     demonym: str | None = None  # states: the adjective for naming groups ("Iranian")
+    state_sector: str | None = None  # roles: the sector when a state owns it ("Russian bombers" are aircraft: MIL)
 
     def code_at(self, day: dt.date | None) -> str:
         """The code in force on ``day`` (dated periods), else the entry's code or the open-ended period."""
@@ -155,7 +156,7 @@ class FrozenKnowledgeBaseError(TypeError):
 
 
 _TABLES = ("index", "exact", "surnames", "needs_country")  # alias -> entries
-_MAPS = ("countries", "by_id")  # key -> one entry
+_MAPS = ("countries", "by_id", "head_titles")  # key -> one entry (head_titles: title -> frozenset of ISO3)
 _SETS = ("proper", "prefixes", "faction_words")
 
 
@@ -178,6 +179,9 @@ class KnowledgeBase:
         self.max_tokens = 1
         self.countries: Mapping[str, Entry] = {}
         self.by_id: Mapping[str, Entry] = {}
+        # head-of-state/government titles -> the countries whose leaders have held them (leaders table):
+        # "prime minister" is no title of the US, "president" none of the UK
+        self.head_titles: Mapping[str, frozenset[str]] = {}
         # word pieces of faction aliases: a cheap per-token filter
         self.faction_words: set[str] | frozenset[str] = set()
         # KB people by last name (used only for person-like tokens)
@@ -388,6 +392,22 @@ class KnowledgeBase:
         object.__setattr__(self, "_views", {})
         if frozen:
             self.freeze()
+
+    def add_head_title(self, title: str, country: str) -> None:
+        """Note that ``country``'s leaders have held the head-of-state/government title ``title``."""
+        self._check()
+        self.head_titles[title] = self.head_titles.get(title, frozenset()) | {country}  # type: ignore[index]
+
+    def title_fits(self, role: str | None, country: str) -> bool:
+        """False when ``role`` ends with a head-of-state/government title ("Prime Minister", "deputy prime
+        minister", "President") that no leader of ``country`` has held; True otherwise (other titles, or no
+        leaders table)."""
+        words = norm(role or "").replace("-", " ").split()
+        for n in (2, 1):
+            held = self.head_titles.get(" ".join(words[-n:])) if len(words) >= n else None
+            if held is not None:
+                return country in held
+        return True
 
     # ------------------------------------------------------------ lookup
     def lookup(self, key: str) -> tuple[Entry, ...] | list[Entry]:

@@ -232,7 +232,8 @@ def _load_roles(kb: KnowledgeBase, data: Path) -> None:
     doc = _read_yaml(data / "roles.yaml")
     for word, rec in (doc.get("roles") or {}).items():
         e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
-                  country=rec.get("country"), attribute=rec.get("ethnic"))  # attribute: an ethnic group's code
+                  country=rec.get("country"), attribute=rec.get("ethnic"),  # attribute: an ethnic group's code
+                  state_sector=rec.get("state"))
         kb.add(e, [word])
     kb.former_markers = frozenset(w.lower() for w in doc.get("former_markers") or [])
     kb.honorifics = frozenset(w.lower() for w in doc.get("honorifics") or [])
@@ -255,6 +256,23 @@ def _surname(name: str, country: str | None) -> str:
     return words[0] if country in _FAMILY_FIRST and len(words) > 1 else words[-1]
 
 
+# Titles of heads of state and government whose holders the leaders table records by country: a titled
+# person with no country takes the article's country only if its leaders have held the title.
+HEAD_TITLES = frozenset({"president", "prime minister", "premier", "king", "queen", "emperor", "empress"})
+
+
+def _head_titles(title: str) -> list[str]:
+    """The HEAD_TITLES a leaders-table title names ("Kings/queens" -> king, queen; "Prime Minister")."""
+    out = []
+    for part in title.lower().replace("-", " ").split("/"):
+        part = part.strip()
+        for cand in (part, part[:-1] if part.endswith("s") else ""):
+            if cand in HEAD_TITLES:
+                out.append(cand)
+                break
+    return out
+
+
 def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> None:
     """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it.
 
@@ -263,6 +281,9 @@ def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> 
     people: dict[tuple[str, str], list[dict[str, str]]] = {}
     for row in _read_csv(data / "leaders.csv"):
         people.setdefault((row["aliases"], successors.get(row["iso3"], row["iso3"])), []).append(row)
+        for title in _head_titles(row["title"]):
+            kb.add_head_title(title, row["iso3"])
+            kb.add_head_title(title, successors.get(row["iso3"], row["iso3"]))
     for (aliases_s, iso), terms in people.items():
         aliases = aliases_s.split("|")
         multi = [a for a in aliases if len(a.split()) >= 2]

@@ -57,6 +57,7 @@ from realpolitik.actors.context import (
     make_ref,
     nearby_country,
     scan_phrase,
+    sole_country,
 )
 from realpolitik.actors.factions import add_member
 
@@ -130,8 +131,8 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return False  # "U.S. Dlrs", "the Taiwan Dollar" at a line start: money, not a person
     kb_named = any(m.covers(tok.i) and m.kind == PERSON for m in ms)
     if not kb_named and tok.ent_type_ == "PERSON" and len(name_tokens(tok)) == 1 \
-            and tok.text in _place_words(tok.doc):
-        return False  # "Hamedan was the base": a one-word name the text also uses as a place
+            and any(tok.text in _place_words(d) for d in (tok.doc, *a.counted)):
+        return False  # "Hamedan was the base": a one-word name the article also uses as a place
     if not kb_named and _with_article(r, tok):
         return False  # "the Bill", "the Criminal Justice Bill": a one-word name with an article is no person
     if tok.ent_type_ == "PERSON":
@@ -152,6 +153,7 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
 _PLACE_NOUNS = frozenset({"base", "airbase", "airport", "port", "province", "city", "town", "village", "region",
                           "district", "county", "valley", "airfield", "harbour", "harbor", "border", "river"})
 _PLACE_PREPS = frozenset({"in", "from", "near", "at", "to", "outside", "into"})
+_STRICT_PLACE_PREPS = frozenset({"in", "near", "outside"})  # never before a person's name ("at X", "to X" may be)
 
 
 def _place_words(doc: Doc) -> frozenset[str]:
@@ -165,8 +167,9 @@ def _place_words(doc: Doc) -> frozenset[str]:
                 continue
             if t.dep_ == "compound" and t.head.lower_ in _PLACE_NOUNS:
                 words.add(t.text)
-            elif t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and t.ent_type_ != "PERSON":
-                words.add(t.text)
+            elif t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and (
+                    t.ent_type_ != "PERSON" or t.head.lower_ in _STRICT_PLACE_PREPS):
+                words.add(t.text)  # "met in Manchester" even when the tagger calls it a person
         got = doc.user_data["rp_place_words"] = frozenset(words)
     return got
 
@@ -223,7 +226,9 @@ def _descriptor_segments(r: Reading, a: Article, name_head: Token, name_toks: li
     lo, hi = line_bounds(name_head)
     left = [t for t in doc[name_head.left_edge.i: first]
             if t.i in sub and lo < t.i and not in_other_branch(t, name_head)]
-    if name_head.dep_ == "appos" and name_head.head.pos_ in ("NOUN", "PROPN"):
+    if name_head.dep_ == "appos" and name_head.head.pos_ in ("NOUN", "PROPN") and not (
+            name_head.head.tag_ in ("NNS", "NNPS") and not name_head.conjuncts):
+        # the noun the name is in apposition to — not a plural one for one name ("... on detainees - Straw")
         h = name_head.head
         left += [t for t in h.subtree if h.left_edge.i <= t.i < name_head.left_edge.i
                  and not t.is_punct and t.i not in sub]
@@ -282,9 +287,8 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)] or roles
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
-    d.former = any(t.lower_ in r.kb.former_markers or t.lower_.rstrip("-") in r.kb.former_markers
-                   for t in toks)
     role_m = roles[-1] if roles else None
+    d.former = _former(r, toks, role_m)
     if roles:
         skip = {i for m in anchors if m.kind in _STATE_KINDS | {IGO, NGO} for i in range(m.i, m.j)}
         skip |= {i for m in d.factions for i in range(m.i, m.j)}
@@ -310,11 +314,14 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     d.sector = role_sector(r, role_m, roles, anchor, party, toks)
     d.inherited = role_m is not None and role_m.entry.sector == INHERIT
     is_shadow = role_m is not None and shadowed(toks, role_m)
+    if is_shadow and d.role and "shadow" not in d.role.lower():
+        d.role = f"shadow {d.role}"  # "his shadow Chancellor X": the parser hung "shadow" elsewhere
     if d.sector in ("GOV", "JUD", "LEG") and is_shadow:
         d.sector = "OPP"  # "shadow home secretary", "shadow attorney general": the opposition's spokesman
     if d.sector == "GOV" and role_m is not None and role_m.entry.sector == INHERIT and party is None \
             and anchor is None and _unknown_org_modifier(toks, matches, role_m):
         d.sector = None  # "MAB spokesman": an organisation we do not know, not the government
+        d.unknown_org = True  # ... nor of the article's country
     if anchor is not None:
         if anchor.kind in (IGO, NGO):
             d.igo_code = anchor.entry.code
@@ -331,6 +338,18 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
         # a former office holder is one of the elite; a former shadow minister still sits with the opposition
         d.sector = "ELI"
     return d
+
+
+def _former(r: Reading, toks: list[Token], role_m: Match | None) -> bool:
+    """A former marker ("former", "ex-") in the conjunct of the role that describes the person: "Ex-chat
+    show host and East Midlands MEP X" is a sitting MEP; "former MEP X", "X, a former minister" are not."""
+    marks = [t for t in toks if t.lower_ in r.kb.former_markers or t.lower_.rstrip("-") in r.kb.former_markers]
+    if not marks:
+        return False
+    if role_m is None:
+        return True
+    doc = toks[0].doc
+    return any(t.i >= role_m.i or not any(x.dep_ == "cc" for x in doc[t.i + 1:role_m.i]) for t in marks)
 
 
 # Words before a legislator's title that say the seat is not yet held ("a prospective Labour MP"): the
@@ -378,9 +397,30 @@ def _org_like(t: Token) -> bool:
 
 
 def _unknown_org_modifier(toks: list[Token], matches: list[Match], role_m: Match) -> bool:
-    """An acronym or named organisation that no match covers modifies the role ("MAB spokesman")."""
+    """An acronym or named organisation that no match covers modifies the role ("MAB spokesman"); for a
+    role other than a spokesman (whose capitalised modifier is a portfolio: "Health spokesman") any
+    capitalised name does ("Nova chairman", "Acme director")."""
     covered = {i for m in matches for i in range(m.i, m.j)}
-    return any(t.i < role_m.i and t.i not in covered and t.is_alpha and _org_like(t) for t in toks)
+    spokes = role_m.entry.name in _SPOKES
+    return any(t.i < role_m.i and t.i not in covered and t.is_alpha and (
+        _org_like(t) or (not spokes and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
+                         and t.dep_ in ("compound", "nmod", "poss") and t.lower_ not in _NOT_NAME_WORDS))
+        for t in toks)
+
+
+# Titles that companies, clubs and unions have as much as states: written lower case right before a name
+# ("president Peter Widdrington told analysts", "board chairman X said") they are a job, not a state office,
+# unless words around the name say whose (a country, a party, an organisation we know).
+_JOB_TITLES = frozenset({"president", "vice-president", "chairman", "chairwoman", "chair", "director",
+                         "secretary", "treasurer"})
+
+
+def _job_title_before(name: list[Token]) -> bool:
+    """The word right before the name is a lower-case job title of :data:`_JOB_TITLES`."""
+    if not name or name[0].i == 0:
+        return False
+    t = name[0].doc[name[0].i - 1]
+    return t.lower_ in _JOB_TITLES and t.text.islower()
 
 
 def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Match | None,
@@ -395,6 +435,8 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
     if role_m is None:
         return org
     sector = role_m.entry.sector
+    if role_m.entry.state_sector and anchor is not None and anchor.kind in _STATE_KINDS and party is None:
+        sector = role_m.entry.state_sector  # "Russian bombers": the state's aircraft, not attackers
     if party is not None:
         status = party.sector_at(r.date)
         if status in ("GOV", "OPP") and (sector == INHERIT or sector == "PTY" or (
@@ -452,12 +494,23 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         person.evidence.append(sent_text)
     if desc.role and (not desc.former or not person.roles[:-1] or person.former):
         person.former = desc.former
+    job = desc.role is not None and not desc.country and not desc.igo_code and _job_title_before(clean)
+    if job and desc.sector == "GOV" and person.sector_from_text and person.sector == "GOV":
+        person.sector = None  # "president Peter Widdrington": a job title, not the state's office
     if person.country is None and not person.igo_code and desc.role and (
             desc.sector not in _NONSTATE or desc.sector == "OPP"):
         # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
-        # Iran): the document's most mentioned country, flagged by the rule name
-        person.country, how = nearby_country(r, a, tok)
-        person.country_rule = f"title+{how}" if person.country else ""
+        # Iran): the document's most mentioned country, flagged by the rule name — when the title is one
+        # that country has ("Prime Minister X" in a story about the US is not American). A lower-case job
+        # title, one companies have as much as states, takes only the country of an article naming no other.
+        if job:
+            country = sole_country(a)
+            how = "sole-country" if country else ""
+        else:
+            country, how = nearby_country(r, a, tok)
+        if country is not None and (job or r.kb.title_fits(desc.role, country)):  # a firm's president: any land
+            person.country = country
+            person.country_rule = f"title+{how}"
     person.aliases.add(name)
     if person.gender is None and hon_gender:
         person.gender = hon_gender

@@ -124,11 +124,25 @@ def predicate_segments(verb: Token) -> list[list[Token]]:
     "heads", "leads", "chairs", "runs" (read like "head of Y")."""
     out = []
     for c in verb.children:
-        if c.dep_ in ("attr", "acomp") and verb.lemma_ in _COPULAS:
-            out.append(list(c.subtree))
+        if c.dep_ == "attr" and verb.lemma_ in _COPULAS:
+            out.append(_own_words(c, _CLAUSE_DEPS))
+        elif c.dep_ == "acomp" and verb.lemma_ in _COPULAS:
+            # "X is closer to President Bush", "X is unwilling to allow a role for the chancellor": the
+            # adjective describes X, the people and offices it governs do not
+            out.append(_own_words(c, _CLAUSE_DEPS | {"prep", "xcomp"}))
         elif c.dep_ == "dobj" and verb.lemma_ in _HEADS_VERBS:
             out.append(list(c.subtree))
     return out
+
+
+# Dependents that open a clause of their own: what they say is not said of the subject of the predicate.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
+
+
+def _own_words(tok: Token, drop: frozenset[str]) -> list[Token]:
+    """``tok``'s subtree without the subtrees of its ``drop`` dependents."""
+    skip = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
 
 
 def in_other_branch(t: Token, head: Token) -> bool:

@@ -127,7 +127,7 @@ def prepare(r: Reading, a: Article, docs: list[Doc]) -> None:
     lead paragraph joins a full name that first appears further down (or in a caption)."""
     names: list[tuple[str, tuple[str, ...]]] = []
     for doc in docs:
-        count_countries(r, a, doc)
+        count_countries(r, a, doc, docs)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 words = tuple(name_text(strip_name(r, list(ent))).split())

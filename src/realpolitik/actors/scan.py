@@ -94,12 +94,33 @@ def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
                 exact = kb.lookup_exact(t.text[:-1])  # a plural acronym: "MPs", "NGOs"
                 if exact:
                     found = Match(t.i, t.i + 1, tuple(exact), True)
+        if found is not None and found.j - found.i == 1 and _inside_other_name(kb, t, found, out):
+            # "Clarence House" is not the House (of Representatives), "Iowa Senate" not the US Senate: keep
+            # only the word's role reading ("senate"), if any
+            rest = tuple(e for e in found.entries if e.kind not in _BODY_KINDS)
+            found = Match(found.i, found.j, rest, found.plural) if rest else None
         if found is not None:
             out.append(found)
             k += found.j - found.i
         else:
             k += 1
     return out
+
+
+_BODY_KINDS = frozenset({"institution", "igo", "ngo"})
+
+
+def _inside_other_name(kb: KnowledgeBase, t: Token, found: Match, out: list[Match]) -> bool:
+    """A one-word name of a body (not an acronym, not a party) right after a capitalised word that no match
+    covers: the last word of another proper name ("Clarence House", "Iowa Senate", "National Congress"),
+    which the knowledge base does not know — not the body a common word like "House" names alone."""
+    if t.i == 0 or t.is_upper or found.kind not in _BODY_KINDS or found.entry.sector == "PTY":
+        return False
+    prev = t.doc[t.i - 1]
+    if out and out[-1].j == t.i:
+        return False  # "US Senate" read as a demonym + the body
+    return (prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper and prev.pos_ == "PROPN"
+            and prev.lower_ not in kb.honorifics)
 
 
 def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | None:

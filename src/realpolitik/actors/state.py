@@ -113,6 +113,7 @@ class _Descriptor:
     factions: list[Match] = field(default_factory=list)
     rule: str = ""
     inherited: bool = False  # the sector came from an "inherit" role's organisation or state ("leader")
+    unknown_org: bool = False  # the title names an organisation we do not know ("Nova chairman")
 
 
 _SECTOR_NAMES = {
