@@ -624,3 +624,16 @@ def test_subjects_a_passive_whose_subject_the_parser_lost_is_still_passive(nlp):
     assert subjects(doc[8]) == ([], True)
     doc = Doc(nlp.vocab, words=["Iran", "attacked", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     assert subjects(doc[1]) == ([doc[0]], False)
+
+
+def test_not_events_a_trigger_whose_own_subject_is_no_actor_is_a_word_inside_the_sentence(make, lexicon):
+    # "offers" has its own subject, a year: the nearest mention (the speaker) is not its doer
+    rec = run(make("Putin said the new year offers a real chance for Iran."), lexicon, "main")
+    assert ("offers", "030", ["person:putin"]) in [c[:3] for c in cands(rec)]
+    C.not_events(rec)
+    assert "offers" not in [c.tok.text for c in rec.candidates]
+    assert [c.code.root for c in rec.candidates] == ["01"]  # the speaker's statement stays
+    # an actor as the subject (a state, a pronoun standing for one) keeps the act
+    for text in ("Putin said Iran offers a real chance for Turkey.", "Putin said they offer a real chance for Iran."):
+        rec = run(make(text), lexicon, "not_events")
+        assert any(c.code.root == "03" for c in rec.candidates), text

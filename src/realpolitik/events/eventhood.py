@@ -9,6 +9,11 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
+- ``no-agent``  — the trigger's own subject is no actor, and the source was read from elsewhere in the
+  sentence (a speaker, the nearest mention): the word is inside the sentence, not its act ("Iran said the
+  sanctions hit its exports", "2005 offers the chance ..."). A subject is an actor when it holds a mention
+  the resolver placed, a pronoun, or a name of a person, organisation, nationality or place (spaCy's
+  entity kinds); role nouns (police, protesters, gunmen) are mentions of the resolver's role table.
 
 Word lists are data (``data/triggers/eventhood.yaml``). :func:`why_not` names the reason, or "".
 """
@@ -26,7 +31,7 @@ from realpolitik.records import ActorRef
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
     from realpolitik.events.coder import Candidate, SentenceRecord
 
-__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head"]
+__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -114,9 +119,46 @@ def reason(sent: Span, sources: list[ActorRef], targets: list[ActorRef], root: s
     return ""
 
 
+# spaCy entity kinds that can name a doer (a person, organisation, nationality or group, state or city, a
+# building standing for its occupant: "Downing Street"); dates, figures, laws, events and works cannot
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _subject_is_actor(sent: Span, subj: Token, mentions: list[ActorRef]) -> bool:
+    lo = sent.doc[subj.left_edge.i].idx - sent.start_char
+    hi = sent.doc[subj.right_edge.i].idx + len(sent.doc[subj.right_edge.i].text) - sent.start_char
+    if any(m.start < hi and m.end > lo for m in mentions):
+        return True
+    for t in subj.subtree:
+        if t.pos_ == "PRON" and (t.i == subj.i or t.dep_ == "poss"):
+            return True  # "he", "they", "its jets": resolved through the context, if at all
+        if t.ent_type_ in _AGENT_ENTS:
+            return True
+    return False
+
+
+def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[ActorRef]) -> bool:
+    """A verb trigger whose own active subject is no actor, with a source read from outside that subject."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    subs = [ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")]
+    if not subs:
+        return False
+    for s in subs:
+        if _subject_is_actor(sent, s, mentions):
+            return False
+        lo, hi = s.left_edge.idx - sent.start_char, s.right_edge.idx + len(s.right_edge.text) - sent.start_char
+        if any(lo <= a.start < hi for a in sources):
+            return False
+    return True
+
+
 def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
-    """Why this resolved trigger is no political event (:func:`reason`), or ""."""
-    return reason(rec.sent, c.sources, c.targets, c.code.root)
+    """Why this resolved trigger is no political event (:func:`reason`, ``no-agent``), or ""."""
+    r = reason(rec.sent, c.sources, c.targets, c.code.root)
+    if not r and no_agent(rec.sent, c.tok, c.sources, rec.mentions):
+        return "no-agent"
+    return r
 
 
 def eventhood(rec: "SentenceRecord") -> None:
