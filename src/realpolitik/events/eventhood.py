@@ -31,7 +31,7 @@ from realpolitik.records import ActorRef
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
     from realpolitik.events.coder import Candidate, SentenceRecord
 
-__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent"]
+__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -102,6 +102,62 @@ def economic(sent: Span, ref: ActorRef) -> bool:
 def _political(sent: Span, ref: ActorRef) -> bool:
     """A target that makes an economic actor's act political: placed, and not economic itself."""
     return bool(ref.country or ref.code) and not economic(sent, ref)
+
+
+def figure_nouns() -> frozenset:
+    """Nouns of market quantities and economic figures (``figure_nouns`` of eventhood.yaml)."""
+    return _lists()["figure_nouns"]
+
+
+def _figure(t: Token) -> bool:
+    figures = figure_nouns()
+    return t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in figures or t.lower_ in figures)
+
+
+def _about_market(head: Token, *, corporate: bool = True, phrase: bool = False) -> bool:
+    """A phrase headed by a market quantity ("house prices") or, with ``corporate``, naming a company
+    ("Acme Corp", "the subsidiary"); with ``phrase``, one that is about a market quantity anywhere in it
+    (what "there is" says exists: "an impact on consumer spending")."""
+    if _figure(head) or (phrase and any(_figure(t) for t in _phrase_words(head))):
+        return True
+    return corporate and _economic_phrase(head)
+
+
+def _in_phrase_of_figure(sent: Span, ref: ActorRef) -> bool:
+    """A mention that only qualifies a market quantity ("U.S. interest rates", "Japan's exports")."""
+    head = phrase_head(sent, ref)
+    figures = figure_nouns()
+    return head is not None and (head.lemma_.lower() in figures or head.lower_ in figures)
+
+
+def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
+    """Is a reported clause a market report or a company's own business, naming no political actor? Its
+    subject (or what an existential "there is" says exists) is about market quantities or is a company
+    ("Nova Corp is considering a bid", "there is little scope for higher U.S. interest rates"), or its
+    subject names no actor and its object is a figure ("Hollinger would post net income of ..."); and no
+    mention in the clause is a political actor (an economic one, or one that only qualifies a figure,
+    does not count)."""
+    from realpolitik.events.triggers import _expand
+
+    subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    existential = not subs and any(c.dep_ == "expl" for c in clause.children)
+    if existential:
+        subs = [c for c in clause.children if c.dep_ == "attr"]
+    heads = [_expand(s) for s in subs]
+    if not heads:
+        return False
+    lo = sent.doc[clause.left_edge.i].idx - sent.start_char
+    hi = sent.doc[clause.right_edge.i].idx + len(sent.doc[clause.right_edge.i].text) - sent.start_char
+    inside = [m for m in mentions if lo <= m.start < hi]
+    political = [m for m in inside if not economic(sent, m) and not _in_phrase_of_figure(sent, m)]
+    if political:
+        return False
+    if all(_about_market(h, phrase=existential) for h in heads):
+        return True
+    # "Hollinger would post net income of ...": a subject that names no actor, an object that is a figure
+    objs = [_expand(o) for o in clause.children if o.dep_ == "dobj"]
+    return (bool(objs) and all(_about_market(o, corporate=False) for o in objs)
+            and not any(h.pos_ == "PRON" for h in heads) and not inside)
 
 
 def _media(ref: ActorRef) -> bool:
