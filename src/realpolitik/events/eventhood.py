@@ -123,20 +123,13 @@ def _about_market(head: Token, *, corporate: bool = True, phrase: bool = False) 
     return corporate and _economic_phrase(head)
 
 
-def _in_phrase_of_figure(sent: Span, ref: ActorRef) -> bool:
-    """A mention that only qualifies a market quantity ("U.S. interest rates", "Japan's exports")."""
-    head = phrase_head(sent, ref)
-    figures = figure_nouns()
-    return head is not None and (head.lemma_.lower() in figures or head.lower_ in figures)
-
-
 def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
     """Is a reported clause a market report or a company's own business, naming no political actor? Its
     subject (or what an existential "there is" says exists) is about market quantities or is a company
-    ("Nova Corp is considering a bid", "there is little scope for higher U.S. interest rates"), or its
+    ("Nova Corp is considering a bid", "there is little scope for higher interest rates"), or its
     subject names no actor and its object is a figure ("Hollinger would post net income of ..."); and no
-    mention in the clause is a political actor (an economic one, or one that only qualifies a figure,
-    does not count)."""
+    mention in the clause is a political actor (an economic one does not count: "Argentina's economy is
+    recovering, the minister said" is the minister's statement about Argentina)."""
     from realpolitik.events.triggers import _expand
 
     subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -149,7 +142,7 @@ def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
     lo = sent.doc[clause.left_edge.i].idx - sent.start_char
     hi = sent.doc[clause.right_edge.i].idx + len(sent.doc[clause.right_edge.i].text) - sent.start_char
     inside = [m for m in mentions if lo <= m.start < hi]
-    political = [m for m in inside if not economic(sent, m) and not _in_phrase_of_figure(sent, m)]
+    political = [m for m in inside if not economic(sent, m)]
     if political:
         return False
     if all(_about_market(h, phrase=existential) for h in heads):
