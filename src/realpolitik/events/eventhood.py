@@ -74,7 +74,9 @@ def _phrase_words(head: Token) -> list[Token]:
     return out
 
 
-def _economic_phrase(head: Token) -> bool:
+def _economic_phrase(head: Token, named: bool = False) -> bool:
+    """A company, its unit or a market commentator ("Acme Corp", "the subsidiary", "economist John
+    Smith"); with ``named``, only a company named with its designator ("Acme Corp")."""
     lists = _lists()
     words = _phrase_words(head)
     lowers = {t.lower_.strip(".") for t in words}
@@ -84,7 +86,7 @@ def _economic_phrase(head: Token) -> bool:
         if t.lower_.strip(".") in lists["corporate_designators"] and t.text[:1].isupper() and (
                 t.pos_ == "PROPN" or (t.i > 0 and t.nbor(-1).pos_ == "PROPN")):
             return True  # "Acme Corp", "Penney Co", "Vision Centers Inc"
-    return any(t.lemma_.lower() in lists["business_nouns"] and t.pos_ == "NOUN" for t in words)
+    return not named and any(t.lemma_.lower() in lists["business_nouns"] and t.pos_ == "NOUN" for t in words)
 
 
 def economic(sent: Span, ref: ActorRef) -> bool:
@@ -116,11 +118,13 @@ def _figure(t: Token) -> bool:
 
 def _about_market(head: Token, *, corporate: bool = True, phrase: bool = False) -> bool:
     """A phrase headed by a market quantity ("house prices") or, with ``corporate``, naming a company
-    ("Acme Corp", "the subsidiary"); with ``phrase``, one that is about a market quantity anywhere in it
+    ("Acme Corp"); with ``phrase``, one that is about a market quantity anywhere in it
     (what "there is" says exists: "an impact on consumer spending")."""
     if _figure(head) or (phrase and any(_figure(t) for t in _phrase_words(head))):
         return True
-    return corporate and _economic_phrase(head)
+    # a company by name: "firms must do more" is policy talk about business, "Acme Corp is considering a
+    # bid" the company's own news
+    return corporate and _economic_phrase(head, named=True)
 
 
 def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
