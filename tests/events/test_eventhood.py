@@ -48,3 +48,16 @@ def test_phrase_head_climbs_out_of_a_name(nlp):
     sent = next(nlp("American Vision Centers Inc said its president had resigned.").sents)
     head = E.phrase_head(sent, ref(sent, "American"))
     assert head is not None and head.text == "Inc"
+
+
+@pytest.mark.parametrize("text, verb, expected", [
+    ("The minister said 2006 offers a chance.", "offers", True),  # a date does nothing
+    ("The minister said the tariffs cut into exports.", "cut", True),  # nor does a measure
+    ("The minister said John Smith offers a chance.", "offers", False),  # a person's name, even unplaced
+    ("The minister said the French offer a chance.", "offer", False),  # a nationality
+])
+def test_no_agent_reads_the_subjects_entity_kind(nlp, text, verb, expected):
+    sent = next(nlp(text).sents)
+    tok = next(t for t in sent if t.text == verb)
+    speaker = ref(sent, "minister", sector="GOV")
+    assert E.no_agent(sent, tok, [speaker], []) is expected

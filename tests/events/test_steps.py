@@ -624,3 +624,43 @@ def test_subjects_a_passive_whose_subject_the_parser_lost_is_still_passive(nlp):
     assert subjects(doc[8]) == ([], True)
     doc = Doc(nlp.vocab, words=["Iran", "attacked", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     assert subjects(doc[1]) == ([doc[0]], False)
+
+
+def test_not_events_a_trigger_whose_own_subject_is_no_actor_is_a_word_inside_the_sentence(make, lexicon):
+    # "offers" has its own subject, a year: the nearest mention (the speaker) is not its doer
+    rec = run(make("Putin said the new year offers a real chance for Iran."), lexicon, "main")
+    assert ("offers", "030", ["person:putin"]) in [c[:3] for c in cands(rec)]
+    C.not_events(rec)
+    assert "offers" not in [c.tok.text for c in rec.candidates]
+    assert [c.code.root for c in rec.candidates] == ["01"]  # the speaker's statement stays
+    # an actor as the subject (a state, a pronoun standing for one) keeps the act
+    for text in ("Putin said Iran offers a real chance for Turkey.", "Putin said they offer a real chance for Iran."):
+        rec = run(make(text), lexicon, "not_events")
+        assert any(c.code.root == "03" for c in rec.candidates), text
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said there would be an impact on oil prices.",  # what "there is" is about: a market quantity
+    "Putin said Zenith Corp is considering a bid for a rival.",  # a company's own business
+    "Putin said Zenith would post net income of five million roubles.",  # no actor doing a figure
+])
+def test_not_events_a_statement_of_market_or_company_news_is_none(make, lexicon, text):
+    rec = run(make(text), lexicon, "main")
+    assert "010" in [c.code.code for c in rec.candidates]
+    C.not_events(rec)
+    assert "010" not in [c.code.code for c in rec.candidates]
+
+
+def test_not_events_a_statement_on_an_actors_economy_stays(make, lexicon):
+    for text in ("Putin said Turkey had hurt Iran's exports.", "Putin said Iran's economy was recovering.",
+                 "Putin said Russian firms must do more."):  # policy talk about business is no company news
+        rec = run(make(text), lexicon, "not_events")
+        assert "010" in [c.code.code for c in rec.candidates], text
+
+
+def test_arbitrate_fills_no_sentence_the_not_events_step_ruled_out(make, lexicon):
+    # the market report's statement was dropped as no event: the classifier may not code the sentence
+    rec = run(make("Iran said oil prices were lower.", prediction("COERCE", 4, 0.9)), lexicon, "events")
+    assert rec.events == [] and rec.not_events == ["market"]
+    C.arbitrate(rec, StubResolver(), lexicon, 0.7)
+    assert rec.events == []

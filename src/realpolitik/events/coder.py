@@ -11,9 +11,10 @@ documents. Each sentence goes through named steps over one per-sentence record
    sentence resolved, scored for each trigger (the rules' choice is a feature) and decoded;
 3b. ``main_acts``     — the sentence's own act: triggers in relative clauses and noun complements are none;
    background adverbials give way to the governing predicate when that is an event;
-3c. ``not_events``    — what is no political event is dropped: market reports (a statement about prices or
-   figures naming no actor), commerce between economic actors, a medium's plain reports
-   (:mod:`realpolitik.events.eventhood`);
+3c. ``not_events``    — what is no political event is dropped: market reports and company news (a statement
+   about prices, figures or a company's business naming no political actor), commerce between economic
+   actors, a medium's plain reports, a trigger whose own subject is no actor
+   (:mod:`realpolitik.events.eventhood`); the classifier does not fill a sentence so ruled;
 4. ``assign_modality``— negation and modality per trigger (flagged events are never facts);
 5. ``assign_dates``   — the event's own date (given the modality: future clauses look forward);
 5b. ``reported_speech`` — a statement is coded by what it says (threat, demand, accusation, disapproval);
@@ -40,7 +41,7 @@ from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_ca
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
-from realpolitik.events.eventhood import reason, why_not
+from realpolitik.events.eventhood import figure_nouns, market_clause, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -111,6 +112,7 @@ class SentenceRecord:
     mentions: list[ActorRef] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    not_events: list[str] = field(default_factory=list)  # why the not_events step dropped triggers
 
     def coded(self) -> CodedSentence:
         out = CodedSentence(self.sid, self.segment.index, self.index, self.sent.text, self.sent.start_char)
@@ -358,15 +360,8 @@ def _asked(c: Candidate) -> bool:
             and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children))
 
 
-# Nouns for market quantities and economic figures: a statement about them is a market report, not an act
-# between actors (GDELT/CAMEO code what actors do to each other, not what prices do).
-FIGURE_NOUNS = frozenset({
-    "price", "prices", "share", "stock", "bond", "yield", "rate", "index", "market", "currency", "dollar", "yen",
-    "sterling", "pound", "euro", "mark", "franc", "profit", "loss", "earnings", "revenue", "sale", "turnover",
-    "output", "production", "inflation", "growth", "figure", "figures", "proceeds", "fund", "income", "dividend",
-    "demand", "supply", "export", "import", "deficit", "surplus", "volume", "trading", "futures", "reserve",
-    "cost", "spending", "unemployment", "economy", "gdp", "margin", "debt", "cash", "capital", "asset",
-    "investment", "value", "level", "quota", "tonne", "barrel", "crop", "harvest", "auction", "offering"})
+# Nouns for market quantities and economic figures (data/triggers/eventhood.yaml)
+FIGURE_NOUNS = figure_nouns()
 
 
 def _content_clause(speech: Token) -> Token | None:
@@ -380,25 +375,25 @@ def _content_clause(speech: Token) -> Token | None:
 
 
 def market_report(rec: SentenceRecord, c: Candidate) -> bool:
-    """A statement whose reported content is about market quantities or figures ("prices were lower at
-    this week's auction, the board said") and names no actor: no event."""
-    if c.code.root != "01" or c.tok.lemma_.lower() not in SPEECH_LEMMAS:
+    """A statement whose reported content is about market quantities or a company's own business and names
+    no political actor (:func:`realpolitik.events.eventhood.market_clause`): no event."""
+    if c.code.root != "01" or c.tok.pos_ not in {"VERB", "AUX"}:
         return False
     clause = _content_clause(c.tok)
-    if clause is None:
-        return False
-    subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
-    heads = [triggers._expand(s) for s in subs]
-    if not heads or not all(h.lemma_.lower() in FIGURE_NOUNS or h.lower_ in FIGURE_NOUNS for h in heads):
-        return False
-    lo, hi = (t.idx - rec.sent.start_char for t in (clause.doc[clause.left_edge.i], clause.doc[clause.right_edge.i]))
-    return not any(lo <= m.start <= hi for m in rec.mentions)
+    return clause is not None and market_clause(rec.sent, clause, rec.mentions)
 
 
 def not_events(rec: SentenceRecord) -> None:
     """Drop what GDELT/CAMEO would not code as an event: market reports, and the triggers
     :func:`realpolitik.events.eventhood.why_not` finds no political event (commerce, a medium's reports)."""
-    rec.candidates = [c for c in rec.candidates if not market_report(rec, c) and not why_not(rec, c)]
+    kept = []
+    for c in rec.candidates:
+        why = "market" if market_report(rec, c) else why_not(rec, c)
+        if why:
+            rec.not_events.append(why)
+        else:
+            kept.append(c)
+    rec.candidates = kept
 
 
 # ---------------------------------------------------------------- steps 4-5: modality, then date
@@ -714,7 +709,8 @@ def arbitrate(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon
     if prediction is None:
         return
     if not rec.events:
-        if prediction.quad != 0 and prediction.quad_prob >= fill_p:
+        if prediction.quad != 0 and prediction.quad_prob >= fill_p and not rec.not_events:
+            # (a sentence whose triggers the not_events step ruled no event is not filled either)
             # the same eventhood test as the rule events' (a company's act on no political actor is none)
             rec.events = [e for e in classifier_events(rec, resolver, lexicon)
                           if not reason(rec.sent, [e.source], [e.target] if e.target else [], e.cameo_root)]

@@ -9,6 +9,11 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
+- ``no-agent``  — the trigger's own subject is no actor, and the source was read from elsewhere in the
+  sentence (a speaker, the nearest mention): the word is inside the sentence, not its act ("Iran said the
+  sanctions hit its exports", "2005 offers the chance ..."). A subject is an actor when it holds a mention
+  the resolver placed, a pronoun, or a name of a person, organisation, nationality or place (spaCy's
+  entity kinds); role nouns (police, protesters, gunmen) are mentions of the resolver's role table.
 
 Word lists are data (``data/triggers/eventhood.yaml``). :func:`why_not` names the reason, or "".
 """
@@ -26,7 +31,7 @@ from realpolitik.records import ActorRef
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
     from realpolitik.events.coder import Candidate, SentenceRecord
 
-__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head"]
+__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -69,7 +74,9 @@ def _phrase_words(head: Token) -> list[Token]:
     return out
 
 
-def _economic_phrase(head: Token) -> bool:
+def _economic_phrase(head: Token, named: bool = False) -> bool:
+    """A company, its unit or a market commentator ("Acme Corp", "the subsidiary", "economist John
+    Smith"); with ``named``, only a company named with its designator ("Acme Corp")."""
     lists = _lists()
     words = _phrase_words(head)
     lowers = {t.lower_.strip(".") for t in words}
@@ -79,7 +86,7 @@ def _economic_phrase(head: Token) -> bool:
         if t.lower_.strip(".") in lists["corporate_designators"] and t.text[:1].isupper() and (
                 t.pos_ == "PROPN" or (t.i > 0 and t.nbor(-1).pos_ == "PROPN")):
             return True  # "Acme Corp", "Penney Co", "Vision Centers Inc"
-    return any(t.lemma_.lower() in lists["business_nouns"] and t.pos_ == "NOUN" for t in words)
+    return not named and any(t.lemma_.lower() in lists["business_nouns"] and t.pos_ == "NOUN" for t in words)
 
 
 def economic(sent: Span, ref: ActorRef) -> bool:
@@ -99,6 +106,57 @@ def _political(sent: Span, ref: ActorRef) -> bool:
     return bool(ref.country or ref.code) and not economic(sent, ref)
 
 
+def figure_nouns() -> frozenset:
+    """Nouns of market quantities and economic figures (``figure_nouns`` of eventhood.yaml)."""
+    return _lists()["figure_nouns"]
+
+
+def _figure(t: Token) -> bool:
+    figures = figure_nouns()
+    return t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in figures or t.lower_ in figures)
+
+
+def _about_market(head: Token, *, corporate: bool = True, phrase: bool = False) -> bool:
+    """A phrase headed by a market quantity ("house prices") or, with ``corporate``, naming a company
+    ("Acme Corp"); with ``phrase``, one that is about a market quantity anywhere in it
+    (what "there is" says exists: "an impact on consumer spending")."""
+    if _figure(head) or (phrase and any(_figure(t) for t in _phrase_words(head))):
+        return True
+    # a company by name: "firms must do more" is policy talk about business, "Acme Corp is considering a
+    # bid" the company's own news
+    return corporate and _economic_phrase(head, named=True)
+
+
+def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
+    """Is a reported clause a market report or a company's own business, naming no political actor? Its
+    subject (or what an existential "there is" says exists) is about market quantities or is a company
+    ("Nova Corp is considering a bid", "there is little scope for higher interest rates"), or its
+    subject names no actor and its object is a figure ("Hollinger would post net income of ..."); and no
+    mention in the clause is a political actor (an economic one does not count: "Argentina's economy is
+    recovering, the minister said" is the minister's statement about Argentina)."""
+    from realpolitik.events.triggers import _expand
+
+    subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    existential = not subs and any(c.dep_ == "expl" for c in clause.children)
+    if existential:
+        subs = [c for c in clause.children if c.dep_ == "attr"]
+    heads = [_expand(s) for s in subs]
+    if not heads:
+        return False
+    lo = sent.doc[clause.left_edge.i].idx - sent.start_char
+    hi = sent.doc[clause.right_edge.i].idx + len(sent.doc[clause.right_edge.i].text) - sent.start_char
+    inside = [m for m in mentions if lo <= m.start < hi]
+    political = [m for m in inside if not economic(sent, m)]
+    if political:
+        return False
+    if all(_about_market(h, phrase=existential) for h in heads):
+        return True
+    # "Hollinger would post net income of ...": a subject that names no actor, an object that is a figure
+    objs = [_expand(o) for o in clause.children if o.dep_ == "dobj"]
+    return (bool(objs) and all(_about_market(o, corporate=False) for o in objs)
+            and not any(h.pos_ == "PRON" for h in heads) and not inside)
+
+
 def _media(ref: ActorRef) -> bool:
     return (ref.sector or "").lower() in _lists()["media_sectors"]
 
@@ -114,9 +172,46 @@ def reason(sent: Span, sources: list[ActorRef], targets: list[ActorRef], root: s
     return ""
 
 
+# spaCy entity kinds that can name a doer (a person, organisation, nationality or group, state or city, a
+# building standing for its occupant: "Downing Street"); dates, figures, laws, events and works cannot
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _subject_is_actor(sent: Span, subj: Token, mentions: list[ActorRef]) -> bool:
+    lo = sent.doc[subj.left_edge.i].idx - sent.start_char
+    hi = sent.doc[subj.right_edge.i].idx + len(sent.doc[subj.right_edge.i].text) - sent.start_char
+    if any(m.start < hi and m.end > lo for m in mentions):
+        return True
+    for t in subj.subtree:
+        if t.pos_ == "PRON" and (t.i == subj.i or t.dep_ == "poss"):
+            return True  # "he", "they", "its jets": resolved through the context, if at all
+        if t.ent_type_ in _AGENT_ENTS:
+            return True
+    return False
+
+
+def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[ActorRef]) -> bool:
+    """A verb trigger whose own active subject is no actor, with a source read from outside that subject."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    subs = [ch for ch in tok.children if ch.dep_ in ("nsubj", "csubj")]
+    if not subs:
+        return False
+    for s in subs:
+        if _subject_is_actor(sent, s, mentions):
+            return False
+        lo, hi = s.left_edge.idx - sent.start_char, s.right_edge.idx + len(s.right_edge.text) - sent.start_char
+        if any(lo <= a.start < hi for a in sources):
+            return False
+    return True
+
+
 def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
-    """Why this resolved trigger is no political event (:func:`reason`), or ""."""
-    return reason(rec.sent, c.sources, c.targets, c.code.root)
+    """Why this resolved trigger is no political event (:func:`reason`, ``no-agent``), or ""."""
+    r = reason(rec.sent, c.sources, c.targets, c.code.root)
+    if not r and no_agent(rec.sent, c.tok, c.sources, rec.mentions):
+        return "no-agent"
+    return r
 
 
 def eventhood(rec: "SentenceRecord") -> None:
