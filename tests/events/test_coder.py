@@ -273,3 +273,22 @@ def test_added_reports_a_clause_and_is_a_statement():
 ])
 def test_has_to_prescribes_and_had_to_tells(text, code):
     assert [e.cameo for e in events_of(text, factual_only=True)] == [code]
+
+
+def test_an_argument_about_what_another_side_would_do_is_no_threat():
+    evs = events_of("Moscow argued that Riyadh would use the weapons against Iran.")
+    assert [(e.cameo, e.source.country) for e in evs if e.factual] == [("010", "RUS")]
+    assert all(e.cameo_root != "13" or not e.factual for e in evs)
+    # said, the same prediction stays the speaker's threat (issue 9: "X said Y would retaliate")
+    said = events_of("Iran said Saudi Arabia would retaliate against Israel.", factual_only=True)
+    assert [(e.cameo_root, e.source.country, e.target.country) for e in said] == [("13", "IRN", "ISR")]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("There was incompetence at the heart of the Home Office, France argued.", "111", ("FRA", "GBR")),
+    ("France said the British move would be political suicide.", "111", ("FRA", "GBR")),
+    ("France said there was no deceit in the German report.", "010", ("FRA", None)),
+])
+def test_a_said_clause_that_finds_fault_is_criticism(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]

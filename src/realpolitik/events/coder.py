@@ -450,6 +450,16 @@ SPEECH_LEMMAS = frozenset({
     "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
 
 
+# Statement verbs of argument and assessment: what they report another side would do is a prediction.
+ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain", "predict", "write", "indicate",
+                               "maintain", "claim", "believe", "think", "reckon", "estimate", "speculate"})
+
+
+def _predicted(c: Candidate) -> bool:
+    """A reported act told with "will / would / could / may": a prediction when an assessment reports it."""
+    return ">modal:intent" in c.match.rule or bool({"future", "modal", "speculative"} & set(c.mod.kinds))
+
+
 HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
 
 
@@ -491,12 +501,22 @@ def reported_speech(rec: SentenceRecord) -> None:
         if not content:
             prescription(rec, s) or disapproval(rec, s)
             continue
-        dropped.add(id(s))
         speaker = s.sources
         own = {a.actor_id for a in speaker}
+        if s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
+            # "Moscow argued that Riyadh would use the weapons against Iran": an assessment predicts what
+            # another side would do; it is no threat of the speaker's, nor a fact of that side's
+            predicted = [c for c in content if _predicted(c) and any(a.actor_id not in own for a in c.sources)]
+            for c in predicted:
+                c.hypothetical = True
+            if len(predicted) == len(content):
+                continue  # the assessment itself is the statement (010)
+        dropped.add(id(s))
         for c in content:
             others = [a for a in c.sources if a.actor_id not in own]
             root = int(c.code.root)
+            if c.hypothetical and s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
+                continue
             if ">modal:demand" in c.match.rule:
                 if others:  # "... that the Americans must lift all sanctions": the speaker demands it of them
                     c.sources, c.targets, c.hypothetical = list(speaker), others, False
@@ -576,7 +596,8 @@ def _disapproving(clause: Token) -> Token | None:
     if any(c.dep_ == "neg" for c in clause.children):
         return None
     words = triggers._config()["disapproval"]
-    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")
+             and not any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "not", "never") for d in c.children)]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
     failing = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
@@ -585,6 +606,9 @@ def _disapproving(clause: Token) -> Token | None:
                                for p in preds):
         return None
     subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and any(c.dep_ == "expl" for c in clause.children):
+        # "there was deceit at the heart of government": what is disapproved of is where the fault lies
+        return next((p for p in preds if p is not clause), None)
     return subs[0] if subs else None
 
 
@@ -598,7 +622,8 @@ def disapproval(rec: SentenceRecord, s: Candidate) -> None:
     from dataclasses import replace
 
     lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
-    hi = subject.idx + len(subject.text) - rec.sent.start_char
+    last = subject.doc[subject.right_edge.i] if subject.dep_ == "attr" else subject
+    hi = last.idx + len(last.text) - rec.sent.start_char
     own = {a.actor_id for a in s.sources}
     named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
              and all(distinct(m, a) for a in s.sources)]
