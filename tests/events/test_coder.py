@@ -292,3 +292,22 @@ def test_an_argument_about_what_another_side_would_do_is_no_threat():
 def test_a_said_clause_that_finds_fault_is_criticism(text, code, dyad):
     evs = events_of(text, factual_only=True)
     assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,root,dyad", [
+    ("Britain said the Iranian president should make a personal apology.", "02", ("GBR", "IRN")),
+    ("Britain said Iran should stop interfering in Iraq.", "02", ("GBR", "IRN")),
+    ("Britain said Iran must stop interfering in Iraq.", "10", ("GBR", "IRN")),
+])
+def test_should_is_an_appeal_and_must_a_demand_of_the_actor_told(text, root, dyad):
+    evs = [e for e in events_of(text, factual_only=True) if e.source and e.source.country == "GBR"]
+    assert [(e.cameo_root, (e.source.country, e.target.country)) for e in evs] == [(root, dyad)]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("France said there was now growing evidence that the British plan was unsustainable.", ("FRA", "GBR")),
+    ("France said it was clear that Germany had failed.", ("FRA", "DEU")),
+])
+def test_fault_found_in_a_framed_clause_is_criticism_of_its_subject(text, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]

@@ -460,6 +460,21 @@ def _predicted(c: Candidate) -> bool:
     return ">modal:intent" in c.match.rule or bool({"future", "modal", "speculative"} & set(c.mod.kinds))
 
 
+def _obliging(tok: Token) -> bool:
+    """Is the prescription on ``tok`` (or the verbs it is the complement of) a "must" / "has to", not a
+    "should" / "ought to"?"""
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & {"should", "ought", "shall"}:
+            return False
+        if "must" in auxes or (tok.lemma_ == "have" and tok.tag_ in ("VBZ", "VBP")):
+            return True
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            break
+        tok = tok.head
+    return True
+
+
 HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
 
 
@@ -534,10 +549,13 @@ def reported_speech(rec: SentenceRecord) -> None:
                 if code and target:
                     added.append(_speech_candidate(c, code, target, speaker, "threaten"))
             elif "prescriptive" in c.mod.kinds and others and not c.negated:
-                # "X said Iran must stop interfering": X demands it of Iran
+                # "X said Iran must stop interfering": X demands it of Iran; "... Iran should apologise": X
+                # appeals to Iran (CAMEO 02 "appeal" vs 10 "demand": the force of the modal)
+                fam = "demand" if _obliging(c.tok) else "appeal"
                 halt = c.tok.head.lemma_.lower() in HALT_VERBS and c.tok.dep_ == "xcomp"
-                code = "100" if halt else triggers.family_code("demand", c.match.base_cameo or c.code.code) or "100"
-                added.append(_speech_candidate(c, code, others, speaker, "demand"))
+                default = "100" if fam == "demand" else "020"
+                code = default if halt else triggers.family_code(fam, c.match.base_cameo or c.code.code) or default
+                added.append(_speech_candidate(c, code, others, speaker, fam))
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
 
@@ -600,8 +618,13 @@ def _disapproving(clause: Token) -> Token | None:
              and not any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "not", "never") for d in c.children)]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
-    failing = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
-                  and not any(c.dep_ == "neg" for c in t.children) for t in clause.subtree)
+    failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())
+               and not any(c.dep_ == "neg" for c in t.children)]  # "Y has failed"
+    if failing and failing[0] is not clause:
+        # "it was clear that Germany had failed": the one who failed
+        subs = [c for c in failing[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and subs[0].lower_ not in ("it", "this", "that", "there"):
+            return subs[0]
     if not failing and not any(p.lemma_.lower() in words["adjectives"] or p.lower_ in words["adjectives"] or (p.pos_ == "NOUN" and p.lemma_.lower() in words["nouns"])
                                for p in preds):
         return None
@@ -612,11 +635,26 @@ def _disapproving(clause: Token) -> Token | None:
     return subs[0] if subs else None
 
 
+def _found_wanting(clause: Token) -> Token | None:
+    """:func:`_disapproving` of a clause, or of the clause it frames ("it is clear that Y ...", "there is
+    growing evidence that Y's plan is unsustainable", "I think Y is wrong")."""
+    for _ in range(3):
+        found = _disapproving(clause)
+        if found is not None:
+            return found
+        inner = [c for c in clause.children if c.dep_ == "ccomp"] + [
+            g for c in clause.children if c.dep_ in ("attr", "acomp", "dobj") for g in c.children if g.dep_ in ("acl", "ccomp")]
+        if not inner or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        clause = inner[0]
+    return None
+
+
 def disapproval(rec: SentenceRecord, s: Candidate) -> None:
     """A statement that what someone did or is is wrong, a mistake, misplaced ... is the speaker's
     criticism (111) of that actor: the actors named in the disapproved subject, or none named."""
     clause = _content_clause(s.tok)
-    subject = _disapproving(clause) if clause is not None else None
+    subject = _found_wanting(clause) if clause is not None else None
     if subject is None:
         return
     from dataclasses import replace
