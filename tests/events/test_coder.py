@@ -311,3 +311,22 @@ def test_should_is_an_appeal_and_must_a_demand_of_the_actor_told(text, root, dya
 def test_fault_found_in_a_framed_clause_is_criticism_of_its_subject(text, dyad):
     evs = events_of(text, factual_only=True)
     assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]
+
+
+@pytest.mark.parametrize("text,root,dyad", [
+    ("Japan said it has no plans to lift the sanctions on Iran.", "12", ("JPN", "IRN")),
+    ("Japan has no intention of bowing to American pressure.", "12", ("JPN", "USA")),
+    ("Japan has plans to lift the sanctions on Iran.", "03", ("JPN", "IRN")),
+])
+def test_having_no_plans_to_act_is_a_refusal(text, root, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo_root, (e.source.country, e.target.country)) for e in evs] == [(root, dyad)]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("France said the German rebate did nothing to fix the unfair tax.", "111"),
+    ("Britain said the French had learned nothing from the crisis.", "111"),
+    ("France said it would do nothing to harm the talks with Germany.", "010"),  # an assurance
+])
+def test_having_done_nothing_is_a_failing(text, code):
+    assert [e.cameo for e in events_of(text, factual_only=True)] == [code]

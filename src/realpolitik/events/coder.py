@@ -609,6 +609,10 @@ def prescription(rec: SentenceRecord, s: Candidate) -> bool:
     return True
 
 
+# "would do nothing to harm the talks" is an assurance, not a failure
+_PROMISING_AUX = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "should", "must"})
+
+
 def _disapproving(clause: Token) -> Token | None:
     """The subject a clause disapproves of ("[the plan] is misplaced", "[it] was a mistake"), or None."""
     if any(c.dep_ == "neg" for c in clause.children):
@@ -618,8 +622,10 @@ def _disapproving(clause: Token) -> Token | None:
              and not any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "not", "never") for d in c.children)]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
-    failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())
-               and not any(c.dep_ == "neg" for c in t.children)]  # "Y has failed"
+    failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
+               and (t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
+                    or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
+                        and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children)))]
     if failing and failing[0] is not clause:
         # "it was clear that Germany had failed": the one who failed
         subs = [c for c in failing[0].children if c.dep_ in ("nsubj", "nsubjpass")]
