@@ -330,3 +330,17 @@ def test_having_no_plans_to_act_is_a_refusal(text, root, dyad):
 ])
 def test_having_done_nothing_is_a_failing(text, code):
     assert [e.cameo for e in events_of(text, factual_only=True)] == [code]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("France rounded on Germany over the deal.", ("FRA", "DEU")),
+    ("France poured scorn on the British plans.", ("FRA", "GBR")),
+    ("France tore into the British government.", ("FRA", "GBR")),
+    ("France railed against the German decision.", ("FRA", "DEU")),
+    ("France laid into Germany over the deal.", ("FRA", "DEU")),
+    ("France took a swipe at the British government.", ("FRA", "GBR")),
+    ("France took aim at the British budget.", ("FRA", "GBR")),
+])
+def test_verbal_attack_idioms_are_criticism(text, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]
