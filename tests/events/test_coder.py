@@ -344,3 +344,14 @@ def test_having_done_nothing_is_a_failing(text, code):
 def test_verbal_attack_idioms_are_criticism(text, dyad):
     evs = events_of(text, factual_only=True)
     assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ('"Between now and the summit the president will spend more time in Paris than abroad," France promised.',
+     "010", ("FRA", None)),
+    ("France promised to visit Germany.", "036", ("FRA", "DEU")),
+    ("France promised Germany that it would lift the sanctions.", "0354", ("FRA", "DEU")),
+])
+def test_a_pledge_with_no_act_and_no_one_to_is_a_statement(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]

@@ -455,6 +455,16 @@ ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain",
                                "maintain", "claim", "believe", "think", "reckon", "estimate", "speculate"})
 
 
+PLEDGE_LEMMAS = frozenset({"promise", "pledge", "vow"})
+
+
+def _empty_pledge(c: Candidate) -> bool:
+    """A promise that reports a clause ("promised that ...", '"...," he promised') with no act in it (no
+    trigger re-coded it) and made to no one."""
+    return (c.tok.lemma_.lower() in PLEDGE_LEMMAS and c.code.root == "03" and c.match.complement is None
+            and not c.targets and triggers._reports_clause(c.tok))
+
+
 def _predicted(c: Candidate) -> bool:
     """A reported act told with "will / would / could / may": a prediction when an assessment reports it."""
     return ">modal:intent" in c.match.rule or bool({"future", "modal", "speculative"} & set(c.mod.kinds))
@@ -506,7 +516,15 @@ def reported_speech(rec: SentenceRecord) -> None:
     must ..." X's demand of Z; a reported past act ("X said Y attacked ...") is Y's act; the bare statement
     is dropped when its content is coded. An outlet that reports ("media reported that A met
     B") is never the source of A's act: the reported events keep their own sources."""
-    speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS]
+    for c in rec.candidates:
+        if _empty_pledge(c):
+            # '"... we will spend more time at home," he promised': a pledge whose clause holds no act and
+            # that is made to no one is a statement (010), coded by its content like any other
+            from dataclasses import replace
+
+            c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
+            c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+    speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS | PLEDGE_LEMMAS]
     if not speeches:
         return
     added: list[Candidate] = []
