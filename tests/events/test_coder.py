@@ -355,3 +355,22 @@ def test_verbal_attack_idioms_are_criticism(text, dyad):
 def test_a_pledge_with_no_act_and_no_one_to_is_a_statement(text, code, dyad):
     evs = events_of(text, factual_only=True)
     assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("France suggested the claim that Germany had drafted the report was a mistake.", "016", ("FRA", None)),
+    ("France said the allegations against its minister were absurd.", "016", ("FRA", None)),
+    ("France said the German report was wrong.", "111", ("FRA", "DEU")),
+])
+def test_finding_a_charge_wrong_is_a_denial(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("France stood by its remarks about Germany.", "010", ("FRA", None)),
+    ("France backed Germany's decision.", "051", ("FRA", "DEU")),
+])
+def test_backing_ones_own_words_is_a_statement(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]

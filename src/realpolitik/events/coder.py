@@ -689,8 +689,19 @@ def disapproval(rec: SentenceRecord, s: Candidate) -> None:
     own = {a.actor_id for a in s.sources}
     named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
              and all(distinct(m, a) for a in s.sources)]
+    if subject.lemma_.lower() in CHARGE_NOUNS:
+        # "he suggested the claim that ... was a mistake": rejecting an accusation is a denial (016, as
+        # "rejected the claim"), not criticism of whoever is named inside the claim
+        s.match = replace(s.match, cameo="016", rule=f"{s.match.rule}>speech:deny")
+        s.code, s.targets, s.rule = codebook.cameo("016"), [], "reported-speech:deny"
+        return
     s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
     s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
+
+
+# What is said against someone: found wrong, it is denied (the 016 objects of "reject" in verbs.yaml).
+CHARGE_NOUNS = frozenset({"accusation", "charge", "claim", "allegation", "suggestion", "criticism",
+                          "rumour", "rumor", "assertion", "insinuation"})
 
 
 def _is_future(tok: Token) -> bool:
