@@ -530,7 +530,11 @@ def reported_speech(rec: SentenceRecord) -> None:
     added: list[Candidate] = []
     dropped: set[int] = set()
     for s in speeches:
-        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)]
+        # an agentless prescription ("... shows that new approaches must be encouraged") tells no one to act:
+        # its borrowed (fallback) actor is nobody told, and the statement stays the speaker's
+        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)
+                   and not (c.rule.startswith("passive+fallback") and (">modal:demand" in c.match.rule
+                                                                        or "prescriptive" in c.mod.kinds))]
         if not content:
             prescription(rec, s) or disapproval(rec, s)
             continue
