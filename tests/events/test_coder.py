@@ -367,15 +367,6 @@ def test_finding_a_charge_wrong_is_a_denial(text, code, dyad):
     assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
 
 
-@pytest.mark.parametrize("text,code,dyad", [
-    ("France stood by its remarks about Germany.", "010", ("FRA", None)),
-    ("France backed Germany's decision.", "051", ("FRA", "DEU")),
-])
-def test_backing_ones_own_words_is_a_statement(text, code, dyad):
-    evs = events_of(text, factual_only=True)
-    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
-
-
 def test_an_agentless_prescription_tells_no_one_and_stays_a_statement():
     evs = events_of("France said the failure of the German loan talks shows that new approaches must be encouraged.",
                     factual_only=True)

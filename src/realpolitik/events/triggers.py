@@ -382,18 +382,6 @@ def _verbal_object(tok: Token) -> bool:
         o.ent_type_ in _ACTOR_ENTS for o in objs)
 
 
-_OWN_POSSESSIVES = frozenset({"its", "his", "her", "our", "my"})
-
-
-def _own_words(tok: Token) -> bool:
-    """Is what a support verb backs the subject's own plan, remark or decision ("stood by its remarks")?"""
-    words = set(_config()["verbal_objects"])
-    objs = _objects(tok) + [o for p in ("by", "behind") for o in _prep_objects(tok, p)]
-    return bool(objs) and all((_lemma(o) in words or o.lower_ in words)
-                              and any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in o.children)
-                              for o in objs)
-
-
 def _prts(tok: Token) -> set[str]:
     return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")}
 
@@ -495,9 +483,6 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
         # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
         code, rule = "111", f"{rule}>object:verbal"
-    elif code[:2] == "05" and _own_words(gov):
-        # "stood by its remarks", "defended his decision": backing one's own words or acts is a statement
-        code, rule = "010", f"{rule}>object:own"
     absorbed = False
     base = code
     if tok.pos_ in ("VERB", "AUX") and not refused:
