@@ -371,3 +371,8 @@ def test_an_agentless_prescription_tells_no_one_and_stays_a_statement():
     evs = events_of("France said the failure of the German loan talks shows that new approaches must be encouraged.",
                     factual_only=True)
     assert [(e.cameo, e.source.country, e.target) for e in evs] == [("010", "FRA", None)]
+
+
+def test_an_opinion_frames_the_prescription_it_holds():
+    evs = events_of('"I think that Germany should think again," France said.', factual_only=True)
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("020", "FRA", "DEU")]

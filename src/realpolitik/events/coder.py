@@ -608,12 +608,20 @@ def _prescribed(clause: Token) -> tuple[str, Token] | None:
     return (code, subs[0]) if subs else None
 
 
+OPINION_LEMMAS = frozenset({"think", "believe", "feel", "reckon", "suppose", "say"})
+
+
 def prescription(rec: SentenceRecord, s: Candidate) -> bool:
     """A statement that someone else should or must do something is the speaker's appeal (020) or
     demand (100) to them ("the union said the council should think again"): only when that someone is a
     named actor other than the speaker (not "we must", not "new approaches must be found")."""
     clause = _content_clause(s.tok)
     found = _prescribed(clause) if clause is not None else None
+    for _ in range(2):  # "I think (that) Y should ...": the opinion frames the prescription
+        if found is not None or clause is None or clause.lemma_ not in OPINION_LEMMAS:
+            break
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+        found = _prescribed(clause) if clause is not None else None
     if found is None:
         return False
     code, subject = found
