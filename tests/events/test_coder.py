@@ -254,7 +254,7 @@ def test_saying_another_actor_should_or_must_act_is_an_appeal_or_a_demand(text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Britain said British firms must do more.",  # the speaker's own side: no target, a statement
+    "Britain said it must do more.",  # the speaker itself: no target, a statement
     "Britain said new ideas must be found.",  # no actor told what to do
 ])
 def test_a_prescription_with_no_other_actor_stays_a_statement(text):
