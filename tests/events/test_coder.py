@@ -254,7 +254,7 @@ def test_saying_another_actor_should_or_must_act_is_an_appeal_or_a_demand(text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Britain said British firms must do more.",  # the speaker's own side: no target, a statement
+    "Britain said it must do more.",  # the speaker itself: no target, a statement
     "Britain said new ideas must be found.",  # no actor told what to do
 ])
 def test_a_prescription_with_no_other_actor_stays_a_statement(text):
@@ -273,3 +273,106 @@ def test_added_reports_a_clause_and_is_a_statement():
 ])
 def test_has_to_prescribes_and_had_to_tells(text, code):
     assert [e.cameo for e in events_of(text, factual_only=True)] == [code]
+
+
+def test_an_argument_about_what_another_side_would_do_is_no_threat():
+    evs = events_of("Moscow argued that Riyadh would use the weapons against Iran.")
+    assert [(e.cameo, e.source.country) for e in evs if e.factual] == [("010", "RUS")]
+    assert all(e.cameo_root != "13" or not e.factual for e in evs)
+    # said, the same prediction stays the speaker's threat (issue 9: "X said Y would retaliate")
+    said = events_of("Iran said Saudi Arabia would retaliate against Israel.", factual_only=True)
+    assert [(e.cameo_root, e.source.country, e.target.country) for e in said] == [("13", "IRN", "ISR")]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("There was incompetence at the heart of the Home Office, France argued.", "111", ("FRA", "GBR")),
+    ("France said the British move would be political suicide.", "111", ("FRA", "GBR")),
+    ("France said there was no deceit in the German report.", "010", ("FRA", None)),
+])
+def test_a_said_clause_that_finds_fault_is_criticism(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,root,dyad", [
+    ("Britain said the Iranian president should make a personal apology.", "02", ("GBR", "IRN")),
+    ("Britain said Iran should stop interfering in Iraq.", "02", ("GBR", "IRN")),
+    ("Britain said Iran must stop interfering in Iraq.", "10", ("GBR", "IRN")),
+])
+def test_should_is_an_appeal_and_must_a_demand_of_the_actor_told(text, root, dyad):
+    evs = [e for e in events_of(text, factual_only=True) if e.source and e.source.country == "GBR"]
+    assert [(e.cameo_root, (e.source.country, e.target.country)) for e in evs] == [(root, dyad)]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("France said there was now growing evidence that the British plan was unsustainable.", ("FRA", "GBR")),
+    ("France said it was clear that Germany had failed.", ("FRA", "DEU")),
+])
+def test_fault_found_in_a_framed_clause_is_criticism_of_its_subject(text, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]
+
+
+@pytest.mark.parametrize("text,root,dyad", [
+    ("Japan said it has no plans to lift the sanctions on Iran.", "12", ("JPN", "IRN")),
+    ("Japan has no intention of bowing to American pressure.", "12", ("JPN", "USA")),
+    ("Japan has plans to lift the sanctions on Iran.", "03", ("JPN", "IRN")),
+])
+def test_having_no_plans_to_act_is_a_refusal(text, root, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo_root, (e.source.country, e.target.country)) for e in evs] == [(root, dyad)]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("France said the German rebate did nothing to fix the unfair tax.", "111"),
+    ("Britain said the French had learned nothing from the crisis.", "111"),
+    ("France said it would do nothing to harm the talks with Germany.", "010"),  # an assurance
+])
+def test_having_done_nothing_is_a_failing(text, code):
+    assert [e.cameo for e in events_of(text, factual_only=True)] == [code]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("France rounded on Germany over the deal.", ("FRA", "DEU")),
+    ("France poured scorn on the British plans.", ("FRA", "GBR")),
+    ("France tore into the British government.", ("FRA", "GBR")),
+    ("France railed against the German decision.", ("FRA", "DEU")),
+    ("France laid into Germany over the deal.", ("FRA", "DEU")),
+    ("France took a swipe at the British government.", ("FRA", "GBR")),
+    ("France took aim at the British budget.", ("FRA", "GBR")),
+])
+def test_verbal_attack_idioms_are_criticism(text, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [("111", dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ('"Between now and the summit the president will spend more time in Paris than abroad," France promised.',
+     "010", ("FRA", None)),
+    ("France promised to visit Germany.", "036", ("FRA", "DEU")),
+    ("France promised Germany that it would lift the sanctions.", "0354", ("FRA", "DEU")),
+])
+def test_a_pledge_with_no_act_and_no_one_to_is_a_statement(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("France suggested the claim that Germany had drafted the report was a mistake.", "016", ("FRA", None)),
+    ("France said the allegations against its minister were absurd.", "016", ("FRA", None)),
+    ("France said the German report was wrong.", "111", ("FRA", "DEU")),
+])
+def test_finding_a_charge_wrong_is_a_denial(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+def test_an_agentless_prescription_tells_no_one_and_stays_a_statement():
+    evs = events_of("France said the failure of the German loan talks shows that new approaches must be encouraged.",
+                    factual_only=True)
+    assert [(e.cameo, e.source.country, e.target) for e in evs] == [("010", "FRA", None)]
+
+
+def test_an_opinion_frames_the_prescription_it_holds():
+    evs = events_of('"I think that Germany should think again," France said.', factual_only=True)
+    assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("020", "FRA", "DEU")]

@@ -445,6 +445,41 @@ SPEECH_LEMMAS = frozenset({
     "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
 
 
+# Statement verbs of argument and assessment: what they report another side would do is a prediction.
+ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain", "predict", "write", "indicate",
+                               "maintain", "claim", "believe", "think", "reckon", "estimate", "speculate"})
+
+
+PLEDGE_LEMMAS = frozenset({"promise", "pledge", "vow"})
+
+
+def _empty_pledge(c: Candidate) -> bool:
+    """A promise that reports a clause ("promised that ...", '"...," he promised') with no act in it (no
+    trigger re-coded it) and made to no one."""
+    return (c.tok.lemma_.lower() in PLEDGE_LEMMAS and c.code.root == "03" and c.match.complement is None
+            and not c.targets and triggers._reports_clause(c.tok))
+
+
+def _predicted(c: Candidate) -> bool:
+    """A reported act told with "will / would / could / may": a prediction when an assessment reports it."""
+    return ">modal:intent" in c.match.rule or bool({"future", "modal", "speculative"} & set(c.mod.kinds))
+
+
+def _obliging(tok: Token) -> bool:
+    """Is the prescription on ``tok`` (or the verbs it is the complement of) a "must" / "has to", not a
+    "should" / "ought to"?"""
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & {"should", "ought", "shall"}:
+            return False
+        if "must" in auxes or (tok.lemma_ == "have" and tok.tag_ in ("VBZ", "VBP")):
+            return True
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            break
+        tok = tok.head
+    return True
+
+
 HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
 
 
@@ -476,22 +511,44 @@ def reported_speech(rec: SentenceRecord) -> None:
     must ..." X's demand of Z; a reported past act ("X said Y attacked ...") is Y's act; the bare statement
     is dropped when its content is coded. An outlet that reports ("media reported that A met
     B") is never the source of A's act: the reported events keep their own sources."""
-    speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS]
+    for c in rec.candidates:
+        if _empty_pledge(c):
+            # '"... we will spend more time at home," he promised': a pledge whose clause holds no act and
+            # that is made to no one is a statement (010), coded by its content like any other
+            from dataclasses import replace
+
+            c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
+            c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+    speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS | PLEDGE_LEMMAS]
     if not speeches:
         return
     added: list[Candidate] = []
     dropped: set[int] = set()
     for s in speeches:
-        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)]
+        # an agentless prescription ("... shows that new approaches must be encouraged") tells no one to act:
+        # its borrowed (fallback) actor is nobody told, and the statement stays the speaker's
+        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)
+                   and not (c.rule.startswith("passive+fallback") and (">modal:demand" in c.match.rule
+                                                                        or "prescriptive" in c.mod.kinds))]
         if not content:
             prescription(rec, s) or disapproval(rec, s)
             continue
-        dropped.add(id(s))
         speaker = s.sources
         own = {a.actor_id for a in speaker}
+        if s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
+            # "Moscow argued that Riyadh would use the weapons against Iran": an assessment predicts what
+            # another side would do; it is no threat of the speaker's, nor a fact of that side's
+            predicted = [c for c in content if _predicted(c) and any(a.actor_id not in own for a in c.sources)]
+            for c in predicted:
+                c.hypothetical = True
+            if len(predicted) == len(content):
+                continue  # the assessment itself is the statement (010)
+        dropped.add(id(s))
         for c in content:
             others = [a for a in c.sources if a.actor_id not in own]
             root = int(c.code.root)
+            if c.hypothetical and s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
+                continue
             if ">modal:demand" in c.match.rule:
                 if others:  # "... that the Americans must lift all sanctions": the speaker demands it of them
                     c.sources, c.targets, c.hypothetical = list(speaker), others, False
@@ -509,10 +566,13 @@ def reported_speech(rec: SentenceRecord) -> None:
                 if code and target:
                     added.append(_speech_candidate(c, code, target, speaker, "threaten"))
             elif "prescriptive" in c.mod.kinds and others and not c.negated:
-                # "X said Iran must stop interfering": X demands it of Iran
+                # "X said Iran must stop interfering": X demands it of Iran; "... Iran should apologise": X
+                # appeals to Iran (CAMEO 02 "appeal" vs 10 "demand": the force of the modal)
+                fam = "demand" if _obliging(c.tok) else "appeal"
                 halt = c.tok.head.lemma_.lower() in HALT_VERBS and c.tok.dep_ == "xcomp"
-                code = "100" if halt else triggers.family_code("demand", c.match.base_cameo or c.code.code) or "100"
-                added.append(_speech_candidate(c, code, others, speaker, "demand"))
+                default = "100" if fam == "demand" else "020"
+                code = default if halt else triggers.family_code(fam, c.match.base_cameo or c.code.code) or default
+                added.append(_speech_candidate(c, code, others, speaker, fam))
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
 
@@ -543,12 +603,20 @@ def _prescribed(clause: Token) -> tuple[str, Token] | None:
     return (code, subs[0]) if subs else None
 
 
+OPINION_LEMMAS = frozenset({"think", "believe", "feel", "reckon", "suppose", "say"})
+
+
 def prescription(rec: SentenceRecord, s: Candidate) -> bool:
     """A statement that someone else should or must do something is the speaker's appeal (020) or
     demand (100) to them ("the union said the council should think again"): only when that someone is a
     named actor other than the speaker (not "we must", not "new approaches must be found")."""
     clause = _content_clause(s.tok)
     found = _prescribed(clause) if clause is not None else None
+    for _ in range(2):  # "I think (that) Y should ...": the opinion frames the prescription
+        if found is not None or clause is None or clause.lemma_ not in OPINION_LEMMAS:
+            break
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+        found = _prescribed(clause) if clause is not None else None
     if found is None:
         return False
     code, subject = found
@@ -566,39 +634,81 @@ def prescription(rec: SentenceRecord, s: Candidate) -> bool:
     return True
 
 
+# "would do nothing to harm the talks" is an assurance, not a failure
+_PROMISING_AUX = frozenset({"will", "would", "'ll", "shall", "can", "could", "may", "might", "should", "must"})
+
+
 def _disapproving(clause: Token) -> Token | None:
     """The subject a clause disapproves of ("[the plan] is misplaced", "[it] was a mistake"), or None."""
     if any(c.dep_ == "neg" for c in clause.children):
         return None
     words = triggers._config()["disapproval"]
-    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")
+             and not any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "not", "never") for d in c.children)]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
-    failing = any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
-                  and not any(c.dep_ == "neg" for c in t.children) for t in clause.subtree)
+    failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
+               and (t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
+                    or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
+                        and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children)))]
+    if failing and failing[0] is not clause:
+        # "it was clear that Germany had failed": the one who failed
+        subs = [c for c in failing[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs and subs[0].lower_ not in ("it", "this", "that", "there"):
+            return subs[0]
     if not failing and not any(p.lemma_.lower() in words["adjectives"] or p.lower_ in words["adjectives"] or (p.pos_ == "NOUN" and p.lemma_.lower() in words["nouns"])
                                for p in preds):
         return None
     subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs and any(c.dep_ == "expl" for c in clause.children):
+        # "there was deceit at the heart of government": what is disapproved of is where the fault lies
+        return next((p for p in preds if p is not clause), None)
     return subs[0] if subs else None
+
+
+def _found_wanting(clause: Token) -> Token | None:
+    """:func:`_disapproving` of a clause, or of the clause it frames ("it is clear that Y ...", "there is
+    growing evidence that Y's plan is unsustainable", "I think Y is wrong")."""
+    for _ in range(3):
+        found = _disapproving(clause)
+        if found is not None:
+            return found
+        inner = [c for c in clause.children if c.dep_ == "ccomp"] + [
+            g for c in clause.children if c.dep_ in ("attr", "acomp", "dobj") for g in c.children if g.dep_ in ("acl", "ccomp")]
+        if not inner or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        clause = inner[0]
+    return None
 
 
 def disapproval(rec: SentenceRecord, s: Candidate) -> None:
     """A statement that what someone did or is is wrong, a mistake, misplaced ... is the speaker's
     criticism (111) of that actor: the actors named in the disapproved subject, or none named."""
     clause = _content_clause(s.tok)
-    subject = _disapproving(clause) if clause is not None else None
+    subject = _found_wanting(clause) if clause is not None else None
     if subject is None:
         return
     from dataclasses import replace
 
     lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
-    hi = subject.idx + len(subject.text) - rec.sent.start_char
+    last = subject.doc[subject.right_edge.i] if subject.dep_ == "attr" else subject
+    hi = last.idx + len(last.text) - rec.sent.start_char
     own = {a.actor_id for a in s.sources}
     named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
              and all(distinct(m, a) for a in s.sources)]
+    if subject.lemma_.lower() in CHARGE_NOUNS:
+        # "he suggested the claim that ... was a mistake": rejecting an accusation is a denial (016, as
+        # "rejected the claim"), not criticism of whoever is named inside the claim
+        s.match = replace(s.match, cameo="016", rule=f"{s.match.rule}>speech:deny")
+        s.code, s.targets, s.rule = codebook.cameo("016"), [], "reported-speech:deny"
+        return
     s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
     s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
+
+
+# What is said against someone: found wrong, it is denied (the 016 objects of "reject" in verbs.yaml).
+CHARGE_NOUNS = frozenset({"accusation", "charge", "claim", "allegation", "suggestion", "criticism",
+                          "rumour", "rumor", "assertion", "insinuation"})
 
 
 def _is_future(tok: Token) -> bool:

@@ -449,7 +449,7 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
         return None
     # a dictionary pattern is shared by its block's verbs: name the verb that fired and its block
     rule = e.rule if not e.source else f"pv:{_lemma(gov)}/{e.rule[3:]}"
-    code, comp, toks = e.cameo, None, [tok, gov]
+    code, comp, toks, refused = e.cameo, None, [tok, gov], False
     toks += [c for c in gov.children if c.dep_ == "prt" or (c.dep_ == "prep" and _lemma(c) in e.prt + e.prep)]
     toks += [o for o in _objects(gov) if _lemma(o) in e.dobj]
     toks += [o for p, ls in e.pobj for o in _prep_objects(gov, p) if _lemma(o) in ls]
@@ -463,9 +463,14 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
             comp = m.head if m.head != gov.i else via.i
             toks += [via, gov.doc[m.start], gov.doc[m.end - 1]]
             if e.family:
-                mapped = family_code(e.family, m.cameo)
+                fam = e.family
+                if fam == "intent" and e.dobj and (_negated(gov) or any(
+                        d.dep_ == "det" and d.lower_ == "no" for o in _objects(gov) if _lemma(o) in e.dobj
+                        for d in o.children)):
+                    fam, refused = "reject", True  # "has no plans to lift", "does not have any intention of bowing"
+                mapped = family_code(fam, m.cameo)
                 code = mapped or code
-                rule += f">{e.family}:{m.rule}"
+                rule += f">{fam}:{m.rule}"
             else:  # light verb: the noun's code and the noun's target preps
                 code = m.cameo
                 rule += f">{m.rule}"
@@ -480,8 +485,9 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
         code, rule = "111", f"{rule}>object:verbal"
     absorbed = False
     base = code
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") and not refused:
         code, absorbed, rule = _modal(tok, code, rule)
+    absorbed = absorbed or refused  # the refusal code carries the "no"
     start, end = _span_of(toks)
     if absorbed or (comp is not None and e.family):
         reverse, swap = None, False  # "refused to visit": no host; the re-coded act is the subject's
@@ -499,6 +505,12 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
     cands += [o for p in ("for", "to", "on", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
+    if e.family and e.dobj:  # "has no plans [to lift]", "no intention [of bowing]": the named noun's complement
+        for o in _objects(gov):
+            if _lemma(o) in e.dobj:
+                cands += [g for g in o.children if g.dep_ == "acl"]
+                cands += [g for p in o.children if p.dep_ == "prep" and _lemma(p) == "of"
+                          for g in p.children if g.dep_ == "pcomp"]
     for c in cands:
         m = _core(lex, c, depth + 1)
         if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
