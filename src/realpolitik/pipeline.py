@@ -229,6 +229,20 @@ def _init_worker(source: Any) -> None:
 
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
     _WORKER_CODER = source.build() if isinstance(source, CoderSpec) else source
+    _freeze_built()  # built here (spawn) or inherited frozen (fork): the worker lives for one run
+
+
+def _freeze_built() -> bool:
+    """Move every object built so far (the Coder: spaCy, knowledge base, lexicon, classifier) out of the
+    garbage collector's reach for the run (``gc.freeze``): full collections then skip them (on 2,000
+    headlines, three full collections took 2.8 s with the Coder tracked, 0.8 s without), and forked workers
+    do not copy the pages the collector would touch. Returns whether it froze (not if already frozen)."""
+    import gc
+
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _code_in_worker(docs: list[Document], prefilter: bool) -> list[Coded | IngestFailure]:
@@ -352,6 +366,7 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
         coder = coder.build()
     if workers > 1 and isinstance(coder, CoderSpec) and _worker_context(coder).get_start_method() == "fork":
         coder = coder.build()  # built once here, inherited by every forked worker
+    frozen = _freeze_built()
     state = {"read": 0, "inflight": 0, "docs": 0, "words": 0}
     handed: set[str] = set()  # doc_ids in flight (handed out, not yet given to the writer)
     batches: Iterable[list[Document]] = new_documents(records, store, report, BATCH_DOCS, state, handed)
@@ -372,19 +387,25 @@ def ingest(paths: Iterable[str] = (), *, db: str | Path | None = None, date: dt.
         report.unparsed += sum(1 for c in pending if unparsed(c))
         pending.clear()
 
-    for docs, results in _coded_batches(batches, coder=coder, workers=workers, prefilter=prefilter):
-        state["inflight"] -= len(docs)
-        for doc, r in zip(docs, results):
-            if isinstance(r, IngestFailure):
-                report.failures.append(r)
-                continue
-            pending.append(r)
-            state["docs"] += 1
-            state["words"] += words_in(doc)
-        if len(pending) >= BATCH_DOCS or workers == 1:
-            write()
-        tell()
-    write()
+    try:
+        for docs, results in _coded_batches(batches, coder=coder, workers=workers, prefilter=prefilter):
+            state["inflight"] -= len(docs)
+            for doc, r in zip(docs, results):
+                if isinstance(r, IngestFailure):
+                    report.failures.append(r)
+                    continue
+                pending.append(r)
+                state["docs"] += 1
+                state["words"] += words_in(doc)
+            if len(pending) >= BATCH_DOCS or workers == 1:
+                write()
+            tell()
+        write()
+    finally:
+        if frozen:
+            import gc
+
+            gc.unfreeze()
     try:
         store.close()
     except WriterStopped as exc:  # the file stayed locked: what was stored stays, the report says what was not

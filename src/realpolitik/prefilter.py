@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 FIRST_PASS = ("tok2vec", "tagger")
+SECOND_CHECK = True  # the check between the parse and NER (PreFilter.keeps_parsed)
 _COARSE = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}  # as Lexicon.best keys them
 
 
@@ -77,6 +78,7 @@ class PreFilter:
 
     def __init__(self, nlp: Any, lexicon: Any, *, classifier: bool):
         self.classifier = classifier
+        self.lexicon = lexicon
         self.entries = lexicon.entries
         self.verbs = frozenset(lemma for lemma, pos in self.entries if pos == "VERB")
         self.needs: dict[tuple[str, str], tuple[tuple[frozenset[str], ...], ...]] = {}
@@ -98,6 +100,16 @@ class PreFilter:
         tables = [(rules.get(pos) or [], exc.get(pos) or {}) for pos in ("noun", "verb", "adj", "adv", "propn")]
         self.suffixes = [(old, new) for rule_list, _ in tables for old, new in rule_list]
         self.exceptions = [table for _, table in tables]
+        # the lemma rules indexed by the word they name (the rest, regex or any word, are tried on every form)
+        self._lemma_by_word: dict[str, set[str]] = {}
+        self._lemma_other = []
+        for r in self.lemma_rules:
+            if r.words is not None:
+                for w in r.words:
+                    self._lemma_by_word.setdefault(w, set()).add(r.value)
+            else:
+                self._lemma_other.append(r)
+        self._pos_by_tag: dict[str, list[_Rule]] = {}  # the POS rules that may apply to a tag
         self._lemmas: dict[str, frozenset[str]] = {}
         self._pos: dict[tuple[str, str, bool], frozenset[str]] = {}
 
@@ -119,7 +131,8 @@ class PreFilter:
                 out.update(table.get(lower, ()))
             out.update(lower[: len(lower) - len(old)] + new for old, new in self.suffixes
                        if lower.endswith(old) and len(lower) > len(old))
-            out.update(r.value for r in self.lemma_rules if r.may_apply(None, lower))
+            out.update(self._lemma_by_word.get(lower, ()))
+            out.update(r.value for r in self._lemma_other if r.may_apply(None, lower))
             if lower in ("'ll", "wo", "shall"):  # the coder reads these auxiliaries as "will"
                 out.add("will")
             found = self._lemmas[lower] = frozenset(out)
@@ -131,7 +144,10 @@ class PreFilter:
         key = (tag, lower, root)
         found = self._pos.get(key)
         if found is None:
-            pos = {r.value for r in self.pos_rules if r.may_apply(tag, lower, root)}
+            rules = self._pos_by_tag.get(tag)
+            if rules is None:
+                rules = self._pos_by_tag[tag] = [r for r in self.pos_rules if r.tags is None or tag in r.tags]
+            pos = {r.value for r in rules if r.may_apply(tag, lower, root)}
             found = self._pos[key] = frozenset(pos) or frozenset(("VERB", "AUX", "NOUN", "PROPN", "ADJ"))
         return found
 
@@ -160,6 +176,77 @@ class PreFilter:
         coder codes (not a context segment) passes."""
         return any(seg.kind != "context" and self.keeps_segment(doc) for seg, doc in zip(segments, docs))
 
+    def keeps_parsed(self, coder: Any, segments: Sequence[Any], docs: Sequence[Any],
+                     remembered: dict[tuple[str, ...], list] | None = None) -> bool:
+        """The second check, on Docs parsed by everything but NER (parts of speech, lemmas, sentences and the
+        parse are final; entities are not known yet): whether a sentence the coder codes has a token that may
+        head a rule trigger (``may_trigger``), or, with the classifier, is one the classifier may code
+        (``coder.classifier_events``: a root verb or auxiliary with a verb entry, and a prediction of a
+        cooperation/conflict class at ``classifier_fill_p`` or more). The classifier's predictions are
+        computed here exactly as ``Coder.code_segments`` asks for them (the same sentence texts in one call)
+        and kept in ``remembered`` for it to use."""
+        coded = [seg.kind != "context" and (seg.kind != "title" or coder.config.code_titles) for seg in segments]
+        sents = [list(d.sents) if c else [] for d, c in zip(docs, coded)]
+        found = any(may_trigger(self.lexicon, tok) for ss in sents for sent in ss for tok in sent)
+        if coder.classifier is None:
+            return found
+        texts = tuple(sent.text for ss in sents for sent in ss)
+        if not texts:
+            return found
+        preds = coder.classifier.predict(list(texts))
+        if remembered is not None:
+            remembered[texts] = preds
+        if found:
+            return True
+        fill = coder.config.classifier_fill_p
+        roots = (sent.root for ss in sents for sent in ss)
+        return any(root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in self.verbs and p.quad != 0
+                   and p.quad_prob >= fill for root, p in zip(roots, preds))
+
+
+def may_trigger(lexicon: Any, tok: Any) -> bool:
+    """Whether a token parsed up to NER may be the head of a rule trigger the coder keeps: what
+    ``triggers.match`` and ``coder.find_triggers`` require of it without the entities. It mirrors
+    ``triggers._core`` and is wide where entities or other triggers decide: an attitude or light verb may
+    always fire (its complement's match is not tried), an entry that needs a participant may fire when the
+    verb has any object or target-preposition object (an entity may make it an actor), and absorption by a
+    governing trigger and the conjoined-object rule (which depend on other matches) are not applied.
+    ``tests/distributed/test_prefilter.py`` checks it on every candidate the coder finds."""
+    from realpolitik.events import triggers as T
+    from realpolitik.events.roles import MODIFIER_DEPS
+
+    if tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return False
+    # find_triggers: a modifier of a noun and a copula with a noun attribute are no events
+    if tok.dep_ in MODIFIER_DEPS and tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    if tok.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False
+    gov = tok
+    if T._lemma(tok) == "be" or tok.pos_ == "AUX":
+        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and lexicon.best(c)]
+        if not adj:
+            return False
+        gov = adj[0]
+    e = lexicon.best(gov)
+    if e is None:
+        return False
+    if e.family or e.light:
+        return True
+    if e.cameo is None:
+        return False
+    if not e.needs_arg:
+        return True
+    preps = e.target_preps or _PARTICIPANT_PREPS
+    if T._objects(gov) or any(T._prep_objects(gov, p) for p in preps):
+        return True
+    return e.symmetric and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
+                               for c in gov.children)
+
+
+# triggers._has_participant's target prepositions when an entry names none
+_PARTICIPANT_PREPS = ("with", "to", "on", "upon", "against", "at", "over")
+
 
 _FILTERS: dict[int, tuple[Any, PreFilter]] = {}
 
@@ -178,11 +265,50 @@ def code_filtered(coder: Any, docs: Sequence[Any], *, batch_size: int = 64) -> t
     parsed = iter(nlp.pipe(texts, batch_size=batch_size, disable=[n for n in nlp.pipe_names if n not in first]))
     seg_docs = [[next(parsed) for _ in d.segments] for d in docs]
     kept = [i for i, d in enumerate(docs) if flt.keeps(d.segments, seg_docs[i])]
-    rest: Iterable = [sd for i in kept for sd in seg_docs[i]]
-    for name, proc in nlp.pipeline[len(first):]:
-        rest = proc.pipe(rest, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, rest)
-    finished = iter(rest)
-    out: list[Any] = [Coded(d, [], []) for d in docs]
+    remembered: dict[tuple[str, ...], list] = {}
+    later = nlp.pipeline[len(first):]
+    # NER last: the second check runs on the parse before it, and NER only on what passes (SECOND_CHECK)
+    split = len(later) - 1 if SECOND_CHECK and later and later[-1][0] == "ner" else len(later)
+    kept_docs = _run([sd for i in kept for sd in seg_docs[i]], later[:split], batch_size)
+    at = 0
     for i in kept:
-        out[i] = coder.code_parsed(docs[i], [next(finished) for _ in docs[i].segments])
+        seg_docs[i] = kept_docs[at: at + len(seg_docs[i])]
+        at += len(seg_docs[i])
+    if split < len(later):
+        kept = [i for i in kept if flt.keeps_parsed(coder, docs[i].segments, seg_docs[i], remembered)]
+        finished = iter(_run([sd for i in kept for sd in seg_docs[i]], later[split:], batch_size))
+        for i in kept:
+            seg_docs[i] = [next(finished) for _ in seg_docs[i]]
+    out: list[Any] = [Coded(d, [], []) for d in docs]
+    classifier = coder.classifier
+    if remembered:  # code_segments gets the predictions computed for the second check
+        coder.classifier = _Remembered(classifier, remembered)
+    try:
+        for i in kept:
+            out[i] = coder.code_parsed(docs[i], seg_docs[i])
+    finally:
+        coder.classifier = classifier
     return out, len(docs) - len(kept)
+
+
+class _Remembered:
+    """A classifier that answers a list of texts it was asked before from memory (the same objects), else asks
+    the classifier."""
+
+    def __init__(self, classifier: Any, remembered: dict[tuple[str, ...], list]):
+        self.classifier, self.remembered = classifier, remembered
+
+    def predict(self, texts: list[str]) -> list:
+        found = self.remembered.pop(tuple(texts), None)
+        return found if found is not None else self.classifier.predict(texts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.classifier, name)
+
+
+def _run(docs: list[Any], components: Sequence[tuple[str, Any]], batch_size: int) -> list[Any]:
+    """The Docs through these pipeline components, in order (as ``nlp.pipe`` runs them)."""
+    out: Iterable = docs
+    for _name, proc in components:
+        out = proc.pipe(out, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, out)
+    return list(out)

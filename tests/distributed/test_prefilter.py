@@ -95,3 +95,102 @@ def test_ingest_with_and_without_the_filter_stores_the_same_events(tmp_path):
     finally:
         con.close()
     assert unparsed == len(EMPTY) and set(EMPTY) <= texts
+
+
+# headlines we wrote that the first check keeps (a lexicon word the tagger cannot rule out) and the parse shows
+# can hold no event: no trigger head, and no sentence the classifier may code
+PARSED_EMPTY = [
+    "Northfield Dairy Raises Quarterly Dividend by 4% for Second Quarter",
+    "Lakeside Mining Discovers Copper Deposit in Northern Ontario",
+    "Coffee chain moves its bakery brand out of airports",
+    "City orders third round of library cuts to close gap",
+]
+# sentences we wrote with triggers of every kind: verbs, nouns, copula adjectives, attitude and light verbs,
+# entries that need a participant, symmetric acts
+TRIGGERS = [
+    "The foreign minister met his Chinese counterpart in Beijing on Tuesday.",
+    "Rebels attacked an army convoy near the border, killing six soldiers.",
+    "The government threatened to expel the ambassador.",
+    "Germany and France agreed to hold talks next month.",
+    "The opposition accused the president of rigging the vote.",
+    "Police arrested dozens of protesters outside parliament.",
+    "The council condemned the bombing and called for calm.",
+    "Iran refused to allow inspectors into the site.",
+    "The prime minister is ready to negotiate with the unions.",
+    "Washington imposed new sanctions on Moscow over the annexation.",
+    "The two leaders held talks on the dispute and signed a trade agreement.",
+    "Troops withdrew from the town after the ceasefire.",
+] + EVENTFUL
+
+
+def test_second_check_drops_parsed_documents_without_a_possible_trigger(coder):
+    """Parsed up to NER, a document no token of which may head a trigger (and that the classifier may not
+    code) is not run through NER nor coded; the events are those of a full parse (none)."""
+    from realpolitik import prefilter
+
+    docs = [Document(doc_id=f"p{i}", path=f"p{i}", segments=(Segment(0, "title", h),), title=h)
+            for i, h in enumerate(PARSED_EMPTY + EVENTFUL)]
+    flt = prefilter.PreFilter.for_coder(coder)
+    first = [name for name in coder.nlp.pipe_names if name in prefilter.FIRST_PASS]
+    with coder.nlp.select_pipes(enable=first):
+        assert all(flt.keeps(d.segments, [coder.nlp(d.segments[0].text)]) for d in docs)  # the first check keeps
+    full = coder.code_documents(docs)
+    filtered, skipped = prefilter.code_filtered(coder, docs)
+    assert skipped == len(PARSED_EMPTY)
+    assert [_events(c) for c in filtered] == [_events(c) for c in full]
+    assert [bool(c.sentences) for c in filtered] == [False] * len(PARSED_EMPTY) + [True] * len(EVENTFUL)
+
+
+def test_may_trigger_holds_for_every_candidate_the_coder_finds(coder):
+    """``may_trigger`` is wide: every token find_triggers makes a candidate (with entities) passes it."""
+    from realpolitik.events.coder import SentenceRecord, find_triggers
+    from realpolitik.prefilter import may_trigger
+
+    heads = 0
+    for i, text in enumerate(TRIGGERS):
+        doc = coder.nlp(text)
+        seg = Segment(0, "body", text)
+        for k, sent in enumerate(doc.sents):
+            rec = SentenceRecord(sent, f"t{i}:0:{k}", f"t{i}", seg, k, None)
+            find_triggers(rec, coder.lexicon)
+            for c in rec.candidates:
+                assert may_trigger(coder.lexicon, c.tok), (text, c.tok.text)
+                heads += 1
+    assert heads >= len(TRIGGERS)
+
+
+def test_classifier_predictions_of_the_second_check_are_reused(coder, monkeypatch):
+    """Kept documents are coded with the predictions the second check computed: one classifier call each."""
+    from realpolitik import prefilter
+
+    if coder.classifier is None:
+        pytest.skip("classifier weights not installed")
+    calls = []
+    real = coder.classifier.predict
+    monkeypatch.setattr(coder.classifier, "predict", lambda texts: calls.append(list(texts)) or real(texts))
+    docs = [Document(doc_id=f"c{i}", path=f"c{i}", segments=(Segment(0, "title", h),), title=h)
+            for i, h in enumerate(EVENTFUL)]
+    filtered, _ = prefilter.code_filtered(coder, docs)
+    assert all(c.sentences for c in filtered)
+    assert len(calls) == len(EVENTFUL)
+
+
+def test_indexed_rules_give_what_every_rule_gives(coder):
+    """The filter looks lemma rules up by word and POS rules by tag: the same answers as trying every rule."""
+    from realpolitik.prefilter import PreFilter
+
+    flt = PreFilter(coder.nlp, coder.lexicon, classifier=True)
+    words = {t.lower_ for text in TRIGGERS + EMPTY for t in coder.nlp.make_doc(text)}
+    words |= {"'s", "n't", "'ll", "wo", "ca", "is", "was", "has", "did", "does", "an", "the", "ai", "'m", "'re"}
+    tags = sorted(coder.nlp.get_pipe("tagger").labels) + [""]
+    for w in sorted(words):
+        brute = {w} | {x for t in flt.exceptions for x in t.get(w, ())}
+        brute |= {w[: len(w) - len(old)] + new for old, new in flt.suffixes if w.endswith(old) and len(w) > len(old)}
+        brute |= {r.value for r in flt.lemma_rules if r.may_apply(None, w)}
+        brute |= {"will"} if w in ("'ll", "wo", "shall") else set()
+        assert flt.lemmas(w) == brute, w
+        for tag in tags:
+            for root in (False, True):
+                pos = {r.value for r in flt.pos_rules if r.may_apply(tag, w, root)}
+                assert flt.parts_of_speech(tag, w, root) == (frozenset(pos) or
+                                                              frozenset(("VERB", "AUX", "NOUN", "PROPN", "ADJ"))), (w, tag)

@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"[yellow]note[/yellow] {safe(note)}")
         if report.unparsed:
             stderr.print(f"{report.unparsed:,} of the documents added can hold no event (no trigger the coder "
-                         "could fire): stored without parsing (--parse-all parses them)")
+                         "could fire): stored without sentences (--parse-all parses them)")
         typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
                    f"{report.events} events, {len(report.failures)} failed → {printable(resolve_path(db))}")
         if report.failures:

@@ -50,6 +50,9 @@ def _coder(spec: CoderSpec) -> tuple[Any, threading.Lock]:
     with _CODERS_LOCK:
         if spec not in _CODERS:
             _CODERS[spec] = (spec.build(), threading.Lock())
+            import gc
+
+            gc.freeze()  # the Coder stays for the worker's life: full collections need not walk it
         return _CODERS[spec]
 
 
