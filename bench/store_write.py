@@ -4,6 +4,7 @@ connection per batch) and through one ``Store.writer()`` ingest session, flushed
 documents per transaction as an ingest does (then the figure is the time per 64 of them).
 
     python bench/store_write.py --docs 0,10000,100000 --batches 8
+    python bench/store_write.py --docs 100000 --optimize   # into a copy whose events Store.optimize rewrote
 
 The documents are built directly as records (no NLP): 10 sentences of one event each between the synthetic
 actors, dated 2000-2020, so new mentions meet stored ones to cluster with as in a real corpus.
@@ -67,6 +68,8 @@ def main() -> None:
                     help="add_many: a connection per batch; writer: Store.writer() flushed per batch; writer512: "
                          "Store.writer() writing the 8 batches in one transaction (seconds per 64 documents)")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "realpolitik-bench-write")
+    ap.add_argument("--optimize", action="store_true",
+                    help="write into copies of the stored databases rewritten by Store.optimize (built once, cached)")
     args = ap.parse_args()
     from realpolitik.store import Store
 
@@ -80,6 +83,16 @@ def main() -> None:
             t = time.perf_counter()
             build(template, n_docs * 40, mentions=True)
             print(f"  (built {template} in {time.perf_counter() - t:.0f} s)")
+        if n_docs and args.optimize:
+            laid_out = template.with_name(template.stem + "-optimized.duckdb")
+            if not laid_out.exists() or laid_out.stat().st_mtime < template.stat().st_mtime:
+                part = laid_out.with_suffix(".part")
+                shutil.copyfile(template, part)
+                t = time.perf_counter()
+                Store(part).optimize()
+                part.rename(laid_out)
+                print(f"  (Store.optimize -> {laid_out} in {time.perf_counter() - t:.0f} s)")
+            template = laid_out
         for mode in args.modes.split(","):
             db = args.cache / f"run-{n_docs}-{mode}.duckdb"
             db.unlink(missing_ok=True)

@@ -94,3 +94,57 @@ def test_a_failed_rewrite_leaves_the_table_as_it_was(store, monkeypatch):
     assert _dump(store.path) == tables
     assert _physical(store.path) == order
     assert len(store.events(dyad="IRN,RUS")) > 0
+
+
+# Runs the rewrite on a connection that stops for good once the sorted rows are written, before the commit.
+_KILLED = """
+import pathlib, sys, time
+sys.path[:0] = {path!r}
+from realpolitik.store import connect
+from realpolitik.store.layout import reorder_events
+
+class Stalling:
+    def __init__(self, con):
+        self.con = con
+    def execute(self, sql, *args):
+        out = self.con.execute(sql, *args)
+        if sql.startswith("INSERT INTO events"):
+            pathlib.Path({marker!r}).write_text("written")
+            time.sleep(120)
+        return out
+
+reorder_events(Stalling(connect({db!r})))
+"""
+
+
+def test_a_rewrite_killed_before_its_commit_leaves_the_table_as_it_was(store, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    store.add_many(_more_docs())
+    tables = _dump(store.path)
+    order = _physical(store.path)
+    marker = tmp_path / "written"
+    script = _KILLED.format(path=sys.path, marker=str(marker), db=str(store.path))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert proc.poll() is None, "the rewrite ended before it was killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert _dump(store.path) == tables
+    assert _physical(store.path) == order
+    con = duckdb.connect(str(store.path), read_only=True)
+    try:
+        assert "events_unordered" not in {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    finally:
+        con.close()
+    assert store.optimize() == len(tables["events"])  # and it can be run again
+    assert _dump(store.path) == tables
