@@ -190,18 +190,16 @@ class PreFilter:
         found = any(may_trigger(self.lexicon, tok) for ss in sents for sent in ss for tok in sent)
         if coder.classifier is None:
             return found
+        roots = [sent.root for ss in sents for sent in ss]
+        verb_roots = [r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in self.verbs for r in roots]
+        if not (found or any(verb_roots)):
+            return False  # dropped without asking the classifier
         texts = tuple(sent.text for ss in sents for sent in ss)
-        if not texts:
-            return found
         preds = coder.classifier.predict(list(texts))
         if remembered is not None:
             remembered[texts] = preds
-        if found:
-            return True
         fill = coder.config.classifier_fill_p
-        roots = (sent.root for ss in sents for sent in ss)
-        return any(root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in self.verbs and p.quad != 0
-                   and p.quad_prob >= fill for root, p in zip(roots, preds))
+        return found or any(v and p.quad != 0 and p.quad_prob >= fill for v, p in zip(verb_roots, preds))
 
 
 def may_trigger(lexicon: Any, tok: Any) -> bool:
