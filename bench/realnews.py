@@ -59,6 +59,24 @@ def sample(nlp, seed: int = SEED, n_bbc: int = N_BBC, n_reuters: int = N_REUTERS
     return out
 
 
+def articles_of(*paths: Path) -> frozenset:
+    """(corpus, doc) of every article a gold file (`corpus` + `doc`) or judged sheet (`doc` only: a BBC file
+    name or a Reuters record id) uses; the later sets' draws leave these out."""
+    out = set()
+    for path in paths:
+        for r in (json.loads(x) for x in path.open(encoding="utf-8") if x.strip()):
+            out.add((r.get("corpus") or (rc.BBC if r["doc"].endswith(".txt") else rc.REUTERS), r["doc"]))
+    return frozenset(out)
+
+
+def later_set(seed: int, earlier: tuple[Path, ...], n_bbc: int = 75, n_reuters: int = 75):
+    """The draw of a later set (realnews2, 3, 4): `sample(nlp)` with this seed and sizes, none of the articles of
+    the `earlier` gold files / judged sheets."""
+    def draw_sample(nlp) -> list[dict]:
+        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=articles_of(*earlier))
+    return draw_sample
+
+
 def load_gold(gold: Path = GOLD) -> list[dict]:
     rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
     for r in rows:

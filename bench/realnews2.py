@@ -12,7 +12,6 @@ Usage: python bench/realnews2.py [--errors {tune,check,all}] [--save PRED.jsonl]
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -20,18 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realnews  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "realnews2" / "gold.jsonl"
-SEED, N_BBC, N_REUTERS = 20261202, 75, 75
-
-
-def first_set_articles() -> frozenset:
-    """(corpus, doc) of every article of the first set, which this draw leaves out."""
-    return frozenset((r["corpus"], r["doc"]) for r in (json.loads(x) for x in
-                     realnews.GOLD.open(encoding="utf-8") if x.strip()))
-
-
-def sample(nlp) -> list[dict]:
-    return realnews.sample(nlp, seed=SEED, n_bbc=N_BBC, n_reuters=N_REUTERS, exclude=first_set_articles())
-
+SEED, EARLIER = 20261202, (realnews.GOLD,)
+sample = realnews.later_set(SEED, EARLIER)
 
 if __name__ == "__main__":
     realnews.main(gold_path=GOLD, draw_sample=sample, doc=__doc__)

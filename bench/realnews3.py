@@ -12,7 +12,6 @@ Usage: python bench/realnews3.py [--errors {tune,check,all}] [--save PRED.jsonl]
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,18 +20,8 @@ import realnews  # noqa: E402
 import realnews2  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "realnews3" / "gold.jsonl"
-SEED, N_BBC, N_REUTERS = 20261203, 75, 75
-
-
-def earlier_sets_articles() -> frozenset:
-    """(corpus, doc) of every article of the first two sets, which this draw leaves out."""
-    return frozenset((r["corpus"], r["doc"]) for g in (realnews.GOLD, realnews2.GOLD)
-                     for r in (json.loads(x) for x in g.open(encoding="utf-8") if x.strip()))
-
-
-def sample(nlp) -> list[dict]:
-    return realnews.sample(nlp, seed=SEED, n_bbc=N_BBC, n_reuters=N_REUTERS, exclude=earlier_sets_articles())
-
+SEED, EARLIER = 20261203, (realnews.GOLD, realnews2.GOLD)
+sample = realnews.later_set(SEED, EARLIER)
 
 if __name__ == "__main__":
     realnews.main(gold_path=GOLD, draw_sample=sample, doc=__doc__)

@@ -19,9 +19,11 @@ GOLD2 = [json.loads(line) for line in (BENCH / "gold" / "realnews2" / "gold.json
          if line.strip()]
 GOLD3 = [json.loads(line) for line in (BENCH / "gold" / "realnews3" / "gold.jsonl").open(encoding="utf-8")
          if line.strip()]
+GOLD4 = [json.loads(line) for line in (BENCH / "gold" / "realnews4" / "gold.jsonl").open(encoding="utf-8")
+         if line.strip()]
 
 
-@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3], ids=["realnews", "realnews2", "realnews3"])
+@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4], ids=["realnews", "realnews2", "realnews3", "realnews4"])
 def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gold):
     codes = cameo_codes()
     for r in gold:

@@ -1,5 +1,6 @@
-"""The later real-news gold sets (bench/gold/realnews2, realnews3) share no article with the sets before them and
-rebuild their sentences (their codes and quads are checked with the first set's in test_realnews_bench.py)."""
+"""The later real-news gold sets (bench/gold/realnews2, 3, 4) share no article with the sets before them (realnews4
+none with the judged event sheets either), are drawn by one shared function, and rebuild their sentences (their
+codes and quads are checked with the first set's in test_realnews_bench.py)."""
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ sys.path.insert(0, str(BENCH))
 import realnews  # noqa: E402
 import realnews2  # noqa: E402
 import realnews3  # noqa: E402
+import realnews4  # noqa: E402
 import realnews_corpus as rc  # noqa: E402
 
 
@@ -24,7 +26,9 @@ def _articles(*paths: Path) -> set:
     return {(r["corpus"], r["doc"]) for p in paths for r in _gold(p)}
 
 
-SETS = {"realnews2": (realnews2.GOLD, (realnews.GOLD,)), "realnews3": (realnews3.GOLD, (realnews.GOLD, realnews2.GOLD))}
+SETS = {"realnews2": (realnews2.GOLD, (realnews.GOLD,)),
+        "realnews3": (realnews3.GOLD, (realnews.GOLD, realnews2.GOLD)),
+        "realnews4": (realnews4.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD))}
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
@@ -38,9 +42,25 @@ def test_150_sentences_75_per_corpus_none_from_an_article_of_an_earlier_set(name
 
 
 def test_the_benches_exclude_exactly_the_earlier_sets_articles():
-    assert realnews2.first_set_articles() == _articles(realnews.GOLD) and len(_articles(realnews.GOLD)) == 172
-    assert realnews3.earlier_sets_articles() == _articles(realnews.GOLD, realnews2.GOLD)
-    assert len(realnews3.earlier_sets_articles()) == 322
+    assert realnews2.EARLIER == (realnews.GOLD,) and len(realnews.articles_of(*realnews2.EARLIER)) == 172
+    assert realnews.articles_of(*realnews3.EARLIER) == _articles(realnews.GOLD, realnews2.GOLD)
+    assert len(realnews.articles_of(*realnews3.EARLIER)) == 322
+    assert realnews4.EARLIER[:3] == (realnews.GOLD, realnews2.GOLD, realnews3.GOLD)
+
+
+def test_judged_sheets_name_their_articles_by_corpus_and_the_fourth_set_uses_none_of_them():
+    judged = realnews.articles_of(*realnews4.JUDGED)
+    # Sheets carry only `doc`: a BBC file name or a Reuters record id, both placed in their corpus.
+    assert ("bbc_politics", "198.txt") in judged and ("reuters21578", "reuters21578-21568") in judged
+    assert {c for c, _ in judged} == {rc.BBC, rc.REUTERS} and len(judged) > 150
+    assert not judged & _articles(realnews4.GOLD)
+    assert realnews.articles_of(*realnews4.EARLIER) == judged | _articles(*SETS["realnews4"][1])
+
+
+def test_the_later_sets_share_one_draw():
+    # One seeded draw function, parametrised by seed and earlier sets (no copy per set).
+    assert realnews2.sample.__code__ is realnews3.sample.__code__ is realnews4.sample.__code__
+    assert (realnews2.SEED, realnews3.SEED, realnews4.SEED) == (20261202, 20261203, 20261204)
 
 
 @pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")

@@ -230,3 +230,46 @@ def test_no_fallback_target_from_a_noun_that_borrows_its_country():
     target of his endorsement (the nearest-mention fallback needs an actor the text names)."""
     evs = events_of("In his speech the Chilean president backed choice in schools and hospitals.", factual_only=True)
     assert evs and all(e.target is None for e in evs), [(e.cameo, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    # a force verb whose object is a plan, decision or budget is verbal criticism (PETRARCH ATTACK * PLANS 111)
+    ("The French government attacked the British proposals on fishing.", "111", ("FRA", "GBR")),
+    ("France launched a fierce attack on the British budget.", "111", ("FRA", "GBR")),
+    # on a thing or a place it stays material force
+    ("Rebels attacked the army convoy near Kandahar.", "190", ("AFG", None)),
+])
+def test_what_a_force_verb_acts_on_decides_whether_it_is_criticism(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("The teachers' union said the Scottish government should think again.", "020", ("GBR", "GBR")),
+    ("Britain said France must change course.", "100", ("GBR", "FRA")),
+])
+def test_saying_another_actor_should_or_must_act_is_an_appeal_or_a_demand(text, code, dyad):
+    evs = events_of(text, factual_only=True)
+    assert [(e.cameo, (e.source.country, e.target.country if e.target else None)) for e in evs] == [(code, dyad)]
+
+
+@pytest.mark.parametrize("text", [
+    "Britain said British firms must do more.",  # the speaker's own side: no target, a statement
+    "Britain said new ideas must be found.",  # no actor told what to do
+])
+def test_a_prescription_with_no_other_actor_stays_a_statement(text):
+    assert [e.cameo for e in events_of(text, factual_only=True)] == ["010"]
+
+
+def test_added_reports_a_clause_and_is_a_statement():
+    assert [e.cameo for e in events_of("France added that the talks with Germany had been useful.",
+                                       factual_only=True)] == ["010"]
+    assert [e.cameo for e in events_of('"We are not leaving," France added.', factual_only=True)] == ["010"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Britain said France has to pay.", "020"),
+    ("Britain said France had to pay.", "010"),  # a past necessity is told, not prescribed
+])
+def test_has_to_prescribes_and_had_to_tells(text, code):
+    assert [e.cameo for e in events_of(text, factual_only=True)] == [code]

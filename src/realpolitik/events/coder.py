@@ -447,7 +447,7 @@ def _ultimatum(tok: Token) -> bool:
 SPEECH_LEMMAS = frozenset({
     "say", "state", "tell", "announce", "declare", "add", "claim", "insist", "stress", "note", "explain", "report",
     "write", "affirm", "assert", "confirm", "reiterate", "remark", "comment", "argue", "reply", "respond",
-    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote"})
+    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
 
 
 HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
@@ -489,7 +489,7 @@ def reported_speech(rec: SentenceRecord) -> None:
     for s in speeches:
         content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)]
         if not content:
-            disapproval(rec, s)
+            prescription(rec, s) or disapproval(rec, s)
             continue
         dropped.add(id(s))
         speaker = s.sources
@@ -520,6 +520,55 @@ def reported_speech(rec: SentenceRecord) -> None:
                 added.append(_speech_candidate(c, code, others, speaker, "demand"))
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
+
+
+def _prescribed(clause: Token) -> tuple[str, Token] | None:
+    """What a reported clause prescribes, and to whom: "Y should / ought to / has to / needs to ..." an
+    appeal (020), "Y must ..." a demand (100); (code, Y's head) or None."""
+    if clause.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    verb = clause
+    if clause.lemma_ in ("have", "need") and not auxes & {"should", "must", "ought"}:
+        # "Brazil has to do business through the banks", "Iran needs to explain" (not "had to publish": a
+        # past necessity is told, not prescribed)
+        if clause.tag_ not in ("VBZ", "VBP"):
+            return None
+        inner = [c for c in clause.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+        if not inner or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "may", "might") for c in clause.children):
+            return None
+        code = "020"
+    elif auxes & {"must"} and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children):
+        code = "100"  # not "must have known" (an inference)
+    elif auxes & {"should", "ought"} or (clause.i > 0 and clause.doc[clause.i - 1].lower_ == "ought"):
+        code = "020"
+    else:
+        return None
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (code, subs[0]) if subs else None
+
+
+def prescription(rec: SentenceRecord, s: Candidate) -> bool:
+    """A statement that someone else should or must do something is the speaker's appeal (020) or
+    demand (100) to them ("the union said the council should think again"): only when that someone is a
+    named actor other than the speaker (not "we must", not "new approaches must be found")."""
+    clause = _content_clause(s.tok)
+    found = _prescribed(clause) if clause is not None else None
+    if found is None:
+        return False
+    code, subject = found
+    from dataclasses import replace
+
+    lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
+    hi = subject.idx + len(subject.text) - rec.sent.start_char
+    own = {a.actor_id for a in s.sources}
+    named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
+             and all(distinct(m, a) for a in s.sources)]
+    if not named or not s.sources:
+        return False
+    s.match = replace(s.match, cameo=code, rule=f"{s.match.rule}>speech:{'demand' if code == '100' else 'appeal'}")
+    s.code, s.targets, s.rule = codebook.cameo(code), named[:1], f"reported-speech:{'demand' if code == '100' else 'appeal'}"
+    return True
 
 
 def _disapproving(clause: Token) -> Token | None:

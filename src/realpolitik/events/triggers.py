@@ -81,6 +81,7 @@ class Entry:
     needs_arg: bool = False  # fires only on an act with a participant: a complement clause, or an object or
     #                          target-preposition object that is an actor or an event ("threatened Iran",
     #                          "threatened to leave", "recognised Kosovo"; not "threatening my seat")
+    clause: bool = False  # fires only when the verb reports a clause ("added that ...", "..., he added")
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
@@ -145,7 +146,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
-        source=str(d.get("src") or ""))
+        clause=bool(d.get("clause")), source=str(d.get("src") or ""))
 
 
 def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
@@ -361,6 +362,26 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
                                for c in tok.children)
 
 
+# Roots of material force (assault, fight, mass violence) that an abstract object turns into verbal criticism.
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _reports_clause(tok: Token) -> bool:
+    """Does a statement verb report a clause ("added that ...", "added: "...", "..., she added")?"""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or (
+        tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"))
+
+
+def _verbal_object(tok: Token) -> bool:
+    """Is what a force verb or noun acts on a plan, policy, remark, decision ... (families.yaml
+    ``verbal_objects``) and no actor? ("attacked the plans"; not "attacked the convoy", "attacked Labour")."""
+    words = set(_config()["verbal_objects"])
+    preps = ("on", "against") if tok.pos_ in ("NOUN", "PROPN") else ("on", "against", "at")
+    objs = ([] if tok.pos_ in ("NOUN", "PROPN") else _objects(tok)) or [o for p in preps for o in _prep_objects(tok, p)]
+    return bool(objs) and all(_lemma(o) in words or o.lower_ in words for o in objs) and not any(
+        o.ent_type_ in _ACTOR_ENTS for o in objs)
+
+
 def _prts(tok: Token) -> set[str]:
     return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")}
 
@@ -380,6 +401,8 @@ def _negated(tok: Token) -> bool:
 
 
 def _satisfies(e: Entry, tok: Token) -> bool:
+    if e.clause and not _reports_clause(tok):
+        return False  # "the firm added 500 jobs": no statement
     if e.prt and not (set(e.prt) & _prts(tok)):
         return False
     if e.subj and not (set(e.subj) & {_lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}):
@@ -451,6 +474,10 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
                 reverse, swap = m.reverse, m.swap
     if code is None or (e.needs_arg and comp is None and not _has_participant(lex, e, gov)):
         return None
+    if code[:2] in _FORCE_ROOTS and not e.dobj and _verbal_object(gov):
+        # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
+        # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
+        code, rule = "111", f"{rule}>object:verbal"
     absorbed = False
     base = code
     if tok.pos_ in ("VERB", "AUX"):
