@@ -3,7 +3,8 @@
 machine: a spread sample of N headlines (every k-th line of the million) written as JSONL records
 {id, date, title} (title-only records, as the corpus has them; ``--as-text`` writes {id, date, text}), ingested
 with --workers W into a fresh database; prints wall time, headlines/s, events, peak memory (RSS and PSS summed
-over the ingest and its workers) and the extrapolation to the full million.
+over the ingest and its workers), CPU seconds (the ingest and its workers, as the kernel counts them: less
+sensitive to other sessions' load than wall time) and the extrapolation to the full million.
 
 The wall time includes starting up (imports, building the Coder in every worker). ``--baseline M`` also
 ingests the first M headlines of the sample into another fresh database first, and extrapolates with the
@@ -11,9 +12,9 @@ marginal rate (N - M) / (wall(N) - wall(M)), start-up excluded; both are linear 
 write time with the database. ``--parse-all`` turns the pre-filter off (realpolitik.prefilter) to compare.
 
 ``--profile`` instead ingests the sample in this process with 1 worker and prints where the time goes, stage by
-stage (exclusive wall time of the pre-filter's two spaCy passes, the pre-filter, actor resolution, the classifier,
-the rest of the coder, geography, the store writer, reading): timings of one run on a shared machine, compare
-shares rather than seconds.
+stage (exclusive CPU time of the pre-filter's two spaCy passes, the pre-filter, actor resolution, the classifier,
+the rest of the coder, geography, the store writer, reading): CPU seconds of this process (less
+sensitive to other sessions' load than wall time), each pass-2 component on its own.
 
 Usage: python bench/headlines.py [--sample 4000] [--baseline 500] [--workers 2] [--rules-only] [--parse-all]
                                  [--as-text] [--profile]
@@ -35,9 +36,14 @@ SRC = ROOT.parent / "shared" / "corpora" / "reuters_headlines_2015_2016_1M.jsonl
 FULL = 1_000_000
 
 
-def run(inp: Path, db: Path, args) -> tuple[float, str, int, int]:
-    """(wall s, the ingest's summary line, peak RSS, peak PSS) of one ingest."""
+def run(inp: Path, db: Path, args) -> tuple[float, str, int, int, float]:
+    """(wall s, the ingest's summary line, peak RSS, peak PSS, CPU s of the ingest and its workers) of one
+    ingest."""
+    import resource
+
     import psutil
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
 
     cmd = [sys.executable, "-m", "realpolitik", "ingest", str(inp), "--db", str(db),
            "--workers", str(args.workers), "--progress-every", "60"]
@@ -56,8 +62,10 @@ def run(inp: Path, db: Path, args) -> tuple[float, str, int, int]:
         time.sleep(0.5)
     wall = time.monotonic() - t0
     out_s, err_s = proc.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = out_s.strip().splitlines()[-1] if out_s.strip() else err_s.strip()[-300:]
-    return wall, summary, peak_rss, peak_pss
+    return wall, summary, peak_rss, peak_pss, cpu
 
 
 class Stages:
@@ -68,12 +76,12 @@ class Stages:
         self.stack: list[float] = []
 
     def timed(self, name: str, call):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         self.stack.append(0.0)
         try:
             return call()
         finally:
-            spent = time.perf_counter() - t0
+            spent = time.process_time() - t0
             inner = self.stack.pop()
             self.total[name] = self.total.get(name, 0.0) + spent - inner
             if self.stack:
@@ -95,8 +103,18 @@ def profile(inp: Path, db: Path, args) -> None:
     coder = pipeline.build_coder(classifier=None if args.rules_only else "default")
     coder.gazetteer  # built on first use: not part of the run
     st = Stages()
-    st.wrap(prefilter, "code_filtered", "spaCy pass 2 (parser, NER, ...) + loop")
+    st.wrap(prefilter, "code_filtered", "pre-filter loop")
     st.wrap(prefilter.PreFilter, "keeps", "pre-filter decision")
+    st.wrap(prefilter.PreFilter, "keeps_parsed", "pre-filter second check")
+
+    run_components = prefilter._run
+
+    def timed_run(docs, components, batch_size):  # pass 2, one component at a time (the same Docs)
+        for name, proc in components:
+            docs = st.timed(f"spaCy pass 2: {name}", lambda: run_components(docs, [(name, proc)], batch_size))
+        return docs
+
+    prefilter._run = timed_run
     st.wrap(coder_mod.Coder, "code_documents", "spaCy, one pass (--parse-all) + loop")
     st.wrap(coder_mod.Coder, "code_parsed", "coder: per-document rest")
     st.wrap(coder_mod.Coder, "code_sentence", "coder: triggers, arguments, events")
@@ -119,14 +137,16 @@ def profile(inp: Path, db: Path, args) -> None:
 
     if not args.parse_all:
         coder.nlp.pipe = timed_pipe
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = st.timed("reading, ingest loop", lambda: pipeline.ingest(
         [str(inp)], db=db, coder=coder, workers=1, prefilter=not args.parse_all))
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    prefilter._run = run_components
     print(f"profile, 1 worker: {report.added} documents, {report.events} events, {report.unparsed} not parsed, "
-          f"{len(report.failures)} failed; wall {wall:.1f} s = {report.added / wall:.1f} documents/s")
+          f"{len(report.failures)} failed; wall {wall:.1f} s, CPU {cpu:.1f} s = {report.added / cpu:.1f} "
+          "documents per CPU second")
     for name, spent in sorted(st.total.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:42s} {spent:7.2f} s {100 * spent / wall:5.1f}%")
+        print(f"  {name:42s} {spent:7.2f} s {100 * spent / cpu:5.1f}% of CPU")
 
 
 def main() -> None:
@@ -169,12 +189,13 @@ def main() -> None:
             profile(inp, tmp / "p.duckdb", args)
             return
         if args.baseline:
-            b_wall, b_summary, _, _ = run(base, tmp / "b.duckdb", args)
-            print(f"baseline {args.baseline}: wall {b_wall:.1f} s ({b_summary})")
-        wall, summary, peak_rss, peak_pss = run(inp, tmp / "h.duckdb", args)
+            b_wall, b_summary, _, _, b_cpu = run(base, tmp / "b.duckdb", args)
+            print(f"baseline {args.baseline}: wall {b_wall:.1f} s, CPU {b_cpu:.1f} s ({b_summary})")
+        wall, summary, peak_rss, peak_pss, cpu = run(inp, tmp / "h.duckdb", args)
     print(f"ingest: {summary}")
-    print(f"wall {wall:.1f} s = {n / wall:.1f} headlines/s; peak RSS {peak_rss / 2**30:.2f} GB, "
-          f"PSS {peak_pss / 2**30:.2f} GB; load average at the end {os.getloadavg()[0]:.1f}")
+    print(f"wall {wall:.1f} s = {n / wall:.1f} headlines/s; CPU {cpu:.1f} s (the ingest and its workers); "
+          f"peak RSS {peak_rss / 2**30:.2f} GB, PSS {peak_pss / 2**30:.2f} GB; load average at the end "
+          f"{os.getloadavg()[0]:.1f}")
     if args.sample:
         print(f"extrapolated to {FULL:,}: {FULL / (n / wall) / 3600:.2f} h (linear, start-up included; a sample, "
               "not a run of all)")
@@ -182,6 +203,11 @@ def main() -> None:
             rate = (n - args.baseline) / (wall - b_wall)
             print(f"marginal rate {rate:.1f} headlines/s (start-up excluded): {FULL / rate / 3600:.2f} h for "
                   f"{FULL:,}")
+        if args.baseline and cpu > b_cpu:
+            per = (cpu - b_cpu) / (n - args.baseline)
+            print(f"marginal CPU {1000 * per:.2f} ms per headline (start-up excluded, all processes): "
+                  f"{FULL * per / 3600:.2f} CPU-hours for {FULL:,}, {FULL * per / 3600 / min(2, args.workers):.2f} h "
+                  f"on {min(2, args.workers)} cores of our own (what the load of other sessions leaves is less)")
 
 
 if __name__ == "__main__":

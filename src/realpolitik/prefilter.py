@@ -190,29 +190,23 @@ class PreFilter:
         found = any(may_trigger(self.lexicon, tok) for ss in sents for sent in ss for tok in sent)
         if coder.classifier is None:
             return found
+        roots = [sent.root for ss in sents for sent in ss]
+        verb_roots = [r.pos_ in ("VERB", "AUX") and r.lemma_.lower() in self.verbs for r in roots]
+        if not (found or any(verb_roots)):
+            return False  # dropped without asking the classifier
         texts = tuple(sent.text for ss in sents for sent in ss)
-        if not texts:
-            return found
         preds = coder.classifier.predict(list(texts))
         if remembered is not None:
             remembered[texts] = preds
-        if found:
-            return True
         fill = coder.config.classifier_fill_p
-        roots = (sent.root for ss in sents for sent in ss)
-        return any(root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in self.verbs and p.quad != 0
-                   and p.quad_prob >= fill for root, p in zip(roots, preds))
+        return found or any(v and p.quad != 0 and p.quad_prob >= fill for v, p in zip(verb_roots, preds))
 
 
 def may_trigger(lexicon: Any, tok: Any) -> bool:
     """Whether a token parsed up to NER may be the head of a rule trigger the coder keeps: what
-    ``triggers.match`` and ``coder.find_triggers`` require of it without the entities. It mirrors
-    ``triggers._core`` and is wide where entities or other triggers decide: an attitude or light verb may
-    always fire (its complement's match is not tried), an entry that needs a participant may fire when the
-    verb has any object or target-preposition object (an entity may make it an actor), and absorption by a
-    governing trigger and the conjoined-object rule (which depend on other matches) are not applied.
-    ``tests/distributed/test_prefilter.py`` checks it on every candidate the coder finds."""
-    from realpolitik.events import triggers as T
+    ``coder.find_triggers`` and ``triggers.match`` require of it without the entities (``may_fire``).
+    Absorption by a governing trigger and the conjoined-object rule (which depend on other matches) are not
+    applied. ``tests/distributed/test_prefilter.py`` checks it on every candidate the coder finds."""
     from realpolitik.events.roles import MODIFIER_DEPS
 
     if tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
@@ -221,6 +215,19 @@ def may_trigger(lexicon: Any, tok: Any) -> bool:
     if tok.dep_ in MODIFIER_DEPS and tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.head.pos_ in ("NOUN", "PROPN"):
         return False
     if tok.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False
+    return may_fire(lexicon, tok)
+
+
+def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
+    """Whether ``triggers._core`` may match this token once the entities are known: it mirrors ``_core`` and
+    ``_inner`` step by step and is wide only where the entities decide — an entry that needs a participant
+    passes on any object or target-preposition object (an entity may make it an actor) — and where the first
+    complement matched decides the code (any complement that may match passes). By induction on the depth,
+    every token ``_core`` matches passes."""
+    from realpolitik.events import triggers as T
+
+    if depth > 4:
         return False
     gov = tok
     if T._lemma(tok) == "be" or tok.pos_ == "AUX":
@@ -231,11 +238,18 @@ def may_trigger(lexicon: Any, tok: Any) -> bool:
     e = lexicon.best(gov)
     if e is None:
         return False
-    if e.family or e.light:
-        return True
+    if e.family or e.light:  # _inner: a complement that matches gives the code and the participant
+        cands = [c for c in gov.children if c.dep_ in T._COMP_DEPS and c.i > gov.i] if e.family else []
+        cands += T._objects(gov)
+        cands += [o for p in _INNER_PREPS for o in T._prep_objects(gov, p)]
+        if any((e.family or c.pos_ in ("NOUN", "PROPN")) and may_fire(lexicon, c, depth + 1) for c in cands):
+            return True
     if e.cameo is None:
         return False
     if not e.needs_arg:
+        return True
+    # triggers._has_participant with every noun possibly an actor
+    if e.family and (any(c.dep_ in T._COMP_DEPS for c in gov.children) or T._for_clauses(gov)):
         return True
     preps = e.target_preps or _PARTICIPANT_PREPS
     if T._objects(gov) or any(T._prep_objects(gov, p) for p in preps):
@@ -244,6 +258,8 @@ def may_trigger(lexicon: Any, tok: Any) -> bool:
                                for c in gov.children)
 
 
+# triggers._inner's prepositions of a complement
+_INNER_PREPS = ("for", "to", "on", "in", "of", "with", "into")
 # triggers._has_participant's target prepositions when an entry names none
 _PARTICIPANT_PREPS = ("with", "to", "on", "upon", "against", "at", "over")
 

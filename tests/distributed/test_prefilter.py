@@ -104,6 +104,8 @@ PARSED_EMPTY = [
     "Lakeside Mining Discovers Copper Deposit in Northern Ontario",
     "Coffee chain moves its bakery brand out of airports",
     "City orders third round of library cuts to close gap",
+    "Retailer takes stake in online grocer",  # a light verb with no event noun to take the code of
+    "Carmaker gives upbeat outlook for 2016",
 ]
 # sentences we wrote with triggers of every kind: verbs, nouns, copula adjectives, attitude and light verbs,
 # entries that need a participant, symmetric acts
@@ -120,6 +122,11 @@ TRIGGERS = [
     "Washington imposed new sanctions on Moscow over the annexation.",
     "The two leaders held talks on the dispute and signed a trade agreement.",
     "Troops withdrew from the town after the ceasefire.",
+    "The minister made an official visit to Kenya.",
+    "The army launched an offensive against the rebels.",
+    "Union leaders gave a warning to the government.",
+    "The envoy was reported to have threatened a boycott of the summit.",
+    "Opposition parties vowed to continue the strike.",
 ] + EVENTFUL
 
 
@@ -142,7 +149,11 @@ def test_second_check_drops_parsed_documents_without_a_possible_trigger(coder):
 
 
 def test_may_trigger_holds_for_every_candidate_the_coder_finds(coder):
-    """``may_trigger`` is wide: every token find_triggers makes a candidate (with entities) passes it."""
+    """``may_trigger`` is wide: every token find_triggers makes a candidate (with entities) passes it, and
+    ``may_fire`` every token ``triggers._core`` matches (light and attitude verbs' complements included)."""
+    from realpolitik.events import triggers
+    from realpolitik.prefilter import may_fire
+
     from realpolitik.events.coder import SentenceRecord, find_triggers
     from realpolitik.prefilter import may_trigger
 
@@ -156,6 +167,9 @@ def test_may_trigger_holds_for_every_candidate_the_coder_finds(coder):
             for c in rec.candidates:
                 assert may_trigger(coder.lexicon, c.tok), (text, c.tok.text)
                 heads += 1
+            for tok in sent:
+                if triggers._core(coder.lexicon, tok) is not None:
+                    assert may_fire(coder.lexicon, tok), (text, tok.text)
     assert heads >= len(TRIGGERS)
 
 

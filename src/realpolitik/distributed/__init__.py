@@ -51,8 +51,10 @@ def _coder(spec: CoderSpec) -> tuple[Any, threading.Lock]:
         if spec not in _CODERS:
             _CODERS[spec] = (spec.build(), threading.Lock())
             import gc
+            import multiprocessing
 
-            gc.freeze()  # the Coder stays for the worker's life: full collections need not walk it
+            if multiprocessing.parent_process() is not None:  # a worker process (not threads of the driver)
+                gc.freeze()  # the Coder stays for the worker's life: full collections need not walk it
         return _CODERS[spec]
 
 
