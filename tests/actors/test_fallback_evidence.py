@@ -161,3 +161,19 @@ def test_a_one_word_name_the_article_uses_as_a_place_is_no_person():
                           "Grantchester said the plan was fine, officials said.", date="2005-03-01")
     ids = [m.actor_id for s in coded.sentences for m in s.mentions]
     assert "person:grantchester" not in ids, ids
+
+
+def test_a_bodys_mention_under_an_unknown_head_is_its_own_name(learn):
+    # the words before the party ("Other", a number) are no part of its name, so never its alias
+    ref = mention(learn, "Other Tory plans include longer sentences for burglars.", "Tory",
+                  date=dt.date(2005, 3, 1))
+    assert ref.actor_id == "party:GBR:conservative" and ref.text == "Tory"
+
+
+def test_a_title_naming_a_curated_office_takes_the_curated_code_of_that_office(learn):
+    # the KB files Kilroy-Silk's UKIP MEP seat as GBROPP; the generic role "MEP" would say LEG
+    ref = mention(learn, "East Midlands MEP Robert Kilroy-Silk attacked the plan.", "Kilroy-Silk",
+                  date=dt.date(2004, 9, 1))
+    assert ref.code == "GBROPP"
+    ref = mention(learn, "Tory MP Arthur Pendleby attacked the plan.", "Pendleby", date=dt.date(2004, 9, 1))
+    assert ref.code == "GBRLEG"

@@ -483,6 +483,9 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         person.country_from_text = True
     if desc.igo_code and not person.igo_code and not person.country:
         person.igo_code = desc.igo_code
+    office = _curated_office_sector(r, person.kb_entry, desc) if person.kb_entry is not None else None
+    if office is not None:
+        desc.sector = office  # "MEP X" of a UKIP MEP the KB files as GBROPP: the curated code of that office
     if desc.sector and (not desc.former or person.sector is None or person.former
                         or not (person.sector_from_text or person.kb_current)):
         # a past office does not replace a current one ("Mr. Putin, a former KGB officer")
@@ -521,6 +524,24 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     a.person_log.append(Logged(gpos(a, tok.idx), person.actor_id, salience(tok), sentence_key(a, tok),
                                quoted(tok)))
     return person
+
+
+def _curated_office_sector(r: Reading, e: Entry, desc: _Descriptor) -> str | None:
+    """The sector the knowledge base gives the office a present title names, when the person is curated and
+    the title names their offices of one code (at the document date, if dated): the curated coding of that
+    office outranks the role word's generic sector ("MEP" is LEG; a UKIP MEP of 2004 is filed GBROPP)."""
+    if not desc.role or desc.former or not desc.sector or desc.igo_code:
+        return None
+    named = _periods_of_role(e, desc.role)
+    if r.date is not None:
+        named = [p for p in named if p.covers(r.date)]
+    codes = {p.code for p in named}
+    if len(codes) != 1:
+        return None
+    country, sector = split_code(codes.pop(), r.kb.countries.keys())
+    if sector is None or (desc.country and country != desc.country):
+        return None
+    return sector
 
 
 def _gender_of_description(r: Reading, a: Article, tok: Token, name_toks: list[Token]) -> str | None:

@@ -369,6 +369,11 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         sector = anchor.entry.sector if s == INHERIT else s
     elif anchor.kind not in _STATE_KINDS:
         sector = anchor.entry.sector
+        # "Three Labour councillors", "Blair Labour's longest-serving PM": the mention is the body's own
+        # name, not the words before it (which would become its aliases)
+        doc = head.doc
+        return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
+                                                         len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
 
 
