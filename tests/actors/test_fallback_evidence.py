@@ -177,3 +177,22 @@ def test_a_title_naming_a_curated_office_takes_the_curated_code_of_that_office(l
     assert ref.code == "GBROPP"
     ref = mention(learn, "Tory MP Arthur Pendleby attacked the plan.", "Pendleby", date=dt.date(2004, 9, 1))
     assert ref.code == "GBRLEG"
+
+
+def test_a_curated_office_holders_bare_surname_is_that_person_even_when_tagged_an_organisation(learn):
+    ref = mention(learn, "In June, Dehghan accused the Kremlin of stalling.", "Dehghan", date=dt.date(2016, 5, 4))
+    assert ref is not None and ref.code == "IRNGOV"
+
+
+def test_a_collective_someone_elses_by_its_modifier_takes_no_domestic_country(learn):
+    text = "Syrian troops shelled Idlib again. Western diplomats said the raids had killed civilians."
+    assert mention(learn, text, "diplomats", date=dt.date(2016, 5, 4)) is None or \
+        mention(learn, text, "diplomats", date=dt.date(2016, 5, 4)).country != "SYR"
+    text = "Syrian troops shelled Idlib again. Foreign observers said the raids had killed civilians."
+    ref = mention(learn, text, "observers", date=dt.date(2016, 5, 4))
+    assert ref is None or ref.country != "SYR"
+
+
+def test_fighter_bombers_are_military(learn):
+    ref = mention(learn, "Russian fighter-bombers struck targets near Idlib.", "bombers", date=dt.date(2016, 5, 4))
+    assert ref.code == "RUSMIL"

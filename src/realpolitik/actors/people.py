@@ -141,6 +141,9 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and _known_name(r, a, tok):
         return True  # the small model often misses a bare surname: "Larijani said ..."
+    if (tok.ent_type_ in ("", "NORP") or (tok.ent_type_ == "ORG" and tok.dep_ in _SUBJ)) \
+            and len(name_tokens(tok)) == 1 and _curated_surname(r, tok):
+        return True  # "Dehghan accused Moscow" (tagged ORG): the surname of a curated office holder
     # an unknown proper noun right after a title: "President Bouteflika", or an honorific: "Lord Oakley"
     left = [c for c in tok.lefts if c.dep_ in ("compound", "flat")]
     if left and left[0].lower_.rstrip(".") in r.kb.honorifics and left[0].text[:1].isupper() \
@@ -154,6 +157,15 @@ _PLACE_NOUNS = frozenset({"base", "airbase", "airport", "port", "province", "cit
                           "district", "county", "valley", "airfield", "harbour", "harbor", "border", "river"})
 _PLACE_PREPS = frozenset({"in", "from", "near", "at", "to", "outside", "into"})
 _STRICT_PLACE_PREPS = frozenset({"in", "near", "outside"})  # never before a person's name ("at X", "to X" may be)
+
+
+def _curated_surname(r: Reading, tok: Token) -> bool:
+    """``tok`` is the surname of curated KB people (people*.yaml) of one country, capitalised, not a word
+    the knowledge base reads otherwise (a role, place or body)."""
+    if not tok.text[:1].isupper() or tok.is_sent_start and tok.is_stop or r.kb.lookup(norm(tok.text)):
+        return False
+    cands = r.kb.surnames.get(norm(tok.text), ())
+    return bool(cands) and all(e.source == "people" for e in cands) and len({e.country for e in cands}) == 1
 
 
 def _place_words(doc: Doc) -> frozenset[str]:

@@ -203,8 +203,9 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         country = head_m.entry.country
         collective = not head_m.entry.title or plural
         bare_ok = head_m.entry.sector != INHERIT or head_m.entry.name in _BARE_OFFICIAL
-        if not country and collective and sector is not None and bare_ok:
-            # "the government", "officials", "rebels" in an article about one country
+        if not country and collective and sector is not None and bare_ok and not _unknown_owner(core, head, matches):
+            # "the government", "officials", "rebels" in an article about one country (not "Western
+            # officials": a modifier we cannot place says they are someone else's)
             ctx, how = nearby_country(r, a, head)
             if ctx is not None:
                 anchor = Match(head_m.i, head_m.j, (r.kb.countries[ctx],))
@@ -352,6 +353,21 @@ def _governing_role(r: Reading, tok: Token) -> str | None:
         return None
     s = ms[0].entry.sector
     return "GOV" if s == INHERIT else s
+
+
+def _unknown_owner(core: list[Token], head: Token, matches: list[Match]) -> bool:
+    """A capitalised adjective or name no match covers modifies the collective ("Western officials", "Gulf
+    diplomats", "Acme workers"): whose they are is said, in words the knowledge base cannot place."""
+    return any(t.i < head.i and t.dep_ in ("amod", "compound", "nmod") and not any(m.covers(t.i) for m in matches)
+               and (t.lower_ in _NOT_DOMESTIC or (t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN")
+                                                  and not t.is_sent_start))
+               for t in core)
+
+
+# Modifiers that say a collective is not the article's own country's, though they name no country
+# ("foreign diplomats", "Western officials", "international monitors").
+_NOT_DOMESTIC = frozenset({"foreign", "western", "international", "arab", "european", "gulf", "asian", "african",
+                           "regional", "allied", "coalition", "overseas"})
 
 
 def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match], span: Span) -> ActorRef | None:
