@@ -196,3 +196,10 @@ def test_a_collective_someone_elses_by_its_modifier_takes_no_domestic_country(le
 def test_fighter_bombers_are_military(learn):
     ref = mention(learn, "Russian fighter-bombers struck targets near Idlib.", "bombers", date=dt.date(2016, 5, 4))
     assert ref.code == "RUSMIL"
+
+
+def test_a_role_word_modifying_another_noun_is_no_role_even_when_it_is_the_only_one(learn):
+    # "council tax" names a tax, not an office of the man whose taxes they are
+    roles = roles_of(learn, "With the stealth taxes of Gordon Brown, especially the council tax, voters are angry.",
+                     "person:gordon-brown")
+    assert not any("council" in r for r in roles), roles

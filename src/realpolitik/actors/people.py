@@ -296,7 +296,7 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     matches = scan_phrase(r, a, toks)
     roles = [m for m in matches if m.kind == ROLE]
     words_at = {t.i for t in toks}
-    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)] or roles
+    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)]
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     role_m = roles[-1] if roles else None
