@@ -356,12 +356,11 @@ def _governing_role(r: Reading, tok: Token) -> str | None:
 
 
 def _unknown_owner(core: list[Token], head: Token, matches: list[Match]) -> bool:
-    """A capitalised adjective or name no match covers modifies the collective ("Western officials", "Gulf
-    diplomats", "Acme workers"): whose they are is said, in words the knowledge base cannot place."""
-    return any(t.i < head.i and t.dep_ in ("amod", "compound", "nmod") and not any(m.covers(t.i) for m in matches)
-               and (t.lower_ in _NOT_DOMESTIC or (t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN")
-                                                  and not t.is_sent_start))
-               for t in core)
+    """A modifier says the collective is not the article's own country's, in words that name no country
+    ("Western officials", "foreign diplomats"). (An unknown name is not such evidence: "Karen rebels" live
+    where the story is.)"""
+    return any(t.i < head.i and t.dep_ in ("amod", "compound", "nmod") and t.lower_ in _NOT_DOMESTIC
+               and not any(m.covers(t.i) for m in matches) for t in core)
 
 
 # Modifiers that say a collective is not the article's own country's, though they name no country
