@@ -161,3 +161,45 @@ def test_a_one_word_name_the_article_uses_as_a_place_is_no_person():
                           "Grantchester said the plan was fine, officials said.", date="2005-03-01")
     ids = [m.actor_id for s in coded.sentences for m in s.mentions]
     assert "person:grantchester" not in ids, ids
+
+
+def test_a_bodys_mention_under_an_unknown_head_is_its_own_name(learn):
+    # the words before the party ("Other", a number) are no part of its name, so never its alias
+    ref = mention(learn, "Other Tory plans include longer sentences for burglars.", "Tory",
+                  date=dt.date(2005, 3, 1))
+    assert ref.actor_id == "party:GBR:conservative" and ref.text == "Tory"
+
+
+def test_a_title_naming_a_curated_office_takes_the_curated_code_of_that_office(learn):
+    # the KB files Kilroy-Silk's UKIP MEP seat as GBROPP; the generic role "MEP" would say LEG
+    ref = mention(learn, "East Midlands MEP Robert Kilroy-Silk attacked the plan.", "Kilroy-Silk",
+                  date=dt.date(2004, 9, 1))
+    assert ref.code == "GBROPP"
+    ref = mention(learn, "Tory MP Arthur Pendleby attacked the plan.", "Pendleby", date=dt.date(2004, 9, 1))
+    assert ref.code == "GBRLEG"
+
+
+def test_a_curated_office_holders_bare_surname_is_that_person_even_when_tagged_an_organisation(learn):
+    ref = mention(learn, "In June, Dehghan accused the Kremlin of stalling.", "Dehghan", date=dt.date(2016, 5, 4))
+    assert ref is not None and ref.code == "IRNGOV"
+
+
+def test_a_collective_someone_elses_by_its_modifier_takes_no_domestic_country(learn):
+    text = "Syrian troops shelled Idlib again. Western diplomats said the raids had killed civilians."
+    assert mention(learn, text, "diplomats", date=dt.date(2016, 5, 4)) is None or \
+        mention(learn, text, "diplomats", date=dt.date(2016, 5, 4)).country != "SYR"
+    text = "Syrian troops shelled Idlib again. Foreign observers said the raids had killed civilians."
+    ref = mention(learn, text, "observers", date=dt.date(2016, 5, 4))
+    assert ref is None or ref.country != "SYR"
+
+
+def test_fighter_bombers_are_military(learn):
+    ref = mention(learn, "Russian fighter-bombers struck targets near Idlib.", "bombers", date=dt.date(2016, 5, 4))
+    assert ref.code == "RUSMIL"
+
+
+def test_a_role_word_modifying_another_noun_is_no_role_even_when_it_is_the_only_one(learn):
+    # "council tax" names a tax, not an office of the man whose taxes they are
+    roles = roles_of(learn, "With the stealth taxes of Gordon Brown, especially the council tax, voters are angry.",
+                     "person:gordon-brown")
+    assert not any("council" in r for r in roles), roles

@@ -141,6 +141,9 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("", "PERSON", "ORG", "NORP") and _known_name(r, a, tok):
         return True  # the small model often misses a bare surname: "Larijani said ..."
+    if (tok.ent_type_ in ("", "NORP") or (tok.ent_type_ == "ORG" and tok.dep_ in _SUBJ)) \
+            and len(name_tokens(tok)) == 1 and _curated_surname(r, tok):
+        return True  # "Dehghan accused Moscow" (tagged ORG): the surname of a curated office holder
     # an unknown proper noun right after a title: "President Bouteflika", or an honorific: "Lord Oakley"
     left = [c for c in tok.lefts if c.dep_ in ("compound", "flat")]
     if left and left[0].lower_.rstrip(".") in r.kb.honorifics and left[0].text[:1].isupper() \
@@ -154,6 +157,15 @@ _PLACE_NOUNS = frozenset({"base", "airbase", "airport", "port", "province", "cit
                           "district", "county", "valley", "airfield", "harbour", "harbor", "border", "river"})
 _PLACE_PREPS = frozenset({"in", "from", "near", "at", "to", "outside", "into"})
 _STRICT_PLACE_PREPS = frozenset({"in", "near", "outside"})  # never before a person's name ("at X", "to X" may be)
+
+
+def _curated_surname(r: Reading, tok: Token) -> bool:
+    """``tok`` is the surname of curated KB people (people*.yaml) of one country, capitalised, not a word
+    the knowledge base reads otherwise (a role, place or body)."""
+    if not tok.text[:1].isupper() or tok.is_sent_start and tok.is_stop or r.kb.lookup(norm(tok.text)):
+        return False
+    cands = r.kb.surnames.get(norm(tok.text), ())
+    return bool(cands) and all(e.source == "people" for e in cands) and len({e.country for e in cands}) == 1
 
 
 def _place_words(doc: Doc) -> frozenset[str]:
@@ -284,7 +296,7 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     matches = scan_phrase(r, a, toks)
     roles = [m for m in matches if m.kind == ROLE]
     words_at = {t.i for t in toks}
-    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)] or roles
+    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)]
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     role_m = roles[-1] if roles else None
@@ -483,6 +495,9 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         person.country_from_text = True
     if desc.igo_code and not person.igo_code and not person.country:
         person.igo_code = desc.igo_code
+    office = _curated_office_sector(r, person.kb_entry, desc) if person.kb_entry is not None else None
+    if office is not None:
+        desc.sector = office  # "MEP X" of a UKIP MEP the KB files as GBROPP: the curated code of that office
     if desc.sector and (not desc.former or person.sector is None or person.former
                         or not (person.sector_from_text or person.kb_current)):
         # a past office does not replace a current one ("Mr. Putin, a former KGB officer")
@@ -521,6 +536,24 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     a.person_log.append(Logged(gpos(a, tok.idx), person.actor_id, salience(tok), sentence_key(a, tok),
                                quoted(tok)))
     return person
+
+
+def _curated_office_sector(r: Reading, e: Entry, desc: _Descriptor) -> str | None:
+    """The sector the knowledge base gives the office a present title names, when the person is curated and
+    the title names their offices of one code (at the document date, if dated): the curated coding of that
+    office outranks the role word's generic sector ("MEP" is LEG; a UKIP MEP of 2004 is filed GBROPP)."""
+    if not desc.role or desc.former or not desc.sector or desc.igo_code:
+        return None
+    named = _periods_of_role(e, desc.role)
+    if r.date is not None:
+        named = [p for p in named if p.covers(r.date)]
+    codes = {p.code for p in named}
+    if len(codes) != 1:
+        return None
+    country, sector = split_code(codes.pop(), r.kb.countries.keys())
+    if sector is None or (desc.country and country != desc.country):
+        return None
+    return sector
 
 
 def _gender_of_description(r: Reading, a: Article, tok: Token, name_toks: list[Token]) -> str | None:

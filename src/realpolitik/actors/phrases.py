@@ -203,8 +203,9 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         country = head_m.entry.country
         collective = not head_m.entry.title or plural
         bare_ok = head_m.entry.sector != INHERIT or head_m.entry.name in _BARE_OFFICIAL
-        if not country and collective and sector is not None and bare_ok:
-            # "the government", "officials", "rebels" in an article about one country
+        if not country and collective and sector is not None and bare_ok and not _unknown_owner(core, head, matches):
+            # "the government", "officials", "rebels" in an article about one country (not "Western
+            # officials": a modifier we cannot place says they are someone else's)
             ctx, how = nearby_country(r, a, head)
             if ctx is not None:
                 anchor = Match(head_m.i, head_m.j, (r.kb.countries[ctx],))
@@ -354,6 +355,20 @@ def _governing_role(r: Reading, tok: Token) -> str | None:
     return "GOV" if s == INHERIT else s
 
 
+def _unknown_owner(core: list[Token], head: Token, matches: list[Match]) -> bool:
+    """A modifier says the collective is not the article's own country's, in words that name no country
+    ("Western officials", "foreign diplomats"). (An unknown name is not such evidence: "Karen rebels" live
+    where the story is.)"""
+    return any(t.i < head.i and t.dep_ in ("amod", "compound", "nmod") and t.lower_ in _NOT_DOMESTIC
+               and not any(m.covers(t.i) for m in matches) for t in core)
+
+
+# Modifiers that say a collective is not the article's own country's, though they name no country
+# ("foreign diplomats", "Western officials", "international monitors").
+_NOT_DOMESTIC = frozenset({"foreign", "western", "international", "arab", "european", "gulf", "asian", "african",
+                           "regional", "allied", "coalition", "overseas"})
+
+
 def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match], span: Span) -> ActorRef | None:
     """Head unknown, but a country/organisation modifies it ("Iraqi towns", "the Iranian nuclear programme")."""
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -369,6 +384,11 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         sector = anchor.entry.sector if s == INHERIT else s
     elif anchor.kind not in _STATE_KINDS:
         sector = anchor.entry.sector
+        # "Three Labour councillors", "Blair Labour's longest-serving PM": the mention is the body's own
+        # name, not the words before it (which would become its aliases)
+        doc = head.doc
+        return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
+                                                         len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
 
 
