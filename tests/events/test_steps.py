@@ -643,6 +643,7 @@ def test_not_events_a_trigger_whose_own_subject_is_no_actor_is_a_word_inside_the
     "Putin said there would be an impact on oil prices.",  # what "there is" is about: a market quantity
     "Putin said Zenith Corp is considering a bid for a rival.",  # a company's own business
     "Putin said Zenith would post net income of five million roubles.",  # no actor doing a figure
+    "Putin said there was no room for higher Moscow property prices.",  # a place as a figure's compound
 ])
 def test_not_events_a_statement_of_market_or_company_news_is_none(make, lexicon, text):
     rec = run(make(text), lexicon, "main")

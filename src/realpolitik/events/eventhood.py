@@ -11,7 +11,7 @@ news uncoded). A lexicon trigger with a source is still no event when:
   act ("both newspapers said the campaign would be centred on ...");
 - ``no-agent``  — the trigger's own subject is no actor, and the source was read from elsewhere in the
   sentence (a speaker, the nearest mention): the word is inside the sentence, not its act ("Iran said the
-  sanctions hit its exports", "2005 offers the chance ..."). A subject is an actor when it holds a mention
+  sanctions hit its exports", "next year offers a chance ..."). A subject is an actor when it holds a mention
   the resolver placed, a pronoun, or a name of a person, organisation, nationality or place (spaCy's
   entity kinds); role nouns (police, protesters, gunmen) are mentions of the resolver's role table.
 
@@ -119,21 +119,31 @@ def _figure(t: Token) -> bool:
 def _about_market(head: Token, *, corporate: bool = True, phrase: bool = False) -> bool:
     """A phrase headed by a market quantity ("house prices") or, with ``corporate``, naming a company
     ("Acme Corp"); with ``phrase``, one that is about a market quantity anywhere in it
-    (what "there is" says exists: "an impact on consumer spending")."""
+    (what "there is" says exists: "a hit to retail sales")."""
     if _figure(head) or (phrase and any(_figure(t) for t in _phrase_words(head))):
         return True
-    # a company by name: "firms must do more" is policy talk about business, "Acme Corp is considering a
-    # bid" the company's own news
+    # a company by name: "firms must do more" is policy talk about business, "Acme Corp plans to buy a
+    # rival" the company's own news
     return corporate and _economic_phrase(head, named=True)
+
+
+def _qualifies_figure(sent: Span, ref: ActorRef) -> bool:
+    """A mention that is only the adjective or compound of a market quantity ("U.S. interest rates", "U.K.
+    equity markets"); a possessor still names an actor ("Argentina's economy")."""
+    toks = [t for t in sent if ref.start <= t.idx - sent.start_char < max(ref.end, ref.start + 1)]
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside]
+    return bool(heads) and all(t.dep_ in ("compound", "amod") and _figure(t.head) for t in heads)
 
 
 def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
     """Is a reported clause a market report or a company's own business, naming no political actor? Its
     subject (or what an existential "there is" says exists) is about market quantities or is a company
-    ("Nova Corp is considering a bid", "there is little scope for higher interest rates"), or its
-    subject names no actor and its object is a figure ("Hollinger would post net income of ..."); and no
-    mention in the clause is a political actor (an economic one does not count: "Argentina's economy is
-    recovering, the minister said" is the minister's statement about Argentina)."""
+    ("Acme Corp plans to buy a rival", "there is no room for lower U.S. interest rates"), or its
+    subject names no actor and its object is a figure ("Zenith will post net income of ..."); and no
+    mention in the clause is a political actor (an economic one, or one that is only the adjective of a
+    figure, does not count: "there is no room for lower U.S. interest rates"; a possessor does:
+    "Argentina's economy is recovering, the minister said" is the minister's statement about Argentina)."""
     from realpolitik.events.triggers import _expand
 
     subs = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -146,12 +156,12 @@ def market_clause(sent: Span, clause: Token, mentions: list[ActorRef]) -> bool:
     lo = sent.doc[clause.left_edge.i].idx - sent.start_char
     hi = sent.doc[clause.right_edge.i].idx + len(sent.doc[clause.right_edge.i].text) - sent.start_char
     inside = [m for m in mentions if lo <= m.start < hi]
-    political = [m for m in inside if not economic(sent, m)]
+    political = [m for m in inside if not economic(sent, m) and not _qualifies_figure(sent, m)]
     if political:
         return False
     if all(_about_market(h, phrase=existential) for h in heads):
         return True
-    # "Hollinger would post net income of ...": a subject that names no actor, an object that is a figure
+    # "Zenith will post net income of ...": a subject that names no actor, an object that is a figure
     objs = [_expand(o) for o in clause.children if o.dep_ == "dobj"]
     return (bool(objs) and all(_about_market(o, corporate=False) for o in objs)
             and not any(h.pos_ == "PRON" for h in heads) and not inside)
