@@ -164,3 +164,17 @@ def test_actors_filters_by_country_and_kind_with_a_limit(corpus, tmp_path):
     assert any(r["name"] == "Sergei Shoigu" for r in rows)
     one = runner.invoke(app, ["actors", "--db", str(db), "--limit", "1", "--format", "jsonl"])
     assert len([x for x in one.stdout.splitlines() if x.strip()]) == 1
+
+
+def test_optimize_keeps_every_event_and_refuses_a_missing_database(corpus, tmp_path):
+    db = tmp_path / "t.duckdb"
+    runner.invoke(app, ["ingest", str(corpus / "2015-01-20-shoigu-tehran.txt"), "--db", str(db), "--rules-only"])
+    before = runner.invoke(app, ["events", "--db", str(db), "--all", "--format", "jsonl"]).stdout
+    assert before.strip()
+    res = runner.invoke(app, ["optimize", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    assert f"{len(before.splitlines())} events rewritten" in res.stdout
+    assert runner.invoke(app, ["events", "--db", str(db), "--all", "--format", "jsonl"]).stdout == before
+    missing = tmp_path / "none.duckdb"
+    res = runner.invoke(app, ["optimize", "--db", str(missing)])
+    assert res.exit_code != 0 and not missing.exists()
