@@ -7,17 +7,13 @@ import datetime as dt
 
 import pytest
 
+from .mentions import mention as _mention
+
 D2005 = dt.date(2005, 3, 1)
 
 
 def mention(learn, text, words, date=D2005):
-    """The mention (from ``mentions``) whose text contains ``words``."""
-    doc, res = learn(text, date=date)
-    for sent in doc.sents:
-        for ref in res.mentions(sent):
-            if words in ref.text:
-                return ref
-    return None
+    return _mention(learn, text, words, date)
 
 
 # ---------------------------------------------------------------- the article's domestic country

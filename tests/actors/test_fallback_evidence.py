@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .mentions import mention as _mention
+
 D1987 = dt.date(1987, 5, 4)
 
 
 def mention(learn, text, words, date=D1987):
-    doc, res = learn(text, date=date)
-    for sent in doc.sents:
-        for ref in res.mentions(sent):
-            if words in ref.text:
-                return ref
-    return None
+    return _mention(learn, text, words, date)
 
 
 def test_japan_leaders_carry_japan_in_the_leaders_table(kb):
