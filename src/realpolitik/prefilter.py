@@ -229,12 +229,9 @@ def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
 
     if depth > 4:
         return False
-    gov = tok
-    if T._lemma(tok) == "be" or tok.pos_ == "AUX":
-        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and lexicon.best(c)]
-        if not adj:
-            return False
-        gov = adj[0]
+    gov = T.governor(lexicon, tok)
+    if gov is None:
+        return False
     e = lexicon.best(gov)
     if e is None:
         return False

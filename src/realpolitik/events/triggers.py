@@ -434,16 +434,22 @@ def _span_of(toks: list[Token]) -> tuple[int, int]:
     return min(t.i for t in toks), max(t.i for t in toks) + 1
 
 
+def governor(lex: Lexicon, tok: Token) -> Token | None:
+    """The word whose entry a trigger token is matched by: itself, or for "be"/an auxiliary its first
+    complement with an entry ("is ready to host", "is opposed to"); None when "be" has none."""
+    if _lemma(tok) == "be" or tok.pos_ == "AUX":
+        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and lex.best(c)]
+        return adj[0] if adj else None
+    return tok
+
+
 def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     """Match a token ignoring whether a governing trigger already absorbs it."""
     if depth > 4:
         return None
-    gov = tok
-    if _lemma(tok) == "be" or tok.pos_ == "AUX":  # "is ready to host", "is opposed to"
-        adj = [c for c in tok.children if c.dep_ in ("acomp", "attr") and lex.best(c)]
-        if not adj:
-            return None
-        gov = adj[0]
+    gov = governor(lex, tok)
+    if gov is None:
+        return None
     e = lex.best(gov)
     if e is None:
         return None
