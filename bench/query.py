@@ -27,24 +27,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def database(folder: Path, n: int, optimize: bool = False) -> Path:
-    from synthetic import cached
+    from synthetic import cached, optimized
 
     db = cached(folder, n, "realpolitik-query")
-    if not optimize:
-        return db
-    done = db.with_name(db.stem + "-optimized.duckdb")
-    if not done.exists() or done.stat().st_mtime < db.stat().st_mtime:
-        import shutil
-
-        from realpolitik.store import Store
-
-        part = done.with_suffix(".part")
-        shutil.copyfile(db, part)
-        t0 = time.perf_counter()
-        Store(part).optimize()
-        part.rename(done)  # complete files only under the final name
-        print(f"Store.optimize: {n:,} events rewritten in {time.perf_counter() - t0:.0f} s -> {done}")
-    return done
+    return optimized(db) if optimize else db
 
 
 def timed(fn, repeat: int) -> tuple[float, float, float, object]:

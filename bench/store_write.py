@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from synthetic import COUNTRIES, WORDS, build  # noqa: E402
+from synthetic import COUNTRIES, WORDS, build, optimized  # noqa: E402
 
 from realpolitik.records import ActorRef, CodedSentence, Document, Event, EventDate, Segment  # noqa: E402
 
@@ -84,15 +84,7 @@ def main() -> None:
             build(template, n_docs * 40, mentions=True)
             print(f"  (built {template} in {time.perf_counter() - t:.0f} s)")
         if n_docs and args.optimize:
-            laid_out = template.with_name(template.stem + "-optimized.duckdb")
-            if not laid_out.exists() or laid_out.stat().st_mtime < template.stat().st_mtime:
-                part = laid_out.with_suffix(".part")
-                shutil.copyfile(template, part)
-                t = time.perf_counter()
-                Store(part).optimize()
-                part.rename(laid_out)
-                print(f"  (Store.optimize -> {laid_out} in {time.perf_counter() - t:.0f} s)")
-            template = laid_out
+            template = optimized(template)
         for mode in args.modes.split(","):
             db = args.cache / f"run-{n_docs}-{mode}.duckdb"
             db.unlink(missing_ok=True)

@@ -154,3 +154,22 @@ def cached(folder: Path, n: int, prefix: str = "realpolitik-synthetic") -> Path:
     build(db, n)
     print(f"built {n:,} events in {time.perf_counter() - t0:.0f} s -> {db} ({db.stat().st_size / 2**30:.2f} GB)")
     return db
+
+
+def optimized(db: Path) -> Path:
+    """A copy of ``db`` beside it whose events ``Store.optimize`` rewrote, built once and rebuilt when ``db`` is
+    newer; the copy takes its final name only when complete."""
+    import shutil
+    import time
+
+    from realpolitik.store import Store
+
+    done = db.with_name(db.stem + "-optimized.duckdb")
+    if not done.exists() or done.stat().st_mtime < db.stat().st_mtime:
+        part = done.with_suffix(".part")
+        shutil.copyfile(db, part)
+        t0 = time.perf_counter()
+        n = Store(part).optimize()
+        part.rename(done)
+        print(f"Store.optimize: {n:,} events rewritten in {time.perf_counter() - t0:.0f} s -> {done}")
+    return done
