@@ -44,14 +44,15 @@ NONSTATE = ("IGO", "NGO", "MNC")
 
 
 def sample(nlp, seed: int = SEED, n_bbc: int = N_BBC, n_reuters: int = N_REUTERS,
-           exclude: frozenset = frozenset()) -> list[dict]:
+           exclude: frozenset = frozenset(), skip: frozenset = frozenset()) -> list[dict]:
     """The seeded draw: one random sentence from each of n_bbc BBC and n_reuters Reuters articles (86 + 86),
-    none of the (corpus, doc) articles in `exclude`."""
+    none of the (corpus, doc) articles in `exclude`, none of the (doc, sentence sha) sentences in `skip`."""
     rng = random.Random(seed)
     out = []
     for corpus, doc in rc.draw(seed, n_bbc, n_reuters, exclude):
         a = rc.article(corpus, doc)
-        spans = rc.split_sentences(nlp, a["text"], a["body_start"])
+        spans = [(st, en) for st, en in rc.split_sentences(nlp, a["text"], a["body_start"])
+                 if not skip or (doc, rc.text_hash(a["text"][st:en])) not in skip]
         st, en = spans[rng.randrange(len(spans))]
         short = doc.replace(".txt", "") if corpus == rc.BBC else doc.rsplit("-", 1)[1]
         out.append({"id": f"{'bbc' if corpus == rc.BBC else 'reu'}-{short}-{st}", "corpus": corpus, "doc": doc,
@@ -69,11 +70,17 @@ def articles_of(*paths: Path) -> frozenset:
     return frozenset(out)
 
 
-def later_set(seed: int, earlier: tuple[Path, ...], n_bbc: int = 75, n_reuters: int = 75):
-    """The draw of a later set (realnews2, 3, 4): `sample(nlp)` with this seed and sizes, none of the articles of
-    the `earlier` gold files / judged sheets."""
+def later_set(seed: int, earlier: tuple[Path, ...], n_bbc: int = 75, n_reuters: int = 75,
+              sheets_by_sentence: tuple[Path, ...] = ()):
+    """The draw of a later set (realnews2-5): `sample(nlp)` with this seed and sizes, none of the articles of
+    the `earlier` gold files / judged sheets. `sheets_by_sentence`: judged sheets whose Reuters stories are left
+    out whole but whose BBC files stay in the pool with only their judged sentences left out (realnews5: after
+    four sets and the sheets, 43 BBC files were left, too few for 75)."""
     def draw_sample(nlp) -> list[dict]:
-        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=articles_of(*earlier))
+        exclude = articles_of(*earlier) | {a for a in articles_of(*sheets_by_sentence) if a[0] == rc.REUTERS}
+        skip = frozenset((r["doc"], r["sentence_sha"]) for p in sheets_by_sentence
+                         for r in (json.loads(x) for x in p.open(encoding="utf-8") if x.strip()))
+        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=exclude, skip=skip)
     return draw_sample
 
 

@@ -21,9 +21,12 @@ GOLD3 = [json.loads(line) for line in (BENCH / "gold" / "realnews3" / "gold.json
          if line.strip()]
 GOLD4 = [json.loads(line) for line in (BENCH / "gold" / "realnews4" / "gold.jsonl").open(encoding="utf-8")
          if line.strip()]
+GOLD5 = [json.loads(line) for line in (BENCH / "gold" / "realnews5" / "gold.jsonl").open(encoding="utf-8")
+         if line.strip()]
 
 
-@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4], ids=["realnews", "realnews2", "realnews3", "realnews4"])
+@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4, GOLD5],
+                         ids=["realnews", "realnews2", "realnews3", "realnews4", "realnews5"])
 def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gold):
     codes = cameo_codes()
     for r in gold:

@@ -1,9 +1,11 @@
-"""The later real-news gold sets (bench/gold/realnews2, 3, 4) share no article with the sets before them (realnews4
-none with the judged event sheets either), are drawn by one shared function, and rebuild their sentences (their
-codes and quads are checked with the first set's in test_realnews_bench.py)."""
+"""The later real-news gold sets (bench/gold/realnews2-5) share no article with the sets before them (realnews4
+none with the judged event sheets either; realnews5 no Reuters story of them and none of their sentences), are
+drawn by one shared function, and rebuild their sentences (their codes and quads are checked with the first
+set's in test_realnews_bench.py)."""
 from __future__ import annotations
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import realnews  # noqa: E402
 import realnews2  # noqa: E402
 import realnews3  # noqa: E402
 import realnews4  # noqa: E402
+import realnews5  # noqa: E402
 import realnews_corpus as rc  # noqa: E402
 
 
@@ -28,7 +31,8 @@ def _articles(*paths: Path) -> set:
 
 SETS = {"realnews2": (realnews2.GOLD, (realnews.GOLD,)),
         "realnews3": (realnews3.GOLD, (realnews.GOLD, realnews2.GOLD)),
-        "realnews4": (realnews4.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD))}
+        "realnews4": (realnews4.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD)),
+        "realnews5": (realnews5.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD, realnews4.GOLD))}
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
@@ -60,7 +64,39 @@ def test_judged_sheets_name_their_articles_by_corpus_and_the_fourth_set_uses_non
 def test_the_later_sets_share_one_draw():
     # One seeded draw function, parametrised by seed and earlier sets (no copy per set).
     assert realnews2.sample.__code__ is realnews3.sample.__code__ is realnews4.sample.__code__
-    assert (realnews2.SEED, realnews3.SEED, realnews4.SEED) == (20261202, 20261203, 20261204)
+    assert realnews5.sample.__code__ is realnews4.sample.__code__
+    assert (realnews2.SEED, realnews3.SEED, realnews4.SEED, realnews5.SEED) == (20261202, 20261203, 20261204,
+                                                                                 20261205)
+
+
+def _judged_sentences(*sheets: Path) -> set:
+    return {(r["doc"], r["sentence_sha"]) for p in sheets for r in _gold(p)}
+
+
+def test_the_fifth_set_uses_no_judged_reuters_story_and_no_judged_sentence():
+    assert set(realnews4.JUDGED) < set(realnews5.JUDGED) and len(realnews5.JUDGED) == 5
+    gold = _gold(realnews5.GOLD)
+    judged = realnews.articles_of(*realnews5.JUDGED)
+    assert not [r["id"] for r in gold if r["corpus"] == rc.REUTERS and (r["corpus"], r["doc"]) in judged]
+    assert not {(r["doc"], r["sha"]) for r in gold} & _judged_sentences(*realnews5.JUDGED)
+    # Its BBC files come from the articles no set used, judged ones included (too few are left otherwise).
+    assert [r for r in gold if r["corpus"] == rc.BBC and (r["corpus"], r["doc"]) in judged]
+
+
+@pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
+def test_a_judged_sentence_is_never_drawn_but_the_rest_of_its_article_is(nlp, monkeypatch):
+    doc = "219.txt"  # a BBC file of the fifth draw with a judged sentence in it
+    skip = frozenset(s for s in _judged_sentences(*realnews5.JUDGED) if s[0] == doc)
+    a = rc.article(rc.BBC, doc)
+    spans = rc.split_sentences(nlp, a["text"], a["body_start"])
+    shas = [rc.text_hash(a["text"][st:en]) for st, en in spans]
+    judged_at = next(i for i, h in enumerate(shas) if (doc, h) in skip)
+    seed = next(s for s in range(10_000) if random.Random(s).randrange(len(spans)) == judged_at)
+    monkeypatch.setattr(rc, "draw", lambda *_: [(rc.BBC, doc)])
+    plain = realnews.sample(nlp, seed=seed, n_bbc=1, n_reuters=0)
+    assert (plain[0]["start"], plain[0]["end"]) == spans[judged_at]  # the seed would draw the judged sentence
+    kept = realnews.sample(nlp, seed=seed, n_bbc=1, n_reuters=0, skip=skip)
+    assert (kept[0]["start"], kept[0]["end"]) in spans and (kept[0]["start"], kept[0]["end"]) != spans[judged_at]
 
 
 @pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
