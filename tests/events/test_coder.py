@@ -376,3 +376,35 @@ def test_an_agentless_prescription_tells_no_one_and_stays_a_statement():
 def test_an_opinion_frames_the_prescription_it_holds():
     evs = events_of('"I think that Germany should think again," France said.', factual_only=True)
     assert [(e.cameo, e.source.country, e.target.country) for e in evs] == [("020", "FRA", "DEU")]
+
+
+@pytest.mark.parametrize("text", [
+    "Michael Howard told the BBC that the plan was sound.",                        # a medium (sector MED)
+    "Tony Blair told a London news conference that the party would avoid spin.",   # a gathering, named by a place
+    "Michael Howard told reporters that the plan was sound.",                      # journalists
+    "Lord Falconer told BBC1's Breakfast With David Frost that the Lords needed reform.",  # a programme's name
+])
+def test_the_outlet_a_statement_is_made_to_is_no_target(text):
+    evs = events_of(text)
+    assert [(e.cameo, e.target) for e in evs] == [("010", None)], [(e.cameo, e.target and e.target.name) for e in evs]
+
+
+def test_a_statement_told_to_an_actor_keeps_its_addressee():
+    evs = events_of("Michael Howard told Tony Blair that the plan was sound.")
+    assert [(e.cameo, e.target.name if e.target else None) for e in evs] == [("010", "Tony Blair")]
+
+
+@pytest.mark.parametrize("text", [
+    'Michael Howard told BBC Radio Five Live: "I am ready to meet the prime minister."',
+    '"We will meet the French president next week," Michael Howard told the BBC.',
+])
+def test_the_quoted_i_or_we_is_the_speaker_not_the_nearest_mention(text):
+    evs = events_of(text)
+    acts = [e for e in evs if e.cameo_root != "01"]
+    assert acts and all(e.source.name == "Michael Howard" for e in acts), [(e.cameo, e.source.name) for e in evs]
+
+
+def test_a_reported_promise_to_act_is_a_promise_not_a_plain_statement():
+    evs = events_of("Lawyers said that the Nicaraguan rebel leader Adolfo Calero has promised to review the "
+                    "bank statements.")
+    assert [(e.cameo_root, e.source.country) for e in evs] == [("03", "NIC")]

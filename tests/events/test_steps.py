@@ -464,16 +464,16 @@ def test_speech_disapproval_is_the_speakers_criticism(make, lexicon):
 def test_speech_reports_only_its_own_clause(nlp):
     doc = nlp("Iran said Russia attacked Syria, and Turkey met Israel.")
     said, attacked, met = (next(t for t in doc if t.text == w) for w in ("said", "attacked", "met"))
-    assert C._reports(said, attacked)
-    assert not C._reports(said, met)
-    assert not C._reports(said, said)
+    assert C.reports(said, attacked)
+    assert not C.reports(said, met)
+    assert not C.reports(said, said)
     doc2 = nlp("Russia attacked Syria, Iran said.")
     said2, attacked2 = (next(t for t in doc2 if t.text == w) for w in ("said", "attacked"))
-    assert C._reports(said2, attacked2)
+    assert C.reports(said2, attacked2)
     doc3 = nlp("Russia, the minister said, will attack Syria.")  # the statement inside what it reports
     said3, attack3 = (next(t for t in doc3 if t.text == w) for w in ("said", "attack"))
-    assert said3.dep_ == "parataxis" and C._reports(said3, attack3)
-    assert not C._reports(said3, said3)
+    assert said3.dep_ == "parataxis" and C.reports(said3, attack3)
+    assert not C.reports(said3, said3)
 
 
 # ---------------------------------------------------------------- step 7: events

@@ -41,12 +41,13 @@ from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_ca
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
-from realpolitik.events.eventhood import figure_nouns, market_clause, reason, why_not
+from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
     DEFAULT_TARGET_PREPS,
     MODIFIER_DEPS,
+    SPEECH_LEMMAS,
     Alternative,
     Arguments,
     arguments,
@@ -58,6 +59,7 @@ from realpolitik.events.roles import (
     in_main_clause,
     np_span,
     prep_objects,
+    reports,
     subjects,
     told_not_to,
 )
@@ -244,8 +246,49 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
         if c.code.root == "01":
             # a bare statement is news only from a speaker we can place ("the company said ..." is not)
             c.sources = [a for a in c.sources if placed(a)]
+            # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
+            # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
+            c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t)]
     # as GDELT: an event needs at least one actor we can place; names alone ("Acme sold Zenith ...") code nothing
     rec.candidates = [c for c in rec.candidates if c.sources and any(placed(a) for a in c.sources + c.targets)]
+
+
+# Nouns for the outlets, programmes and gatherings a statement is made to or at (not its addressee).
+MEDIUM_NOUNS = frozenset({
+    "conference", "briefing", "press", "reporter", "journalist", "correspondent", "newsman", "media", "newspaper",
+    "paper", "magazine", "journal", "radio", "television", "tv", "programme", "program", "show", "broadcast",
+    "channel", "station", "network", "interview", "website", "podcast", "agency", "audience", "rally", "gathering",
+    "seminar", "lecture"})
+
+
+def _medium(rec: SentenceRecord, tok: Token) -> bool:
+    """Is the noun phrase of ``tok`` an outlet or a gathering: a medium noun ("reporters", "a news
+    conference"), or a phrase holding a mention the resolver places as a medium ("the BBC", "BBC Radio Five
+    Live", "BBC1's Breakfast")?"""
+    if tok.lemma_.lower() in MEDIUM_NOUNS or tok.lower_ in MEDIUM_NOUNS:
+        return True
+    lo = rec.sent.doc[tok.left_edge.i].idx - rec.sent.start_char
+    hi = tok.idx + len(tok.text) - rec.sent.start_char
+    return any(lo <= m.start < hi and reason(rec.sent, [m], [], "01") == "media" for m in rec.mentions)
+
+
+def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool:
+    """A statement's target that is the outlet or gathering it is made to or at, or part of its name: the
+    medium itself (sector MED), a phrase headed by a medium noun, or what a statement verb is said "with"
+    or its addressee is told "with" (never
+    an addressee: "told BBC1's Breakfast With Frost", "said with Mr X at his side")."""
+    if reason(rec.sent, [target], [], "01") == "media":
+        return True
+    head = phrase_head(rec.sent, target)
+    if head is None:
+        return False
+    if _medium(rec, head):
+        return True
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "with" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    on = prep.head
+    return on.i == verb.i or (on.head.i == verb.i and on.dep_ in ("dobj", "dative"))
 
 
 def _resolve_by_rules(rec: SentenceRecord, resolver: Resolver) -> None:
@@ -438,11 +481,6 @@ def _ultimatum(tok: Token) -> bool:
                           for c in tok.children)
 
 
-# Statement verbs whose content the speaker's act is coded by (the speech step).
-SPEECH_LEMMAS = frozenset({
-    "say", "state", "tell", "announce", "declare", "add", "claim", "insist", "stress", "note", "explain", "report",
-    "write", "affirm", "assert", "confirm", "reiterate", "remark", "comment", "argue", "reply", "respond",
-    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
 
 
 # Statement verbs of argument and assessment: what they report another side would do is a prediction.
@@ -457,7 +495,9 @@ def _empty_pledge(c: Candidate) -> bool:
     """A promise that reports a clause ("promised that ...", '"...," he promised') with no act in it (no
     trigger re-coded it) and made to no one."""
     return (c.tok.lemma_.lower() in PLEDGE_LEMMAS and c.code.root == "03" and c.match.complement is None
-            and not c.targets and triggers._reports_clause(c.tok))
+            and not c.targets and triggers._reports_clause(c.tok)
+            # "(they said that) X has promised to review ...": the promise has an act of its own
+            and not any(ch.dep_ == "xcomp" for ch in c.tok.children))
 
 
 def _predicted(c: Candidate) -> bool:
@@ -481,19 +521,6 @@ def _obliging(tok: Token) -> bool:
 
 
 HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "discontinue"})
-
-
-def _reports(speech: Token, tok: Token) -> bool:
-    """Does the statement at ``speech`` report the clause of ``tok`` ("X said (that) Y ...", "Y ..., X said")?"""
-    if tok.i == speech.i:
-        return False
-    for c in speech.children:
-        if c.dep_ in ("ccomp", "parataxis") and (c.i == tok.i or c.is_ancestor(tok)):
-            return True
-    if speech.dep_ in ("parataxis", "ccomp") and speech.head.i != speech.i and not speech.is_ancestor(tok):
-        h = speech.head
-        return h.i == tok.i or h.is_ancestor(tok)
-    return False
 
 
 def _speech_candidate(c: Candidate, code: str, targets: list[ActorRef], sources: list[ActorRef],
@@ -527,7 +554,7 @@ def reported_speech(rec: SentenceRecord) -> None:
     for s in speeches:
         # an agentless prescription ("... shows that new approaches must be encouraged") tells no one to act:
         # its borrowed (fallback) actor is nobody told, and the statement stays the speaker's
-        content = [c for c in rec.candidates if c is not s and c not in speeches and _reports(s.tok, c.tok)
+        content = [c for c in rec.candidates if c is not s and c not in speeches and reports(s.tok, c.tok)
                    and not (c.rule.startswith("passive+fallback") and (">modal:demand" in c.match.rule
                                                                         or "prescriptive" in c.mod.kinds))]
         if not content:

@@ -163,6 +163,42 @@ def announced_own_act(tok: Token, cameo: str) -> bool:
     return bool(subs) and not passive and (roots is None or cameo.startswith(roots))
 
 
+# Statement verbs whose content the speaker's act is coded by (the coder's speech step), and whose
+# speaker is the "I" / "we" of what they report.
+SPEECH_LEMMAS = frozenset({
+    "say", "state", "tell", "announce", "declare", "add", "claim", "insist", "stress", "note", "explain", "report",
+    "write", "affirm", "assert", "confirm", "reiterate", "remark", "comment", "argue", "reply", "respond",
+    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def reports(speech: Token, tok: Token) -> bool:
+    """Does the statement at ``speech`` report the clause of ``tok`` ("X said (that) Y ...", "Y ..., X said")?"""
+    if tok.i == speech.i:
+        return False
+    for c in speech.children:
+        if c.dep_ in ("ccomp", "parataxis") and (c.i == tok.i or c.is_ancestor(tok)):
+            return True
+    if speech.dep_ in ("parataxis", "ccomp") and speech.head.i != speech.i and not speech.is_ancestor(tok):
+        h = speech.head
+        return h.i == tok.i or h.is_ancestor(tok)
+    return False
+
+
+def quoted_speaker(tok: Token, heads: Sequence[Token]) -> list[Token]:
+    """The speaker an "I" / "we" stands for when the clause is reported ('X told the BBC: "I am ready to
+    meet ..."', '"We will ...," X said'): the subject of the statement verb that reports the clause; [] when
+    the heads are not all first person or no statement verb reports them."""
+    if not heads or not all(h.lower_ in FIRST_PERSON for h in heads):
+        return []
+    for speech in tok.sent:
+        if speech.pos_ == "VERB" and speech.lemma_.lower() in SPEECH_LEMMAS and reports(speech, tok):
+            subs, passive = subjects(speech)
+            if subs and not passive and not any(s.lower_ in FIRST_PERSON for s in subs):
+                return subs
+    return []
+
+
 def _alt(heads, rule: str = "") -> Alternative:
     return Alternative(tuple(heads), rule)
 
@@ -194,6 +230,9 @@ def arguments(match, tok: Token) -> Arguments:
         tgt_heads = list(subs)
     else:
         sources = [_alt(subs or inherited_subjects(tok), "active" if subs else "active+inherited-subject")]
+        speaker = quoted_speaker(tok, sources[0].heads)
+        if speaker:  # 'X told the BBC: "I am ready to meet ..."': the one quoted, not the nearest mention
+            sources.append(_alt(speaker, "active+quoted-speaker"))
         parties = [p for sub in subs if sub.lemma_.lower() in AGREEMENT_NOUNS
                    for p in nominal_source(sub) + prep_objects(sub, ("between", "with", "among"))]
         if parties:  # "the deal between Iran and Russia came into force": the agreement's parties
