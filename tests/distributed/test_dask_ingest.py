@@ -72,3 +72,25 @@ def test_dask_resume_loads_finished_parts_once_and_discards_half_written_ones(pl
     assert stored_tables(db) == tables0
     assert not half.exists() and not list(parts.iterdir())
     assert report.added == len({d.doc_id for d in docs}) - 2 and report.skipped == 2 + 4  # the part again, then the four read again
+
+
+def test_dask_parts_stay_until_the_writer_has_stored_them(plain, cluster, tmp_path, monkeypatch):
+    """A part handed to the ingest's writer is deleted only once the writer has written it to the file: a kill
+    while its documents wait in memory leaves the part for the next run to load."""
+    from realpolitik.distributed import ingest
+
+    _, tables0 = plain
+    monkeypatch.setenv("REALPOLITIK_WRITE_WINDOW", "3600")  # nothing written before the end (512 docs to wait)
+    db, parts = tmp_path / "late.duckdb", tmp_path / "parts"
+    seen = []
+
+    def watch(p):
+        if not p.final:
+            seen.append((p.documents, len(list(parts.glob("*.parquet")))))
+
+    report = ingest(_files(), scheduler=cluster, db=db, parts=parts, coder=SPEC, partition=2, progress=watch)
+    assert len(seen) >= 3
+    # after each load every part loaded so far is still on disk (the writer holds its documents)
+    assert all(n_parts >= 1 for _, n_parts in seen) and seen[-1][1] == len(seen)
+    assert not list(parts.iterdir()) and report.added == plain[0].added
+    assert stored_tables(db) == tables0

@@ -22,18 +22,23 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from realpolitik.pipeline import (CoderSpec, IngestProgress, IngestReport, code_safely, estimate_records,
-                                  new_documents, unparsed, words_in)
+from realpolitik.pipeline import (BATCH_DOCS, CoderSpec, IngestProgress, IngestReport, by_words, code_safely,
+                                  estimate_records, new_documents, unparsed, words_in)
 from realpolitik.records import Document, IngestFailure
 
-PARTITION_DOCS = 16  # small enough that the last partitions do not leave a worker idle long
+# A partition holds up to PARTITION_DOCS documents or about PARTITION_WORDS words, whichever comes first: ~10
+# news articles (a few seconds of coding: the last ones do not leave a worker idle long) or 256 headlines (a
+# partition of 16 headlines cost more in scheduling, Parquet and loading than in coding)
+PARTITION_DOCS = 4 * BATCH_DOCS
+PARTITION_WORDS = 4000
 PART_SUFFIX = ".parquet"
 
 __all__ = ["ingest", "code_partition", "load_part", "PARTITION_DOCS"]
@@ -93,9 +98,19 @@ def code_partition(docs: list[Document], spec: CoderSpec, parts: str, prefilter:
 
 # ----------------------------------------------------------------------------- on the driver
 
-def load_part(part: str | Path, store, report: IngestReport) -> tuple[int, int, int]:
-    """Write a finished part's records to ``store`` (documents already stored are skipped) and delete it.
-    Returns (records in it, documents coded, words) for the progress line."""
+class Loaded(NamedTuple):
+    """What loading one part did, for the progress line and the bookkeeping of the driver."""
+
+    records: int  # rows in the part (documents and failures)
+    documents: int  # documents coded
+    words: int
+    doc_ids: list[str]
+
+
+def load_part(part: str | Path, store, report: IngestReport, delete: bool = True) -> Loaded:
+    """Hand a finished part's records to ``store`` (a Store or the ingest's writer; documents already stored
+    are skipped) and, with ``delete``, delete it: the driver deletes its parts only once the writer has
+    written them to the file, so that a kill before that leaves the part to be loaded by the next run."""
     import pyarrow.parquet as pq
 
     part = Path(part)
@@ -114,8 +129,9 @@ def load_part(part: str | Path, store, report: IngestReport) -> tuple[int, int, 
     report.added += store.add_many([(c.document, c.sentences, c.actors) for c in fresh])
     report.events += sum(len(c.events) for c in fresh)
     report.unparsed += sum(1 for c in fresh if unparsed(c))
-    part.unlink()
-    return len(table["doc_id"]), len(coded), words
+    if delete:
+        part.unlink()
+    return Loaded(len(table["doc_id"]), len(coded), words, list(table["doc_id"]))
 
 
 def _part(fut) -> str:
@@ -157,11 +173,15 @@ def ingest(paths: Iterable[str], *, scheduler: Any = "local", parts: str | Path 
     ``scheduler``: a scheduler address ("tcp://host:8786"), "local" for a ``distributed.LocalCluster`` of
     ``workers`` single-threaded workers (``processes=False``: threads of this process), or a ``Client``.
     ``parts``: the folder for Parquet parts (default: the database's path + ".parts").
+    ``partition``: documents per partition (default: up to PARTITION_DOCS documents or about PARTITION_WORDS
+    words).
     """
     from distributed import as_completed
 
     from realpolitik.ingest import read_paths
     from realpolitik.store import Store
+    from realpolitik.store.writer import WriterStopped
+    from realpolitik.terminal import printable
 
     started = time.monotonic()
     spec = coder if coder is not None else CoderSpec()
@@ -176,46 +196,76 @@ def ingest(paths: Iterable[str], *, scheduler: Any = "local", parts: str | Path 
     total = estimate_records(paths) if callback is not None else None
     done = {"docs": 0, "words": 0}
     counts = {"read": 0, "inflight": 0}
+    # the one writer of this ingest (store/writer.py): stored ids loaded once, large transactions
+    writer = store.writer(on_wait=lambda message: print(printable(message), file=sys.stderr, flush=True))
+    handed: set[str] = set()  # doc_ids handed out and not yet given to the writer
+    unwritten: list[Path] = []  # parts loaded into the writer, deleted once it has written them
 
     def tell(final: bool = False) -> None:
         if callback is not None:
             callback(IngestProgress(done=counts["read"] - counts["inflight"], total=total, documents=done["docs"],
                                     words=done["words"], elapsed=time.monotonic() - started, final=final))
 
+    def written() -> None:
+        if not writer.pending:
+            for part in unwritten:
+                part.unlink(missing_ok=True)
+            unwritten.clear()
+
     def loaded(part: str | Path, ours: bool = True) -> None:
-        rows, n, w = load_part(part, store, report)
-        done["docs"] += n
-        done["words"] += w
+        got = load_part(part, writer, report, delete=False)
+        unwritten.append(Path(part))
+        handed.difference_update(got.doc_ids)  # the writer knows them now
+        done["docs"] += got.documents
+        done["words"] += got.words
         if ours:
-            counts["inflight"] -= rows
+            counts["inflight"] -= got.records
+        written()
 
     # what a killed run left behind: half-written parts go, finished ones are loaded
     for tmp in folder.glob(f"*{PART_SUFFIX}.*.tmp"):
         tmp.unlink(missing_ok=True)
-    for part in sorted(folder.glob(f"*{PART_SUFFIX}")):
-        loaded(part, ours=False)
     kwargs: dict[str, Any] = {"date": date, "source": source}
     if columns:
         kwargs["columns"] = columns
     if max_bytes:
         kwargs["max_bytes"] = max_bytes
-    records = read_paths(paths, **kwargs)
-    client, cluster = _client(scheduler, workers, processes)
+    ok = False
     try:
-        limit = 2 * max(1, sum(client.nthreads().values()))
-        running = as_completed()
-        for docs in new_documents(records, store, report, partition or PARTITION_DOCS, counts):
-            running.add(client.submit(code_partition, docs, spec, str(folder), prefilter, pure=False))
-            while running.count() >= limit:
-                loaded(_part(next(running)))
+        for part in sorted(folder.glob(f"*{PART_SUFFIX}")):
+            loaded(part, ours=False)
+        records = read_paths(paths, **kwargs)
+        batches: Iterable[list[Document]] = new_documents(records, writer, report,
+                                                          partition or BATCH_DOCS, counts, handed)
+        if not partition:
+            batches = by_words(batches, PARTITION_DOCS, PARTITION_WORDS)
+        client, cluster = _client(scheduler, workers, processes)
+        try:
+            limit = 2 * max(1, sum(client.nthreads().values()))
+            running = as_completed()
+            for docs in batches:
+                running.add(client.submit(code_partition, docs, spec, str(folder), prefilter, pure=False))
+                while running.count() >= limit:
+                    loaded(_part(next(running)))
+                    tell()
+            for fut in running:
+                loaded(_part(fut))
                 tell()
-        for fut in running:
-            loaded(_part(fut))
-            tell()
+        finally:
+            if cluster is not None:
+                client.close()
+                cluster.close()
+        ok = True
     finally:
-        if cluster is not None:
-            client.close()
-            cluster.close()
+        pending, writes = writer.pending, writer.writes
+        try:
+            writer.close(on_error=not ok)
+        except WriterStopped as exc:  # the file stayed locked: the parts not written stay for the next run
+            report.failures.append(IngestFailure(exc.path, exc.reason))
+        else:
+            if not pending or writer.writes > writes:  # (after an error the writer may have given them up)
+                written()
+    report.added = writer.added
     if parts is None and not any(folder.iterdir()):
         folder.rmdir()  # the default scratch folder goes when it is empty
     tell(final=True)
