@@ -258,10 +258,18 @@ def test_a_currency_at_a_line_start_is_no_person(nlp, kb):
     assert not [r for r in refs if r.kind == "person"]
 
 
+@pytest.mark.parametrize("title", ["UKIP MEP", "Euro MP"])
+def test_a_title_dates_the_article_by_the_curated_office_it_names_not_by_a_shorter_ending(nlp, kb, title):
+    # Kilroy-Silk was a UKIP MEP (filed GBROPP, 2004-05) and a Labour MP (GBRLEG, 1974-86): "MEP" and "Euro MP"
+    # name the MEP office, whose curated code differs from the role word's LEG; the MP office is another one
+    res, refs = _read(nlp, kb, f"{title} Robert Kilroy-Silk said he would stand.")
+    assert res.reading.date is not None and dt.date(2004, 6, 10) <= res.reading.date <= dt.date(2005, 1, 20)
+    ks = [r for r in refs if "Kilroy-Silk" in r.text]
+    assert ks and ks[0].code == "GBROPP"
+
+
 def test_a_title_that_names_none_of_a_curated_persons_offices_gives_no_era(nlp, kb):
-    # Kilroy-Silk was a UKIP MEP (filed GBROPP) and a Labour MP (GBRLEG) decades before: "MEP" names
-    # neither office, so it must not date the article by the other one
-    res, _ = _read(nlp, kb, "UKIP MEP Robert Kilroy-Silk said he would stand.")
+    res, _ = _read(nlp, kb, "Councillor Robert Kilroy-Silk said he would stand.")
     assert res.reading.date is None
 
 

@@ -91,3 +91,28 @@ def test_faction_members_from_around_phrase(learn):
 def test_members_named_after_such_as_join_the_faction(learn):
     doc, res = learn("Iranian hard-liners such as Hossein Shariatmadari criticised the deal with Moscow.")
     assert "person:hossein-shariatmadari" in faction(res, "faction:IRN:hard-liners").members
+
+
+def test_a_faction_adjective_on_a_faction_noun_makes_members_of_both(learn):
+    # "hard-line conservatives around X": X is a conservative and a hard-liner
+    _, res = learn("The hard-line conservatives around Supreme Leader Ali Khamenei want the money without the thaw.")
+    assert "person:ali-khamenei" in faction(res, "faction:IRN:conservatives").members
+    assert "person:ali-khamenei" in faction(res, "faction:IRN:hard-liners").members
+
+
+@pytest.mark.parametrize("text,member", [
+    ("Tehran voted on Friday. Ahmad Jannati, one of the hard-liners, called the vote flawed.", "person:ahmad-jannati"),
+    ("Tehran voted on Friday. Mahmoud Ahmadinejad is among the hard-liners who oppose the deal.",
+     "person:mahmoud-ahmadinejad"),
+])
+def test_one_of_and_among_the_faction_make_a_member(learn, text, member):
+    _, res = learn(text)
+    assert member in faction(res, "faction:IRN:hard-liners").members
+
+
+def test_a_faction_with_no_country_takes_the_country_of_the_articles_other_camps(learn):
+    # Russia is mentioned as much as Iran, so there is no domestic country; the article's camps are Iran's
+    text = ("Iran's hard-liners look to Russia. Russia and Iran met in Moscow. "
+            "Candidates backed by the reformists won every seat.")
+    _, res = learn(text)
+    assert faction(res, "faction:IRN:reformists").country == "IRN"

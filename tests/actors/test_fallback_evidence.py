@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .mentions import mention as _mention
 
 D1987 = dt.date(1987, 5, 4)
@@ -200,3 +202,55 @@ def test_a_role_word_modifying_another_noun_is_no_role_even_when_it_is_the_only_
     roles = roles_of(learn, "With the stealth taxes of Gordon Brown, especially the council tax, voters are angry.",
                      "person:gordon-brown")
     assert not any("council" in r for r in roles), roles
+
+
+# ---------------------------------------------------------------- a person's name is not a place
+@pytest.mark.parametrize("text,words", [
+    ("Council finance spokesman Tom Wellington, of Swansea, said the rise was vital.", "Tom Wellington"),
+    ("The council met on Monday. \"This is not the answer,\" said Mr Wellington.", "Mr Wellington"),
+    ("Team captain Kevin Paris said the players were tired.", "Kevin Paris"),
+    ("Ms Jordan, the head teacher, said the school would stay open.", "Ms Jordan"),
+])
+def test_a_surname_or_given_name_that_is_a_place_is_a_person_not_that_country(learn, text, words):
+    ref = mention(learn, text, words.split()[-1])
+    assert ref is not None and ref.kind == "person" and ref.country is None, ref
+
+
+def test_a_place_in_a_persons_name_does_not_count_for_the_domestic_country(learn):
+    text = ("Council spokesman Tom Wellington said the settlement was fair. Mr Wellington said councils "
+            "would cope. Officials said the rise was small.")
+    doc, res = learn(text)
+    assert res.article.doc_countries["NZL"] == 0
+    ref = mention(learn, text, "Officials")
+    assert ref is None or ref.country != "NZL"
+
+
+# ---------------------------------------------------------------- whose a speaker is
+def test_a_place_where_something_happens_is_no_evidence_of_a_titled_persons_country(learn):
+    text = "Finance Secretary Juan Ramos told reporters that the debt talks would reopen in New York on Tuesday."
+    ref = mention(learn, text, "Juan Ramos")
+    assert ref.country is None, ref
+
+
+def test_a_speaker_after_a_states_act_speaks_for_that_state(learn):
+    text = ("Japan warned the United States it may retaliate if the tariffs are imposed, a senior trade "
+            "official said.")
+    ref = mention(learn, text, "official")
+    assert (ref.code, ref.rule) == ("JPNGOV", "role+speaker-of:JPN")
+
+
+def test_a_speaker_before_the_clause_is_not_placed_by_its_subject(learn):
+    text = "A spokesman said the United States had not listened to Japan."
+    ref = mention(learn, text, "spokesman")
+    assert ref is None or ref.country is None
+
+
+# ---------------------------------------------------------------- historical figures
+@pytest.mark.parametrize("text,words,code", [
+    ("After the war Josef Stalin started the blockade of the western sectors.", "Josef Stalin", "USRGOV"),
+    ("Hitler and Stalin both failed, the minister said.", "Stalin", "USRGOV"),
+    ("Churchill warned of an iron curtain.", "Churchill", "GBRGOV"),
+])
+def test_a_historical_leader_keeps_the_code_of_his_state_decades_later(learn, text, words, code):
+    ref = mention(learn, text, words, date=dt.date(2005, 3, 1))
+    assert ref is not None and ref.code == code, ref

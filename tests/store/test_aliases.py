@@ -35,6 +35,13 @@ def test_hyphenated_names_and_particles():
     assert name_alias("Tory leader", "Conservative Party", "institution", "party:GBR:conservative") is None
 
 
+def test_a_role_phrase_read_through_an_organisation_is_not_its_name():
+    # "the Labour Assembly Government" resolves to the governing party through the role word "Government"
+    assert name_alias("Labour Assembly Government", "Labour Party", "institution", "party:GBR:labour",
+                      "role+institution") is None
+    assert name_alias("Labour Party", "Labour", "institution", "party:GBR:labour", "institution") == "Labour Party"
+
+
 def test_states_keep_their_names_and_generic_actors_keep_none():
     assert name_alias("Britain", "United Kingdom", "state", "GBR", "country") == "Britain"
     assert name_alias("London", "United Kingdom", "state", "GBR", "capital-metonym") is None

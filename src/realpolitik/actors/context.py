@@ -16,6 +16,7 @@ from realpolitik.actors.kb import (
     norm,
     slug,
 )
+from realpolitik.actors.phrase import locative
 from realpolitik.actors.scan import Match, doc_text, scan
 from realpolitik.actors.state import (
     DOMINANCE,
@@ -98,6 +99,10 @@ def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]
     the article's domestic country ("doc-country"); else the only country its own sentence names
     ("sentence-country": "the Saudi interior ministry announced that the men had been executed"); else
     the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
+    if tok.doc.has_annotation("DEP"):
+        spoken = speaker_of_state(r, tok)
+        if spoken is not None:
+            return spoken, "speaker-of"
     ctx = context_country(a, min_count=2)
     if ctx is not None:
         return ctx, "doc-country"
@@ -112,7 +117,7 @@ def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]
                 ms = [m for m in scan(r.kb, list(p.subtree)) if m.kind in _STATE_KINDS and m.entry.country]
                 if p.dep_ == "pobj" and ms:
                     return ms[0].entry.country, "sentence-place"
-    one = _sentence_country(r, a, sent)
+    one = _sentence_country(r, a, sent, clause_verb(tok))
     if one is not None:
         return one, "sentence-country"
     if sent.start > 0:
@@ -123,13 +128,59 @@ def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]
     return None, ""
 
 
-def _sentence_country(r: Reading, a: Article, sent: Span) -> str | None:
-    """The one country a sentence names (places, demonyms, institutions, known people), else None."""
-    key = (id(sent.doc), sent.start)
+# Verbs of saying whose subject speaks for the state of the content clause ("Japan will retaliate, a senior
+# official said").
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "confirm", "insist", "warn"})
+
+
+def speaker_of_state(r: Reading, tok: Token) -> str | None:
+    """The state a speaker with no country of its own speaks for, when the sentence puts the state's act
+    before the speaker, wire style: "Japan warned the United States it may retaliate, a senior government
+    official said" (JPN); "Tehran will not give in, an official told reporters". The content clause's
+    subject must name exactly one country (a state, its capital or its government). None otherwise: a
+    speaker before the clause ("A spokesman said Syria had refused") may be anyone's."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    verb = tok.head
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i or c.i > verb.i:
+            continue
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        toks = list(subj.subtree)
+        ms = [m for m in scan(r.kb, toks) if m.kind in _STATE_KINDS and m.entry.country
+              and not not_a_mention(r, tok.doc, m)]
+        countries = {m.entry.country for m in ms}
+        if len(countries) == 1 and any(m.covers(subj.i) or m.j <= subj.i for m in ms):
+            return countries.pop()
+    return None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` is in (its nearest verb ancestor, else the sentence root)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return cur
+
+
+def _sentence_country(r: Reading, a: Article, sent: Span, verb: Token | None = None) -> str | None:
+    """The one country a sentence names (places, demonyms, institutions, known people), else None. A place
+    something else happens in is no evidence of whose an actor is: a place named as the object of in/at/near
+    counts only in the clause of ``verb`` ("Rebels attacked the convoy near Kandahar"), not in another one
+    ("X told reporters that talks would reopen in New York"); with no ``verb`` (the previous sentence), not
+    at all."""
+    key = (id(sent.doc), sent.start, verb.i if verb is not None else -1)
     hit = a.sent_country.get(key, False)
     if hit is False:
+        doc = sent.doc
         found = {m.entry.country for m in scan(r.kb, list(sent))
-                 if m.entry.country and m.kind in ANCHOR_KINDS and not currency_name(sent.doc, m)}
+                 if m.entry.country and m.kind in ANCHOR_KINDS and not not_a_mention(r, doc, m)
+                 and not (m.kind in _STATE_KINDS and locative(doc[m.j - 1])
+                          and (verb is None or clause_verb(doc[m.j - 1]).i != verb.i))}
         hit = a.sent_country[key] = found.pop() if len(found) == 1 else None
     return hit
 
@@ -152,7 +203,7 @@ def count_countries(r: Reading, a: Article, doc: Doc, docs: list[Doc] | tuple[Do
     a.counted.append(doc)
     others: dict[str, set[str]] | None = None
     for m in scan(r.kb, list(doc)):
-        if m.entry.country and m.kind in ANCHOR_KINDS and not currency_name(doc, m):
+        if m.entry.country and m.kind in ANCHOR_KINDS and not not_a_mention(r, doc, m):
             if m.kind == PERSON and m.j - m.i == 1:
                 if others is None:
                     others = name_bearers(r, (*docs, doc) if docs else (doc,))
@@ -209,6 +260,35 @@ def currency_name(doc: Doc, m: Match) -> bool:
     after = doc[m.j] if m.j < len(doc) else None
     before = doc[m.i - 1] if m.i > 0 else None
     return (after is not None and after.lower_ in _CURRENCY) or (before is not None and before.lower_ in _AMOUNT)
+
+
+def personal_name_part(r: Reading, doc: Doc, m: Match) -> bool:
+    """True when the place name at ``m`` is part of a person's name: right after an honorific ("Mr
+    Wellington", "Ms Paris"), or inside a PERSON entity next to a capitalised word the knowledge base does
+    not know, a given name or surname ("Bob Wellington", "Michael Jordan", "Kevin Paris")."""
+    if m.kind not in _STATE_KINDS:
+        return False
+    if m.i > 0:
+        prev = doc[m.i - 1]
+        if prev.text[:1].isupper() and prev.lower_.rstrip(".") in r.kb.honorifics and prev.lower_ not in (
+                "his", "her"):
+            return True
+    if any(doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" for k in range(m.i, m.j)):
+        return False  # "Bosnian Serbs" (one entity to the tagger) is a people, not a name
+    for k, joined in ((m.i - 1, m.i), (m.j, m.j)):  # the neighbour, and the token that says it is one entity
+        if not (0 <= k < len(doc)) or doc[joined].ent_iob_ != "I":
+            continue
+        t = doc[k]
+        if t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_stop \
+                and t.lower_ not in r.kb.honorifics and not scan(r.kb, [t]):
+            return True
+    return False
+
+
+def not_a_mention(r: Reading, doc: Doc, m: Match) -> bool:
+    """A country name that names no actor: money ("U.S. dollars") or part of a person's name ("Bob
+    Wellington")."""
+    return currency_name(doc, m) or personal_name_part(r, doc, m)
 
 
 def gpos(a: Article, char: int) -> int:

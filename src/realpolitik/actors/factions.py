@@ -23,6 +23,13 @@ def faction_country(a: Article, matches: Iterable[Match]) -> str | None:
     return context_country(a)
 
 
+def camps_country(a: Article) -> str | None:
+    """The country of the factions the article has named so far, when they are all of one country: an
+    article's camps are one country's politics ("Iran's hard-liners ... the reformists")."""
+    countries = {f.country for f in a.factions.values()}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def faction_record(r: Reading, a: Article, fm: Match, country: str, sector: str | None = None) -> _Faction:
     e = fm.entry
     label = e.label or e.name

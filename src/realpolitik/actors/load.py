@@ -297,7 +297,7 @@ def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> 
         kb.add_surname(e, _surname(name, iso))
 
 
-PEOPLE_FILES = ("people.yaml", "people_seed.yaml", "people_uk.yaml")
+PEOPLE_FILES = ("people.yaml", "people_seed.yaml", "people_uk.yaml", "people_historical.yaml")
 
 
 def _with_party(rec: dict, parties: dict[str, Entry], path: Path, where: str) -> dict:

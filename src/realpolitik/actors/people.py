@@ -56,6 +56,7 @@ from realpolitik.actors.context import (
     last_party,
     make_ref,
     nearby_country,
+    personal_name_part,
     scan_phrase,
     sole_country,
 )
@@ -125,10 +126,13 @@ def is_person_head(r: Reading, a: Article, tok: Token) -> bool:
     if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
         return False
     ms = scan_phrase(r, a, name_tokens(tok))
-    if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON for m in ms):
+    if any(m.covers(tok.i) and m.kind in ANCHOR_KINDS and m.kind != PERSON
+           and not personal_name_part(r, tok.doc, m) for m in ms):
         return False
     if tok.lower_ in _MONEY:
         return False  # "U.S. Dlrs", "the Taiwan Dollar" at a line start: money, not a person
+    if any(m.covers(tok.i) and personal_name_part(r, tok.doc, m) for m in ms):
+        return True  # "Bob Wellington", "Mr Wellington" (even where the tagger calls it a place)
     kb_named = any(m.covers(tok.i) and m.kind == PERSON for m in ms)
     if not kb_named and tok.ent_type_ == "PERSON" and len(name_tokens(tok)) == 1 \
             and any(tok.text in _place_words(d) for d in (tok.doc, *a.counted)):
@@ -841,6 +845,17 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
                     former=p.former)
 
 
+# Titles news writes for an office whose curated name says it otherwise; read as that name before matching
+# offices, so that a shorter ending does not match another office ("Euro MP" is no "Labour MP").
+_TITLE_SYNONYMS = (("euro mp", "mep"), ("euro-mp", "mep"), ("member of the european parliament", "mep"))
+
+
+def _title_synonyms(title: str) -> str:
+    for form, name in _TITLE_SYNONYMS:
+        title = title.replace(form, name)
+    return title
+
+
 def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:
     """The dated periods of a curated person's offices whose name contains the title the text gives
     ("Home Secretary" of Charles Clarke's three offices). Curated records list their named offices first,
@@ -848,7 +863,7 @@ def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:
     the title's words all belong to the office's name (else its longest ending that does)."""
     if e.source != "people" or len(e.roles) > len(e.periods):
         return []
-    words = role.lower().split()
+    words = _title_synonyms(role.lower()).split()
     shadow = "shadow" in words
     core = [w for w in words if w != "shadow"]
     for k in range(1 if whole else len(core)):  # the longest ending that names an office ("Conservative chancellor")
@@ -943,7 +958,10 @@ def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str] | None:
             if e.source == "people" and not named:
                 continue  # a curated person's title that names none of their offices ("MEP" of a UKIP MEP
                 # filed as GBROPP) says nothing of when: matching the sector alone would pick another office
-            spans = [(p.start or dt.date.min, p.end or dt.date.max) for p in (named or periods) if p.code == code]
+            # a curated office the title names dates the article whatever sector the title word has alone
+            # ("MEP" is LEG; the curated UKIP MEP of 2004 is GBROPP)
+            spans = [(p.start or dt.date.min, p.end or dt.date.max) for p in (named or periods)
+                     if p.code == code or (named and p.code.startswith(desc.country or e.country or ""))]
             if not spans or (e.actor_id, code) in seen:
                 continue
             seen.add((e.actor_id, code))

@@ -47,7 +47,7 @@ from realpolitik.actors.context import (
     nearby_country,
     scan_phrase,
 )
-from realpolitik.actors.factions import faction_country, faction_record
+from realpolitik.actors.factions import camps_country, faction_country, faction_record
 from realpolitik.actors.people import (
     appos_person,
     holder_of,
@@ -417,7 +417,7 @@ def faction_ref(r: Reading, a: Article, head: Token, fm: Match, matches: list[Ma
                  sector: str | None = None) -> ActorRef | None:
     own = [m for m in matches if m.kind != FACTION and (m.kind in _STATE_KINDS or m.entry.country)]
     country = fm.entry.country or (faction_country(a, own) if own else None) \
-        or _members_country(r, a, head) or context_country(a)
+        or _members_country(r, a, head) or context_country(a) or camps_country(a)
     if country is None:
         return None
     f = faction_record(r, a, fm, country)
@@ -442,22 +442,35 @@ def learn_faction(r: Reading, a: Article, tok: Token) -> None:
         return
     own = [m for m in matches if m.kind != FACTION and (m.kind in _STATE_KINDS or m.entry.country)]
     country = ms[0].entry.country or (faction_country(a, own) if own else None) \
-        or _members_country(r, a, tok) or context_country(a)
+        or _members_country(r, a, tok) or context_country(a) or camps_country(a)
     if country is None:
         return
-    f = faction_record(r, a, ms[0], country)
+    # "the hard-line conservatives around Khamenei": the conservatives, and the hard-liners the adjective names
+    named = [ms[0]] + [m for m in matches if m.kind == FACTION and m.j <= tok.i
+                       and (m.entry.adjective or tok.doc[m.j - 1].head.i == tok.i)
+                       and (m.entry.label or m.entry.name) != (ms[0].entry.label or ms[0].entry.name)]
+    records = [faction_record(r, a, m, country) for m in named]
     sent_text = tok.sent.text
-    f.evidence.append(sent_text)
+    for f in records:
+        f.evidence.append(sent_text)
     members: list[Token] = member_tokens(tok)
     # "Rouhani, a moderate," / "Rouhani is a moderate"
     if tok.dep_ == "appos":
         members.append(tok.head)
     if tok.dep_ in ("attr", "acomp"):
         members.extend(c for c in tok.head.children if c.dep_ in _SUBJ)
+    # "Jannati, one of the hard-liners," / "Jannati is among the hard-liners"
+    holder = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    if holder is not None and tok.head.lower_ == "of" and holder.lower_ in ("one", "some", "many", "most") \
+            and holder.dep_ == "appos":
+        members.append(holder.head)
+    elif holder is not None and tok.head.lower_ == "among" and holder.lemma_ == "be":
+        members.extend(c for c in holder.children if c.dep_ in _SUBJ)
     for mt in members:
         ref = _member_ref(r, a, mt)
-        if ref is not None and ref.actor_id != f.actor_id:
-            f.members.append(ref.actor_id)
+        for f in records:
+            if ref is not None and ref.actor_id != f.actor_id:
+                f.members.append(ref.actor_id)
 
 
 def _member_ref(r: Reading, a: Article, tok: Token) -> ActorRef | None:

@@ -159,7 +159,7 @@ class Article:
     orgs: dict[str, Entry] = field(default_factory=dict)
     offices: dict[str, Any] = field(default_factory=dict)  # "the supreme leader" as an office holder (Actor)
     countries: Counter[str] = field(default_factory=Counter)  # country mentions of all counted segments
-    sent_country: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    sent_country: dict[tuple[int, int, int], str | None] = field(default_factory=dict)
     counted: list[Doc] = field(default_factory=list)  # segments whose country mentions are counted
     party_log: list[tuple[int, Entry]] = field(default_factory=list)  # (global char pos, party) in reading order
     unplaced: dict[str, Entry] = field(default_factory=dict)  # ambiguous names no evidence placed

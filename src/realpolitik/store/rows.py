@@ -189,7 +189,9 @@ def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "", f
     title is a role — nor "BBC Michael Howard"). A generic actor named by its code (British government =
     GBRGOV, British civilians = GBRCVL) has no names beyond its own: what mentions call it are descriptions
     ("Downing Street", "BAA spokesman"). A state's aliases are the mentions read as its name (rule "country":
-    "Britain", "UK"), not a place inside it or a phrase around it ("London", "BBC Radio Scotland")."""
+    "Britain", "UK"), not a place inside it or a phrase around it ("London", "BBC Radio Scotland"). An
+    organisation's aliases are not the role phrases it was read from (rule "role+...": "Labour Assembly
+    Government" is a government Labour leads, not a name of the party)."""
     text = alias_of(text) or ""
     text = re.sub(r"\s*-\s*", "-", text)  # "Kilroy -Silk"
     if text.lower().startswith("the "):
@@ -220,6 +222,8 @@ def name_alias(text: str, name: str, kind: str, actor_id: str, rule: str = "", f
         return None
     if ":" not in actor_id:  # a code-named generic actor (GBRGOV) or a state (GBR)
         return text if kind == "state" and rule == "country" else None
+    if rule.startswith(("role+", "of:")):
+        return None  # a role of the body or a phrase around it ("Labour Assembly Government"): a description
     return text
 
 
