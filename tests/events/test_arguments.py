@@ -190,8 +190,9 @@ def test_agentless_passive_gets_no_invented_agent(coder):
 
 
 def test_a_plain_statement_takes_no_target_from_the_model(coder):
-    """The argument gold holds events with targets; a plain remark about another country is no act on it."""
-    got = _dyads(coder, "The Chilean foreign minister said Argentina's economy was recovering quickly.")
+    """The argument gold holds events with targets; a plain remark that only mentions another country is no
+    act on it (a remark about an actor, its subject, is: coder.comment_about, tests/events/test_coder.py)."""
+    got = _dyads(coder, "The Chilean foreign minister said the weather had been cold in Argentina.")
     stmts = [d for d in got if d[0].startswith("01")]
     assert stmts and all(d[1] == "CHL" and d[2] is None for d in stmts), got
 

@@ -380,9 +380,9 @@ def test_an_opinion_frames_the_prescription_it_holds():
 
 @pytest.mark.parametrize("text", [
     "Michael Howard told the BBC that the plan was sound.",                        # a medium (sector MED)
-    "Tony Blair told a London news conference that the party would avoid spin.",   # a gathering, named by a place
+    "Tony Blair told a London news conference that the plan was sound.",   # a gathering, named by a place
     "Michael Howard told reporters that the plan was sound.",                      # journalists
-    "Lord Falconer told BBC1's Breakfast With David Frost that the Lords needed reform.",  # a programme's name
+    "Lord Falconer told BBC1's Breakfast With David Frost that reform was needed.",  # a programme's name
 ])
 def test_the_outlet_a_statement_is_made_to_is_no_target(text):
     evs = events_of(text)
@@ -408,3 +408,45 @@ def test_a_reported_promise_to_act_is_a_promise_not_a_plain_statement():
     evs = events_of("Lawyers said that the Nicaraguan rebel leader Adolfo Calero has promised to review the "
                     "bank statements.")
     assert [(e.cameo_root, e.source.country) for e in evs] == [("03", "NIC")]
+
+
+@pytest.mark.parametrize("text,targets", [
+    ("Moscow is arming Tehran's rivals, namely Saudi Arabia.", {"SAU"}),
+    ("Russia sold weapons to Tehran's rivals, namely Egypt and the United Arab Emirates.", {"EGY", "ARE"}),
+])
+def test_the_apposition_not_the_possessor_names_the_target(text, targets):
+    evs = [e for e in events_of(text) if e.cameo_root == "07"]
+    assert evs and {e.target.country for e in evs} == targets, [(e.cameo, e.target and e.target.country) for e in evs]
+
+
+def test_two_coordinated_demonyms_on_one_noun_are_two_sources():
+    evs = events_of("US and British activists protested against the war in Iraq.")
+    assert {e.source.country for e in evs if e.cameo_root == "14"} == {"USA", "GBR"}
+    assert all(e.source.sector == "CVL" for e in evs)  # each keeps the head noun's sector
+
+
+def test_three_coordinated_parties_of_a_symmetric_act_take_no_other_target():
+    evs = events_of("Iran, Russia and Turkey signed an agreement on Syria.")
+    assert {(e.source.country, e.target.country) for e in evs} == {
+        (a, b) for a in ("IRN", "RUS", "TUR") for b in ("IRN", "RUS", "TUR") if a != b}
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Michael Howard said Tony Blair had a real opportunity.", "Tony Blair"),          # the clause's subject
+    ("Gordon Brown said the European Union's farm policy had caused problems.", "European Union"),  # possessor
+    ("Michael Howard said his party had a real opportunity.", None),                   # the speaker's own side
+    ("Jack Straw said the EU constitution had been well drafted.", None),               # a modifier: a thing
+])
+def test_a_plain_comment_about_a_named_actor_has_it_as_target(text, target):
+    evs = [e for e in events_of(text) if e.cameo_root == "01"]
+    assert [e.target.name if e.target else None for e in evs] == [target], [(e.cameo, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,dyad", [
+    ("Russia carried out airstrikes in Syria.", ("RUS", "SYR")),     # an event noun under a light verb
+    ("Israel imposed a blockade in Lebanon.", ("ISR", "LBN")),       # the trigger's object
+    ("Russian jets bombed Turkish positions in Syria.", ("RUS", "TUR")),  # the object named first
+])
+def test_force_used_in_a_place_targets_the_place_when_nothing_else_does(text, dyad):
+    evs = [e for e in events_of(text) if int(e.cameo_root) >= 15]
+    assert [(e.source.country, e.target.country if e.target else None) for e in evs] == [dyad]

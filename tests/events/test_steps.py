@@ -455,10 +455,11 @@ def test_speech_disapproval_is_the_speakers_criticism(make, lexicon):
     assert evs(rec) == [("111", "IRN", "TUR")]
     rec = run(make("Iran said the plan was a mistake."), lexicon)
     assert evs(rec) == [("111", "IRN", None)]  # nobody named: a criticism without a target
+    # no fault found: a plain comment, about Turkey (coder.comment_about)
     rec = run(make("Iran said Turkey's plan was not wrong."), lexicon)
-    assert evs(rec) == [("010", "IRN", None)]
+    assert evs(rec) == [("010", "IRN", "TUR")]
     rec = run(make("Iran said Turkey's plan was good."), lexicon)
-    assert evs(rec) == [("010", "IRN", None)]
+    assert evs(rec) == [("010", "IRN", "TUR")]
 
 
 def test_speech_reports_only_its_own_clause(nlp):

@@ -151,14 +151,20 @@ def resolve_candidates(resolver, sent: Span, cands: Sequence[Phrase]) -> dict[in
     return {c.head: resolver.resolve(c.span(sent), head=sent.doc[c.head]) for c in cands}
 
 
+def covers(ref: ActorRef, tok: Token) -> bool:
+    """Was the actor read from the head word itself, not through a modifier or possessor ("Tehran's
+    rivals" resolved through Tehran)? (A reference with no position counts as the head's.)"""
+    rel = tok.idx - tok.sent.start_char
+    return ref.start < 0 or ref.start <= rel < ref.end
+
+
 def phrase_actor(sent: Span, phrase: Phrase, refs: Mapping[int, ActorRef | None]) -> ActorRef | None:
     """The actor a chosen phrase stands for. A head noun that is no actor itself but was resolved through
     a modifier ("Tehran's rivals, namely Saudi Arabia") is named by its apposition when it has one: the
     possessor only qualifies the noun, the apposition says who it is."""
     ref = refs.get(phrase.head)
     tok = sent.doc[phrase.head]
-    rel = tok.idx - sent.start_char
-    if ref is not None and ref.start >= 0 and not (ref.start <= rel < ref.end):
+    if ref is not None and not covers(ref, tok):
         for child in tok.children:
             if child.dep_ == "appos" and refs.get(child.i) is not None:
                 return refs[child.i]
@@ -321,15 +327,13 @@ def pair_features(sent: Span, match, cand: Phrase, cands: Sequence[Phrase],
         f["kind=none"] = 1.0
         f[f"kind×last=none|{last}"] = 1.0
     else:
-        rel = tok.idx - sent.start_char
-        covers = ref.start <= rel < ref.end or ref.start < 0
         f[f"kind={ref.kind}"] = 1.0
         f[f"kind×last={ref.kind}|{last}"] = 1.0
         f[f"actor×path={full if plen <= 3 else 'long'}"] = 1.0
         f[f"actor×root×last={root}|{last}"] = 1.0
         f["country_known" if ref.country else "country_unknown"] = 1.0
         f[f"sector={ref.sector or 'state'}"] = 1.0
-        if not covers:
+        if not covers(ref, tok):
             f["ref_via_modifier"] = 1.0  # "Tehran's rivals" resolved through Tehran
         f[f"refrule={ref.rule.split(':')[0].split('+')[0]}"] = 1.0
     # the hand rules' choice, and that of the candidate's coordination head

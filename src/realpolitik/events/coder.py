@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.actors.protocol import Resolver
 from realpolitik.errors import RealpolitikError
 from realpolitik.events import codebook, triggers
-from realpolitik.events.arguments import ArgumentModel, phrase_actor, resolve_candidates
+from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
@@ -183,21 +183,48 @@ def resolve_heads(resolver: Resolver, heads: Iterable[Token], used: list[Token] 
     refs: list[ActorRef] = []
     for head in heads:
         for tok in conjuncts(head):
-            ref, at = resolver.resolve(np_span(tok), head=tok), tok
-            if ref is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
-                # "officials of Iran", "leaders from Russia": the actor hangs off a preposition
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                ref, at = resolver.resolve(np_span(pobj), head=pobj), pobj
-            if ref is None:
-                ref, at = unresolved_entity(tok), tok
-            if ref is not None and all(r.actor_id != ref.actor_id for r in refs):
-                refs.append(ref)
-                if used is not None:
-                    used.append(at)
+            for ref, at in head_actors(resolver, tok):
+                if all(r.actor_id != ref.actor_id for r in refs):
+                    refs.append(ref)
+                    if used is not None:
+                        used.append(at)
     return refs
+
+
+def head_actors(resolver: Resolver, tok: Token) -> list[tuple[ActorRef, Token]]:
+    """The actors one noun-phrase head names, each with the token it was read from: the phrase itself;
+    its apposition when the phrase was only resolved through a possessor ("Tehran's rivals, namely Saudi
+    Arabia" is Saudi Arabia, not Iran); each of its coordinated actor modifiers ("US and British
+    activists": two sources); the actor of its "of / from / in" phrase ("officials of Iran"); or the
+    named person or group the knowledge base cannot place."""
+    ref = resolver.resolve(np_span(tok), head=tok)
+    if ref is not None and not covers(ref, tok):
+        named = [(r, a) for ap in tok.children if ap.dep_ == "appos" for a in conjuncts(ap)
+                 if (r := resolver.resolve(np_span(a), head=a)) is not None]
+        if named:
+            return named
+    mods = [m for m in tok.children if m.dep_ in MODIFIER_DEPS and m.i < tok.i and any(
+        c.dep_ == "conj" for c in m.children)]
+    if mods:
+        named = []
+        for m in conjuncts(mods[0]):
+            ent = next((e for e in tok.doc.ents if e.start <= m.i < e.end), None)
+            r = resolver.resolve(ent if ent is not None else tok.doc[m.i:m.i + 1], head=m)
+            if r is not None:  # the head's own reading keeps its sector ("British activists": GBR civilians)
+                named.append((ref if ref is not None and ref.country and ref.country == r.country else r, m))
+        if len(named) >= 2:
+            return named
+    at = tok
+    if ref is None and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}:
+        # "officials of Iran", "leaders from Russia": the actor hangs off a preposition
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        ref, at = resolver.resolve(np_span(pobj), head=pobj), pobj
+    if ref is None:
+        ref, at = unresolved_entity(tok), tok
+    return [(ref, at)] if ref is not None else []
 
 
 def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
@@ -316,7 +343,9 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
             sources, rule = fs, rule + "+fallback-source"
             if not targets:
                 targets = ft
-    if sources and not targets and c.code.root != "01":  # a statement has no addressee unless the text names one
+    if sources and not targets and c.code.root != "01" and not (c.match.symmetric and len(sources) > 1):
+        # (a statement has no addressee unless the text names one; parties to a symmetric act, "Iran, Russia
+        # and Turkey signed an agreement", are each other's targets)
         # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
         # from the government"); we only refuse the source itself or its own state/government
         others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)
@@ -558,7 +587,7 @@ def reported_speech(rec: SentenceRecord) -> None:
                    and not (c.rule.startswith("passive+fallback") and (">modal:demand" in c.match.rule
                                                                         or "prescriptive" in c.mod.kinds))]
         if not content:
-            prescription(rec, s) or disapproval(rec, s)
+            prescription(rec, s) or disapproval(rec, s) or comment_about(rec, s)
             continue
         speaker = s.sources
         own = {a.actor_id for a in speaker}
@@ -731,6 +760,41 @@ def disapproval(rec: SentenceRecord, s: Candidate) -> None:
         return
     s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
     s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
+
+
+def comment_about(rec: SentenceRecord, s: Candidate) -> bool:
+    """A plain statement about a named actor has that actor as its target (the coders' convention: "X said
+    Mr Clarke had a real opportunity", "the EU's farm policy had caused problems, he said"): the first
+    placed actor named in the subject of the reported clause, other than the speaker and its own side."""
+    if s.code.root != "01" or s.targets or not s.sources:
+        return False
+    clause = _content_clause(s.tok)
+    if clause is None:
+        return False
+    own = {a.actor_id for a in s.sources}
+    for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject itself or its possessor ("Mr Clarke", "the EU's farm policy"), not a modifier ("an EU
+        # arms embargo", "the EU constitution" are things, not the EU)
+        heads = {subj.i} | {c.i for c in subj.children if c.dep_ == "poss"}
+        named = [m for m in rec.mentions if _mention_token(rec.sent, m) in heads and m.actor_id not in own
+                 and placed(m) and all(distinct(m, a) for a in s.sources) and not _own_side(rec.sent, m)]
+        if named:
+            s.targets, s.rule = named[:1], "reported-speech:about"
+            return True
+    return False
+
+
+def _mention_token(sent: Span, m: ActorRef) -> int:
+    """Index of the last token of a mention (the head of a name), -1 when it has no place in the sentence."""
+    toks = [t for t in sent if m.start <= t.idx - sent.start_char < m.end]
+    return toks[-1].i if toks else -1
+
+
+def _own_side(sent: Span, m: ActorRef) -> bool:
+    """A mention the speaker owns ("his party", "our government", "I"): not what the statement is about."""
+    head = phrase_head(sent, m)
+    return head is not None and (head.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children))
 
 
 # What is said against someone: found wrong, it is denied (the 016 objects of "reject" in verbs.yaml).

@@ -212,7 +212,7 @@ def arguments(match, tok: Token) -> Arguments:
         if not tgt_heads and tok.dep_ == "dobj":
             tgt_heads = prep_objects(tok.head, preps)
         return Arguments((_alt(nominal_source(tok), "nominal"), _alt(light_verb_subject(tok), "nominal+verb-subject")),
-                         (_alt(tgt_heads),))
+                         (_alt(tgt_heads), _alt(place_targets(match, tok), "place")))
 
     subs, passive = subjects(tok)
     if (not subs and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}
@@ -266,7 +266,29 @@ def arguments(match, tok: Token) -> Arguments:
         return Arguments(tuple(sources), (_alt(owners),))
     # "signed an agreement with Iran", "imposed sanctions on Iran": target off the object noun
     targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in objects]
+    targets.append(_alt(place_targets(match, tok), "place"))
     return Arguments(tuple(sources), tuple(targets))
+
+
+# CAMEO roots of acts done *on* the place they happen in (force posture, assault, fight, mass violence):
+# "airstrikes in Syria", "a blockade in Gaza" target Syria and Gaza; a protest, a visit or talks in a city do not.
+PLACE_TARGET_ROOTS = ("15", "18", "19", "20")
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_targets(match, tok: Token) -> list[Token]:
+    """The place a use of force is done in, as its target when nothing else is ("Russia carried out
+    airstrikes in Syria", "imposed a blockade in the West Bank"): an "in" object that names a place, on the
+    trigger, its object or complement, or the light verb of an event noun."""
+    if not str(match.cameo).startswith(PLACE_TARGET_ROOTS):
+        return []
+    hosts = [tok, *[c for c in tok.children if c.dep_ == "dobj"]]
+    if match.complement is not None:
+        hosts.append(tok.doc[match.complement])
+    if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "dobj":
+        hosts.append(tok.head)
+    return [o for h in hosts for o in prep_objects(h, ("in", "inside"))
+            if o.ent_type_ in PLACE_ENTS and not any(c.dep_ == "poss" for c in o.children)]
 
 
 # ---------------------------------------------------------------- clause structure
