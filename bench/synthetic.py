@@ -56,6 +56,12 @@ def _values(rows: list[tuple]) -> str:
     return ", ".join("(" + ", ".join(lit(v) for v in r) + ")" for r in rows)
 
 
+def _sentence(s: str) -> str:
+    """SQL of the text of sentence number ``s`` (over the word list ``w``)."""
+    return (f"'Officials discussed ' || w.words[CAST(1 + hash({s}) % 20 AS BIGINT)] || ' and ' || "
+            f"w.words[CAST(1 + hash({s} + 1) % 20 AS BIGINT)] || ' with their counterparts, report ' || {s} || '.'")
+
+
 def build(path: Path, n_events: int, mentions: bool = False) -> None:
     """Fill a fresh database at ``path`` through realpolitik's own connect() (so: the current schema).
 
@@ -88,9 +94,7 @@ def build(path: Path, n_events: int, mentions: bool = False) -> None:
     con.execute(f"""INSERT INTO segments (doc_id, idx, kind, text, seg_date)
         SELECT printf('%016x', d), 0, 'body', 'Body of story ' || d, NULL FROM range({n_docs}) t(d)""")
     con.execute(f"""INSERT INTO sentences (sentence_id, doc_id, segment_idx, sentence_idx, start_char, text)
-        SELECT printf('%016x', s // 20) || ':0:' || (s % 20), printf('%016x', s // 20), 0, s % 20, 0,
-        'Officials discussed ' || w.words[CAST(1 + hash(s) % 20 AS BIGINT)] || ' and ' || w.words[CAST(1 + hash(s + 1) % 20 AS BIGINT)]
-        || ' with their counterparts, report ' || s || '.'
+        SELECT printf('%016x', s // 20) || ':0:' || (s % 20), printf('%016x', s // 20), 0, s % 20, 0, {_sentence("s")}
         FROM range({n_sent}) t(s), w""")
     n_act, n_codes = len(actors), len(codes)
     # Zipf-ish actor pick: index floor(n * u^3) puts most events on the first, big states.
@@ -111,10 +115,11 @@ def build(path: Path, n_events: int, mentions: bool = False) -> None:
         "goldstein": "c.goldstein", "plover": "c.plover", "trigger": "'discussed'", "trigger_start": "10",
         "trigger_end": "19", "is_hypothetical": "e % 17 = 0", "is_negated": "e % 29 = 0", "modality": "''",
         "rule": "'synthetic'", "segment_kind": "'body'",
+        "sentence_text": _sentence("ev.s"), "sentence_segment": "0", "sentence_index": "ev.s % 20",
     }
     cols = [c for c in columns("events") if c in filled]
     con.execute(f"INSERT INTO events ({', '.join(cols)}) SELECT {', '.join(filled[c] for c in cols)} "
-                "FROM ev JOIN a sa ON sa.i = ev.si JOIN a ta ON ta.i = ev.ti JOIN c ON c.i = ev.ci")
+                "FROM ev JOIN a sa ON sa.i = ev.si JOIN a ta ON ta.i = ev.ti JOIN c ON c.i = ev.ci, w")
     if mentions:
         shared = [c for c in columns("event_mentions") if c in cols]
         side = ("coalesce(nullif({p}_country, ''), nullif({p}_actor_id, ''), nullif({p}_code, ''), '-')")

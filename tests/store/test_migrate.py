@@ -12,7 +12,8 @@ V1_TABLES = ("meta", "documents", "segments", "sentences", "actors", "mentions",
 def _v1_file(path) -> None:
     """A schema-1 file (before geography) holding one document with one event."""
     con = duckdb.connect(str(path))
-    later = ("_geo_", '"mention_id"', '"is_root"', '"cluster_key"', '"cameo_name"')
+    later = ("_geo_", '"mention_id"', '"is_root"', '"cluster_key"', '"cameo_name"', '"sentence_text"',
+             '"sentence_segment"', '"sentence_index"')
     for stmt in ddl():
         table = stmt.split()[5]
         if table == "event_mentions":  # today's mention rows are what schema 1 called events

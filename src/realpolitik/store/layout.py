@@ -10,7 +10,7 @@ block spans all years and those lists got 10-40x slower (bench/query.py, docs/sc
 Only the layout changes: the same rows (every column, every id), and no query result depends on it (every
 events query has its own ORDER BY). Rows written after the rewrite (an ingest, a reclustering) go to the end
 in write order, as before; the next ``optimize`` puts them in place. Nothing of the schema changes, so there
-is no migration: a file optimized once is read by every version that reads schema 5.
+is no migration: a file optimized once is read by every version that reads its schema.
 """
 from __future__ import annotations
 

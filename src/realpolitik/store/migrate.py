@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from realpolitik.errors import StoreError
-from realpolitik.store.schema import GEO_COLUMNS, SCHEMA_VERSION
+from realpolitik.store.schema import GEO_COLUMNS, SCHEMA_VERSION, SENTENCE_FIELDS
 
 if TYPE_CHECKING:
     import duckdb
@@ -89,8 +89,20 @@ def _v5_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
     cluster.recluster(con)
 
 
+def _v6_sentence_fields(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 6: each event and mention row carries its sentence's text and position (schema.SENTENCE_FIELDS),
+    copied from ``sentences`` for what was stored: the events query no longer joins the sentences table."""
+    for table in ("event_mentions", "events"):
+        have = _columns(con, table)
+        for name, sql in SENTENCE_FIELDS:
+            if name not in have:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql}')
+        con.execute(f"UPDATE {table} SET sentence_text = s.text, sentence_segment = s.segment_idx, "
+                    f"sentence_index = s.sentence_idx FROM sentences s WHERE {table}.sentence_id = s.sentence_id")
+
+
 STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v2_geo, 3: _v3_cameo_name, 4: _v4_actor_votes,
-                                                              5: _v5_event_mentions}
+                                                              5: _v5_event_mentions, 6: _v6_sentence_fields}
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:

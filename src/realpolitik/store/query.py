@@ -92,7 +92,7 @@ EVENT_COLUMNS: list[Column] = [
     Column("trigger", "e.trigger", "the word(s) that triggered the event code"),
     Column("rule", "e.rule", "which coding rule or model fired", ""),
     Column("segment_kind", "e.segment_kind", "part of the article: title, body or caption", ""),
-    Column("sentence", "s.text", "the sentence the event was coded from"),
+    Column("sentence", "e.sentence_text", "the sentence the event was coded from"),
     Column("sentence_id", "e.sentence_id", "doc_id:segment:sentence", "ICEWS Story ID + Sentence Number"),
     Column("doc_id", "e.doc_id", "content hash of the article (key of `documents`)", "ICEWS Story ID"),
     Column("doc_path", "d.path", "file the article came from (path#n for the n-th record of a JSONL/CSV/feed)"),
@@ -144,7 +144,11 @@ MENTION_TABLE_COLUMNS = ["event_id", "event_date", "source_name", "cameo_code", 
 ACTOR_TABLE_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "roles", "members", "aliases", "first_seen",
                        "last_seen", "mentions", "events"]
 
-_FROM = "FROM events e JOIN sentences s ON s.sentence_id = e.sentence_id JOIN documents d ON d.doc_id = e.doc_id"
+_FROM = "FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+# Joined only for what the event rows do not carry (a text search, the ICEWS sentence number): each row holds its
+# sentence's text and position (schema.SENTENCE_FIELDS), and every row has its sentence (a foreign key).
+_SENTENCES = " JOIN sentences s ON s.sentence_id = e.sentence_id"
+_USES_SENTENCES = re.compile(r"(?<![\w.])s\.")  # SQL naming ``sentences s`` (a false alarm only costs the join)
 
 
 def parse_bound(value: str | dt.date | None, end: bool, flag: str) -> dt.date | None:
@@ -337,14 +341,19 @@ def build_event_query(actor: str | None = None, dyad: str | tuple[str, str] | No
         params.append(event_id)
     if rows_table is not None:
         where.insert(0, f"e.rowid IN (SELECT r FROM {rows_table})")
+    joins_sentences = any(_USES_SENTENCES.search(text) for text in [*(by_name[c].sql for c in wanted), *where])
     if within is not None:
         where += [f"e.rowid IN ({', '.join(str(int(r)) for r in within.rowids) or 'NULL'})",
-                  f"s.sentence_id IN {_literals(within.sentence_ids)}", f"d.doc_id IN {_literals(within.doc_ids)}"]
+                  f"d.doc_id IN {_literals(within.doc_ids)}"]
+        if joins_sentences:
+            where.append(f"s.sentence_id IN {_literals(within.sentence_ids)}")
     sql = f"SELECT {select} {_FROM.replace('FROM events e', 'FROM event_mentions e') if mentions else _FROM}"
+    if joins_sentences:
+        sql += _SENTENCES
     if where:
         sql += " WHERE " + " AND ".join(where)
     order = "e.date DESC NULLS LAST, e.doc_id DESC" if newest_first else "e.date NULLS LAST, e.doc_id"
-    sql += f" ORDER BY {order}, s.segment_idx, s.sentence_idx, e.{'mention_id' if mentions else 'event_id'}"
+    sql += f" ORDER BY {order}, e.sentence_segment, e.sentence_index, e.{'mention_id' if mentions else 'event_id'}"
     if limit is not None:
         if int(limit) < 0:
             raise StoreError(f"--limit must be 0 or more, got {limit}")

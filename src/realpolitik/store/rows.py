@@ -309,6 +309,7 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
                 if ref is not None:
                     note(actor_from_ref(ref, seen))
             row = event_row(ev, cs.sentence_id)
+            row.update(sentence_text=cs.text, sentence_segment=cs.segment_index, sentence_index=cs.sentence_index)
             row["is_root"] = is_root(ev.segment_kind, 0 if cs.segment_index == first_body else 1, cs.sentence_index)
             out.event_mentions.append(row)
     return out
@@ -327,8 +328,8 @@ def _side(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
 
 
 def event_row(ev: Event, sentence_id: str) -> dict[str, Any]:
-    """One event_mentions row (its own event until clustering says otherwise); the sentence text lives in
-    ``sentences``."""
+    """One event_mentions row (its own event until clustering says otherwise), less the copy of its sentence
+    (``schema.SENTENCE_FIELDS``, which ``doc_rows`` adds from the ``sentences`` row it writes)."""
     row: dict[str, Any] = {"mention_id": ev.event_id, "event_id": ev.event_id, "doc_id": ev.doc_id,
                            "sentence_id": sentence_id}
     row.update(_side("source", ev.source))

@@ -8,7 +8,7 @@ if TYPE_CHECKING:  # pyarrow loads when a write needs Arrow types, not with the 
 
 # Bump when a table changes and add the step to store/migrate.py: connect() migrates older files in place
 # (nothing stored is lost) and refuses files written with a newer version.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _ARROW = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_",
           "DATE": "date32", "TIMESTAMP": "timestamp"}
@@ -42,6 +42,10 @@ MENTION_FIELDS = [("is_root", "BOOLEAN"), ("cluster_key", "VARCHAR")]
 # Per event: how it was reported (GDELT NumMentions, NumSources, NumArticles, IsRootEvent).
 CLUSTER_FIELDS = [("num_mentions", "INTEGER"), ("num_sources", "INTEGER"), ("num_articles", "INTEGER"),
                   ("first_seen", "DATE"), ("last_seen", "DATE"), ("is_root_event", "BOOLEAN")]
+# The mention's sentence as ``sentences`` holds it (text, segment_idx, sentence_idx), copied into the row when it is
+# written (schema 6): an events query reads it from the matching rows instead of joining the whole sentences table
+# (10M events: the join scanned and probed 5M sentences for the 63k rows of one dyad; docs/scale.md).
+SENTENCE_FIELDS = [("sentence_text", "VARCHAR"), ("sentence_segment", "INTEGER"), ("sentence_index", "INTEGER")]
 
 # Table -> (columns, constraints). List-valued actor fields are JSON text: DuckDB rewrites a row
 # whose LIST column is updated as delete+insert, which foreign keys referencing the row forbid.
@@ -77,7 +81,7 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     # One row per coded mention of an event (GDELT's mentions table): the coder's output, never changed
     # except for ``event_id``, the happening it belongs to (store/cluster.py).
     "event_mentions": (
-        [("mention_id", "VARCHAR"), ("event_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS,
+        [("mention_id", "VARCHAR"), ("event_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS + SENTENCE_FIELDS,
         ["PRIMARY KEY (mention_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
          "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
          "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",
@@ -85,7 +89,8 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     # One row per happening: the fields of its representative mention, and how often it was reported.
     "events": (
-        [("event_id", "VARCHAR"), ("mention_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS + CLUSTER_FIELDS,
+        [("event_id", "VARCHAR"), ("mention_id", "VARCHAR")] + _EVENT_FIELDS + MENTION_FIELDS + CLUSTER_FIELDS
+        + SENTENCE_FIELDS,
         ["PRIMARY KEY (event_id)", "FOREIGN KEY (doc_id) REFERENCES documents (doc_id)",
          "FOREIGN KEY (sentence_id) REFERENCES sentences (sentence_id)",
          "FOREIGN KEY (source_actor_id) REFERENCES actors (actor_id)",
