@@ -168,7 +168,8 @@ def rule_choice(match, tok, resolver, sent, mentions) -> tuple[set[int], set[int
     from realpolitik.events import coder, roles
 
     rec = SimpleNamespace(sent=sent, mentions=mentions)
-    cand = SimpleNamespace(args=roles.arguments(match, tok), tok=tok, code=SimpleNamespace(root=match.cameo[:2]))
+    cand = SimpleNamespace(args=roles.arguments(match, tok), tok=tok, match=match,
+                           code=SimpleNamespace(root=match.cameo[:2]))
     used_s, used_t = [], []
     sources, targets, rule = coder.rule_actors(rec, cand, resolver, used_s, used_t)
     rs, rt = {t.i for t in used_s}, {t.i for t in used_t}

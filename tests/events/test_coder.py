@@ -450,3 +450,14 @@ def test_a_plain_comment_about_a_named_actor_has_it_as_target(text, target):
 def test_force_used_in_a_place_targets_the_place_when_nothing_else_does(text, dyad):
     evs = [e for e in events_of(text) if int(e.cameo_root) >= 15]
     assert [(e.source.country, e.target.country if e.target else None) for e in evs] == [dyad]
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Iran said it would expel the British ambassador if London did not apologise.", "13"),  # a 13x intent
+    ("Iran said it would reject the deal with Britain if sanctions were not lifted.", "13"),  # a rejection
+])
+def test_a_conditional_act_the_speaker_holds_out_is_his_threat_made_now(text, root):
+    evs = events_of(text, factual_only=True)
+    assert any(e.cameo_root == root and (e.source.country, e.target.country) == ("IRN", "GBR") for e in evs), [
+        (e.cameo, e.source.country, e.target and e.target.country) for e in evs]
+    assert all(e.cameo_root != "12" for e in evs)  # the rejection itself stays hypothetical

@@ -615,8 +615,15 @@ def reported_speech(rec: SentenceRecord) -> None:
                 # "X said Turkey would pay a heavy price": the threat is the speaker's, made to Turkey
                 c.sources, c.targets, c.rule = list(speaker), c.targets or others, "reported-speech:threaten"
                 c.hypothetical = "conditional" in c.mod.kinds  # the threat is made as it is said
-            elif ("future" in c.mod.kinds or "modal" in c.mod.kinds) and root >= 14:
-                # "X said Y would strike (Z)": X threatens; the act itself stays as it was (hypothetical)
+            elif root == 13 and "conditional" in c.mod.kinds and not c.negated:
+                # "Iran said it would expel the ambassador if London did not apologise": the speaker's own
+                # threat on a condition is made as it is said (as an ultimatum is)
+                c.hypothetical, c.rule = False, "reported-speech:threaten"
+            elif ("future" in c.mod.kinds or "modal" in c.mod.kinds) and (
+                    root >= 14 or (root in (12, 16, 17) and "conditional" in c.mod.kinds and not others)):
+                # "X said Y would strike (Z)": X threatens; the act itself stays as it was (hypothetical);
+                # "X said that, if in government, he would refuse to approve Y's appointment": a rejection,
+                # cut or sanction the speaker holds out on a condition is his threat too
                 code = triggers.family_code("threaten", c.match.base_cameo or c.code.code)
                 target = c.targets or others
                 if code and target:
