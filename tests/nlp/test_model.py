@@ -36,3 +36,24 @@ def test_the_cap_leaves_ordinary_sentences_alone(nlp):
     doc = nlp("Iran met Russia on Monday. Putin said, after a long pause, that he was pleased.")
     assert [s.text for s in doc.sents] == ["Iran met Russia on Monday.",
                                            "Putin said, after a long pause, that he was pleased."]
+
+
+def test_spacy_imports_without_its_command_line_package():
+    """``import_spacy`` (the ``code`` command's import) leaves out spacy.cli and what it brings (requests,
+    weasel); the pipeline parses as usual, and spacy.cli and spacy.info still work when asked for."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from realpolitik.nlp.model import import_spacy, load_nlp\n"
+        "spacy = import_spacy()\n"
+        "left_out = [m for m in ('spacy.cli', 'requests', 'weasel') if m in sys.modules]\n"
+        "deps = [t.dep_ for t in load_nlp()('Iran and Russia signed a deal.')]\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "info = spacy.info(markdown=True, silent=True)\n"
+        "import spacy.cli\n"
+        "print(left_out, deps[:4], 'spaCy version' in info, callable(spacy.cli.download))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.split("\n")[0] == "[] ['nsubj', 'cc', 'conj', 'ROOT'] True True"

@@ -28,6 +28,9 @@ def register(app: typer.Typer) -> None:
         verbs: list[Path] = VerbsOption,
     ) -> None:
         """Code TEXT and print the events as JSON, or code a --jsonl batch into --out."""
+        from realpolitik.nlp.model import import_spacy
+
+        import_spacy()  # before the coder's modules import it: without spaCy's own CLI (a faster start)
         from realpolitik import api
         from realpolitik.events.explain import coded_to_json
 

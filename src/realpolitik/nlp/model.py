@@ -35,6 +35,39 @@ def cap_sentences(doc, limit: int = MAX_SENTENCE_TOKENS):
     return doc
 
 
+def import_spacy():
+    """``import spacy`` without its command-line package, which spaCy's ``__init__`` imports for ``spacy.info``
+    alone and which brings requests, httpx, jinja2, weasel and the download/training commands with it (a third of
+    the import; the ``code`` command imports spaCy through here). ``spacy.cli`` stays importable: the stand-ins
+    are in ``sys.modules`` only while spaCy's ``__init__`` runs, and ``spacy.info`` imports the real one when called.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    stand_in = types.ModuleType("spacy.cli.info")
+    stand_in.info = info
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = []
+    stubs = {"spacy.cli": package, "spacy.cli.info": stand_in}
+    for name, module in stubs.items():
+        sys.modules.setdefault(name, module)
+    try:
+        import spacy
+    finally:
+        for name, module in stubs.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = ()):
     """Load (once per process) the spaCy English pipeline; a clear error if the package is missing."""
