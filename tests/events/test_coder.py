@@ -461,3 +461,9 @@ def test_a_conditional_act_the_speaker_holds_out_is_his_threat_made_now(text, ro
     assert any(e.cameo_root == root and (e.source.country, e.target.country) == ("IRN", "GBR") for e in evs), [
         (e.cameo, e.source.country, e.target and e.target.country) for e in evs]
     assert all(e.cameo_root != "12" for e in evs)  # the rejection itself stays hypothetical
+
+
+def test_the_speakers_own_state_is_not_the_one_threatened():
+    evs = events_of("Putin said Russia would retaliate.", factual_only=True)
+    assert evs and all(e.target is None or e.target.country != "RUS" for e in evs), [
+        (e.cameo, e.source.country, e.target and e.target.country) for e in evs]

@@ -601,7 +601,8 @@ def reported_speech(rec: SentenceRecord) -> None:
                 continue  # the assessment itself is the statement (010)
         dropped.add(id(s))
         for c in content:
-            others = [a for a in c.sources if a.actor_id not in own]
+            # (the speaker's own state or government is no other side: "Putin said Russia would retaliate")
+            others = [a for a in c.sources if a.actor_id not in own and all(distinct(a, sp) for sp in speaker)]
             root = int(c.code.root)
             if c.hypothetical and s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
                 continue
