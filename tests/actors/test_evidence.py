@@ -364,3 +364,36 @@ def test_a_one_word_name_the_text_uses_as_a_place_is_no_person(learn):
     doc, res = learn(text, date=dt.date(2016, 8, 22))
     refs = [ref for sent in doc.sents for ref in res.mentions(sent)]
     assert not any(ref.kind == "person" for ref in refs)
+
+
+def test_a_surname_in_a_new_paragraph_is_the_person_named_before_not_a_namesake_after(nlp, kb):
+    from realpolitik.actors import ActorResolver
+
+    docs = [nlp("The party's strategist denied that he had warned Michael Howard about the election."),
+            nlp("Mr Howard said the report was false. The strategist once worked for Australia's prime minister, "
+                "John Howard.")]
+    res = ActorResolver(kb=kb, date=dt.date(2005, 3, 1))
+    res.prepare(docs)
+    refs = []
+    for d in docs:
+        for sent in d.sents:
+            res.learn(sent)
+            refs.extend(res.mentions(sent))
+    mr = next(r for r in refs if r.text == "Mr Howard")
+    assert mr.actor_id == "person:michael-howard" and mr.country == "GBR"
+
+
+@pytest.mark.parametrize("title,office,named", [
+    ("prime minister", "deputy prime minister", False), ("president", "vice-president", False),
+    ("prime minister", "prime minister", True), ("deputy prime minister", "deputy prime minister", True),
+    ("chancellor", "chancellor of the exchequer", True)])
+def test_a_title_does_not_name_the_deputys_office(title, office, named):
+    from realpolitik.actors.people import names_office
+
+    assert names_office(title, office) is named
+
+
+def test_the_prime_minister_is_not_the_deputy_prime_minister_named_before(learn):
+    text = "Deputy Prime Minister John Prescott opened the debate. The prime minister said the plan would work."
+    ref = mention(learn, text, "prime minister said") or mention(learn, text, "prime minister")
+    assert ref is None or ref.actor_id != "person:john-prescott"

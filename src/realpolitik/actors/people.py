@@ -3,6 +3,7 @@ and the ``Article`` record; learning writes only to the record)."""
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +102,7 @@ def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False,
         if pos >= before:
             continue
         p = a.people[aid]
-        if any(word in role[0].lower() and shadow == ("shadow" in role[0].lower()) for role in p.roles):
+        if any(names_office(word, role[0].lower()) and shadow == ("shadow" in role[0].lower()) for role in p.roles):
             return p
     if r is None or r.date is None:
         return None
@@ -109,7 +110,7 @@ def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False,
     for pos, aid, *_ in reversed(a.person_log):
         p = a.people[aid]
         if pos < before and p.kb_entry is not None and any(
-                per.covers(r.date) for per in _periods_of_role(p.kb_entry, title)):
+                per.covers(r.date) for per in _periods_of_role(p.kb_entry, title, whole=True)):
             return p
     return None
 
@@ -694,7 +695,16 @@ def _expand_name(a: Article, words: tuple[str, ...], char: int) -> str | None:
         later = [n for n, w in a.article_names if len(w) > len(words) and w[-len(words):] == words]
         return later[0] if len(set(later)) == 1 else None
     before = [x for x in cands if x[0] <= char]
-    return (max(before)[1] if before else min(cands)[1])
+    if before:
+        return max(before)[1]
+    # nobody of that name earlier in this segment: the one an earlier segment named last ("Michael Howard" in
+    # the lead, "Mr Howard" in the next paragraph), before a namesake further on ("Australia's PM, John Howard")
+    g = gpos(a, char)
+    for m in reversed(a.person_log):
+        w = tuple(a.people[m.actor_id].name.lower().split())
+        if m.pos < g and len(w) > len(words) and w[-len(words):] == words:
+            return a.people[m.actor_id].name
+    return min(cands)[1]
 
 
 def kb_person(r: Reading, name: str) -> Entry | None:
@@ -845,6 +855,21 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
                     former=p.former)
 
 
+# Words before a title that make it another office ("the prime minister" is not the deputy prime minister).
+_OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "under", "junior"})
+
+
+def names_office(title: str, office: str) -> bool:
+    """The lower-case ``title`` names the office ``office`` (lower case): its words appear in it as whole
+    words and no qualifier right before them makes it another office ("prime minister" names "prime
+    minister (second term)", not "deputy prime minister"; "president" not "vice-president")."""
+    m = re.search(rf"(?<![\w]){re.escape(title)}(?![\w])", office)
+    if m is None:
+        return False
+    before = office[:m.start()].replace("-", " ").split()
+    return not (before and before[-1] in _OTHER_OFFICE and before[-1] not in title.split())
+
+
 # Titles news writes for an office whose curated name says it otherwise; read as that name before matching
 # offices, so that a shorter ending does not match another office ("Euro MP" is no "Labour MP").
 _TITLE_SYNONYMS = (("euro mp", "mep"), ("euro-mp", "mep"), ("member of the european parliament", "mep"))
@@ -869,7 +894,7 @@ def _periods_of_role(e: Entry, role: str, whole: bool = False) -> list:
     for k in range(1 if whole else len(core)):  # the longest ending that names an office ("Conservative chancellor")
         want = " ".join(core[k:])
         hits = [e.periods[i] for i, name in enumerate(e.roles)
-                if want in name.lower() and shadow == ("shadow" in name.lower())]
+                if names_office(want, name.lower()) and shadow == ("shadow" in name.lower())]
         if hits:
             return hits
     return []
