@@ -467,3 +467,15 @@ def test_the_speakers_own_state_is_not_the_one_threatened():
     evs = events_of("Putin said Russia would retaliate.", factual_only=True)
     assert evs and all(e.target is None or e.target.country != "RUS" for e in evs), [
         (e.cameo, e.source.country, e.target and e.target.country) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian Foreign Minister Sergei Lavrov said Moscow was not seeking a veto at the United Nations.",
+    "Russian Foreign Minister Sergei Lavrov said the situation in Syria would be monitored carefully.",
+])
+def test_a_statement_whose_content_is_no_fact_stays_the_speakers_statement(text):
+    # what is said is negated or yet to happen and no threat or demand of the speaker's came of it: the
+    # statement itself is the event (the content stays flagged, never a fact)
+    evs = events_of(text)
+    assert [(e.cameo, e.source.name) for e in evs if e.factual] == [("010", "Sergei Lavrov")]
+    assert all(not e.factual for e in evs if e.cameo != "010")

@@ -21,6 +21,8 @@ documents. Each sentence goes through named steps over one per-sentence record
 6. ``build_events``   — one Event per source/target pair (both ways for symmetric acts);
 7. ``arbitrate``      — the learned classifier codes what the lexicon missed (with parse evidence only)
                         and orders competing types; it never deletes a rule event;
+7b. ``quoted_statement`` — a sentence that runs on a quotation attributed before it (:mod:`.quotes`) and
+                        yields no factual event is its speaker's statement (010);
 8. ``dedupe``         — one event per (code, dyad, flags).
 """
 from __future__ import annotations
@@ -43,6 +45,7 @@ from realpolitik.events.codebook import CameoCode
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
+from realpolitik.events.quotes import continues_quote, quoted_regions
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
     DEFAULT_TARGET_PREPS,
@@ -68,6 +71,7 @@ from realpolitik.records import ActorRef, Coded, CodedSentence, Document, EventD
 # Modality kinds a lexicon code can absorb (intent, demand codes) so the statement itself is factual.
 ABSORBED_KINDS = {"future", "prescriptive"}
 UNRESOLVED_KINDS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
+MAX_RUN_ON = 6  # sentences a quotation may run on past its attribution and still be that speaker's
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ class SentenceRecord:
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     not_events: list[str] = field(default_factory=list)  # why the not_events step dropped triggers
+    quoted_by: ActorRef | None = None  # the speaker of the quotation this sentence runs on (quotes.py)
+    speaker: ActorRef | None = None  # who this sentence says speaks (its main statement's source)
 
     def coded(self) -> CodedSentence:
         out = CodedSentence(self.sid, self.segment.index, self.index, self.sent.text, self.sent.start_char)
@@ -600,6 +606,7 @@ def reported_speech(rec: SentenceRecord) -> None:
             if len(predicted) == len(content):
                 continue  # the assessment itself is the statement (010)
         dropped.add(id(s))
+        n_added = len(added)
         for c in content:
             # (the speaker's own state or government is no other side: "Putin said Russia would retaliate")
             others = [a for a in c.sources if a.actor_id not in own and all(distinct(a, sp) for sp in speaker)]
@@ -638,6 +645,10 @@ def reported_speech(rec: SentenceRecord) -> None:
                 code = default if halt else triggers.family_code(fam, c.match.base_cameo or c.code.code) or default
                 added.append(_speech_candidate(c, code, others, speaker, fam))
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
+        if len(added) == n_added and all(c.hypothetical or c.negated for c in content):
+            # "he added the situation would be monitored", "X said the US was not seeking a veto": what is
+            # said is no fact and no act of the speaker's came of it, so the statement itself is the event
+            dropped.discard(id(s))
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
 
 
@@ -929,6 +940,48 @@ def arbitrate(rec: SentenceRecord, resolver: Resolver, lexicon: triggers.Lexicon
                                        sentence_quad(e.cameo_root) != prediction.quad))
 
 
+# ---------------------------------------------------------------- step 7b: quotations that run on
+
+# Verbs that attribute a quotation to its speaker ("Mr X said: ...", '"...," he warned').
+QUOTE_LEMMAS = SPEECH_LEMMAS | PLEDGE_LEMMAS | frozenset({
+    "warn", "urge", "predict", "admit", "deny", "acknowledge", "concede", "accuse", "criticise", "criticize",
+    "complain", "add"})
+
+
+def attributed_speaker(rec: SentenceRecord) -> ActorRef | None:
+    """Who the sentence says speaks: the placed source of its main-clause statement verb outside any
+    quotation ("Mr Blair told a news conference: ...", '"...," said Lord Holme'); run after ``main_acts``."""
+    regions = quoted_regions(rec.sent.text)
+    for c in rec.candidates:
+        at = c.tok.idx - rec.sent.start_char
+        if c.tok.lemma_.lower() in QUOTE_LEMMAS and not any(lo <= at < hi for lo, hi in regions):
+            placed_sources = [a for a in c.sources if placed(a)]
+            if placed_sources:
+                return placed_sources[0]
+    return None
+
+
+def quoted_statement(rec: SentenceRecord) -> None:
+    """A sentence that runs on a quotation attributed before it (``rec.quoted_by``, :mod:`.quotes`) and
+    yields no factual event of its own is its speaker's statement (010): '... "It's an ambitious project
+    we have set ourselves."' after 'Mr Blair told a news conference: "..."'."""
+    speaker = rec.quoted_by
+    if speaker is None or any(e.factual for e in rec.events):
+        return
+    sent, root = rec.sent, rec.sent.root
+    code = codebook.cameo("010")
+    t_start = root.idx - sent.start_char
+    rec.events.append(Event(
+        event_id=_event_id(rec.sid, root.i, speaker.actor_id, "", code.code),
+        doc_id=rec.doc_id, sentence_id=rec.sid, sentence=sent.text,
+        date=event_date(sent, rec.anchor, root, is_future=_is_future), source=speaker, target=None,
+        cameo=code.code, cameo_root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
+        plover=code.plover or "", plover_mode=code.plover_mode, trigger=root.text, trigger_start=t_start,
+        trigger_end=t_start + len(root.text), hypothetical=False, negated=False, modality=(),
+        rule=f"quote:continued;speaker:{speaker.text or speaker.name}", segment_kind=rec.segment.kind,
+    ))
+
+
 # ---------------------------------------------------------------- step 8: dedupe
 
 
@@ -1027,17 +1080,48 @@ class Coder:
             if keys:
                 preds = self.classifier.predict([sents_by_seg[si][k].text for si, k in keys])
                 predictions = dict(zip(keys, preds))
+        flat = [(si, k, sent) for si, ss in enumerate(sents_by_seg) for k, sent in enumerate(ss)]
+        runs_on = [segments[si].kind != "title" and continues_quote(sent, QUOTE_LEMMAS) for si, _, sent in flat]
+        # the context sentences whose speaker a coded sentence running on a quotation needs: the one before
+        # it (back over the sentences that run on too) that attributes the quotation
+        needed: set[int] = set()
+        for j, (si, _, _) in enumerate(flat):
+            if coded_segs[si] and runs_on[j]:
+                i = j - 1
+                while i >= 0 and runs_on[i] and j - i <= MAX_RUN_ON:
+                    i -= 1
+                if i >= 0 and not coded_segs[flat[i][0]]:
+                    needed.add(i)
         out: list[CodedSentence] = []
-        for si, (seg, sents) in enumerate(zip(segments, sents_by_seg)):
-            for k, sent in enumerate(sents):
-                resolver.learn(sent)
-                if not coded_segs[si]:
-                    continue
-                rec = SentenceRecord(sent, f"{doc_id}:{seg.index}:{k}", doc_id, seg, k,
-                                     (seg.date or anchor) if seg.kind == "caption" else anchor,
-                                     predictions.get((si, k)))
+        speaker: ActorRef | None = None  # the speaker of the quotation the next sentence may run on
+        run = 0
+        for j, (si, k, sent) in enumerate(flat):
+            seg = segments[si]
+            resolver.learn(sent)
+            run = run + 1 if runs_on[j] else 0
+            if run > MAX_RUN_ON:
+                speaker = None
+            rec = SentenceRecord(sent, f"{doc_id}:{seg.index}:{k}", doc_id, seg, k,
+                                 (seg.date or anchor) if seg.kind == "caption" else anchor,
+                                 predictions.get((si, k)))
+            rec.quoted_by = speaker if runs_on[j] else None
+            if coded_segs[si]:
                 out.append(self.code_sentence(rec, resolver))
+            elif j in needed:
+                self.find_speaker(rec, resolver)
+            else:
+                rec.speaker = rec.quoted_by
+            speaker = rec.speaker
         return out
+
+    def find_speaker(self, rec: SentenceRecord, resolver: Resolver) -> None:
+        """The steps up to ``main_acts`` on a context sentence, for who it says speaks (nothing is coded)."""
+        rec.mentions = list(resolver.mentions(rec.sent))
+        find_triggers(rec, self.lexicon)
+        find_arguments(rec)
+        resolve(rec, resolver, self.arguments)
+        main_acts(rec)
+        rec.speaker = attributed_speaker(rec) or rec.quoted_by
 
     # ------------------------------------------------------------ one sentence
     def code_sentence(self, rec: SentenceRecord, resolver: Resolver) -> CodedSentence:
@@ -1047,12 +1131,14 @@ class Coder:
         find_arguments(rec)
         resolve(rec, resolver, self.arguments)
         main_acts(rec)
+        rec.speaker = attributed_speaker(rec) or rec.quoted_by
         not_events(rec)
         assign_modality(rec)
         assign_dates(rec)
         reported_speech(rec)
         build_events(rec)
         arbitrate(rec, resolver, self.lexicon, self.config.classifier_fill_p)
+        quoted_statement(rec)
         dedupe(rec)
         return rec.coded()
 
