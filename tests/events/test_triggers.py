@@ -229,3 +229,33 @@ def test_calling_a_thing_by_a_word_of_disapproval_is_criticism(nlp):
 def test_a_fronted_for_phrase_is_no_call_for(nlp):
     _, m = _at(nlp, "For the farmers' union, its chairman called the quota unrealistic.", "called")
     assert m is not None and m.cameo == "111", m
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Mill workers walked out in protest at the new manning levels.", "143"),  # a strike, as "walkout"
+    ("Nurses in Leeds walked out over pay on Monday.", "143"),
+    ("The Iranian delegation walked out of the talks in Geneva.", "164"),  # PETRARCH: WALK OUT (OF SUMMIT)
+])
+def test_walking_out_is_a_strike_or_a_break_with_talks(nlp, text, code):
+    _, m = _at(nlp, text, "walked")
+    assert m is not None and m.cameo == code, m
+
+
+def test_walking_out_of_a_room_is_no_strike(nlp):
+    _, m = _at(nlp, "He walked out of the room.", "walked")
+    assert m is None or m.cameo[:2] != "14"
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Iran plans to visit Moscow next month.", "03"),
+    ("Hamas planned attacks on Israeli towns.", "13"),  # intent to use force: a threat
+])
+def test_planning_an_act_is_an_intent(nlp, text, root):
+    _, m = _at(nlp, text, text.split()[1])
+    assert m is not None and m.cameo[:2] == root, m
+
+
+def test_planning_ones_own_strategy_is_no_event(nlp):
+    # "plan" acts on a thing of the subject's own (a possessed object, no act, no actor): no intent to cooperate
+    _, m = _at(nlp, "The chancellor has previously planned the party's election strategy.", "planned")
+    assert m is None
