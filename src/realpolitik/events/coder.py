@@ -1126,12 +1126,7 @@ class Coder:
     # ------------------------------------------------------------ one sentence
     def code_sentence(self, rec: SentenceRecord, resolver: Resolver) -> CodedSentence:
         """Run the steps over one sentence. ``resolver`` must already have ``learn``ed it."""
-        rec.mentions = list(resolver.mentions(rec.sent))
-        find_triggers(rec, self.lexicon)
-        find_arguments(rec)
-        resolve(rec, resolver, self.arguments)
-        main_acts(rec)
-        rec.speaker = attributed_speaker(rec) or rec.quoted_by
+        self.find_speaker(rec, resolver)
         not_events(rec)
         assign_modality(rec)
         assign_dates(rec)
