@@ -173,7 +173,7 @@ class Store:
                        limit=limit, columns=columns, offset=offset, newest_first=newest_first, event_id=event_id,
                        mentions=mentions)
         with self._reader() as con, _event_sql(con, filters) as (sql, params):
-            return con.execute(sql, params).fetchdf()
+            return _frame(con, sql, params)
 
     def event_chunks(self, chunk_rows: int = 100_000, arrow: bool = False, **filters: Any) -> Iterator[Any]:
         """The rows of :meth:`events` (same filters, same order) as DataFrames of at most ``chunk_rows`` rows, or
@@ -270,6 +270,35 @@ def _plan_event_sql(con: duckdb.DuckDBPyConnection, query: dict[str, Any]
         return (*build_event_query(**filters, **args, rows_table=_ROWS_PLACEHOLDER),
                 build_rowid_query(mentions=mentions, **filters))
     return (*build_event_query(**filters, **args, within=within), None)
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pd.DataFrame:
+    """The rows of ``sql`` as DuckDB's ``fetchdf`` gives them (the same dtypes and values), converted from Arrow
+    column by column: half the CPU for a wide result (10M events, the 63k rows of a dyad: 0.9 -> 0.5 s). A column
+    of a type not handled here, or an older pandas, takes ``fetchdf`` itself."""
+    import pandas as pd
+
+    table = con.sql(sql, params=params).to_arrow_table()
+    if int(pd.__version__.split(".")[0]) < 3 or not all(_arrow_kind_handled(t) for t in table.schema.types):
+        return con.execute(sql, params).fetchdf()
+    nullable = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    out = {}
+    for name, col in zip(table.column_names, table.columns):
+        if pa.types.is_string(col.type):  # text; no value at all: objects (None), as pandas infers them
+            out[name] = (pd.Series([None] * len(col), dtype=object) if col.null_count == len(col)
+                         else col.to_pandas())
+        elif col.type in nullable and col.null_count:  # integers and booleans with NULLs: pandas' nullable types
+            out[name] = col.to_pandas(types_mapper=nullable.get)
+        elif pa.types.is_date32(col.type):
+            out[name] = col.to_pandas(date_as_object=False).astype("datetime64[us]")
+        else:
+            out[name] = col.to_pandas()
+    return pd.DataFrame(out, index=pd.RangeIndex(table.num_rows), columns=table.column_names)
+
+
+def _arrow_kind_handled(t: pa.DataType) -> bool:
+    return (pa.types.is_string(t) or t in (pa.int32(), pa.int64(), pa.bool_(), pa.float64(), pa.date32())
+            or (pa.types.is_timestamp(t) and t.unit == "us" and t.tz is None))
 
 
 def _with_actor_values(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], mentions: bool = False) -> dict[str, Any]:
