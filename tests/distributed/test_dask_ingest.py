@@ -94,3 +94,13 @@ def test_dask_parts_stay_until_the_writer_has_stored_them(plain, cluster, tmp_pa
     assert all(n_parts >= 1 for _, n_parts in seen) and seen[-1][1] == len(seen)
     assert not list(parts.iterdir()) and report.added == plain[0].added
     assert stored_tables(db) == tables0
+
+
+def test_warm_coders_builds_each_workers_coder_once(cluster):
+    from realpolitik import distributed
+
+    distributed.warm_coders(cluster, SPEC)
+    built = cluster.run(lambda: id(distributed._CODERS[SPEC][0]))
+    assert len(built) == 2
+    distributed.warm_coders(cluster, SPEC)  # again: the cached Coder, not a new one
+    assert cluster.run(lambda: id(distributed._CODERS[SPEC][0])) == built

@@ -41,7 +41,7 @@ PARTITION_DOCS = 4 * BATCH_DOCS
 PARTITION_WORDS = 4000
 PART_SUFFIX = ".parquet"
 
-__all__ = ["ingest", "code_partition", "load_part", "PARTITION_DOCS"]
+__all__ = ["ingest", "code_partition", "load_part", "warm_coders", "PARTITION_DOCS", "PARTITION_WORDS"]
 
 # ----------------------------------------------------------------------------- on a worker
 
@@ -61,6 +61,19 @@ def _coder(spec: CoderSpec) -> tuple[Any, threading.Lock]:
             if multiprocessing.parent_process() is not None:  # a worker process (not threads of the driver)
                 gc.freeze()  # the Coder stays for the worker's life: full collections need not walk it
         return _CODERS[spec]
+
+
+def _build(spec: CoderSpec) -> None:
+    _coder(spec)
+
+
+def warm_coders(client, spec: CoderSpec) -> None:
+    """Build ``spec``'s Coder now on every worker the client sees (one task pinned to each), so that a timed run
+    or a first partition does not wait for it. An ingest does not need this: each worker builds its Coder with
+    its first partition and keeps it."""
+    futures = [client.submit(_build, spec, workers=[w], allow_other_workers=False, pure=False)
+               for w in client.scheduler_info()["workers"]]
+    client.gather(futures)
 
 
 def part_name(doc_ids: Iterable[str]) -> str:
