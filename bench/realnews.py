@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Real-news bench: 172 random BBC/Reuters sentences (not filtered for events), CAMEO-coded by hand.
+"""Real-news benches: six sets of random BBC/Reuters sentences (not filtered for events), CAMEO-coded by hand.
 
-The gold (bench/gold/realnews/gold.jsonl, made before any system run; see bench/gold/README.md) holds corpus
-ids and offsets; the sentences, their titles and the article text before them are rebuilt from
+Set 1 (bench/gold/realnews/gold.jsonl): 172 sentences, seed 20261201. Sets 2-6 (bench/gold/realnewsN/):
+150 each (75 BBC + 75 Reuters), seeds 20261202-20261205 and 20261207, each drawn leaving out the sets before it
+(and, from set 4 on, the articles or sentences of the judged event sheets; see set_sample and
+bench/gold/README.md). Each gold file was made before any system run on it and holds corpus ids and offsets;
+the sentences, their titles and the article text before them are rebuilt from
 ../shared/corpora at run time (the bench skips when ../shared is absent). Each sentence goes to the system as
 one line {id, text, title, context, date} through realpolitik.api.code_jsonl, and the output is scored:
   event-level P/R/F1 over factual events, at
@@ -17,10 +20,11 @@ one line {id, text, title, context, date} through realpolitik.api.code_jsonl, an
 for BBC, Reuters and both, on the tune and check halves (a fixed hash of the id) and on all.
 Actors compare by country; an IGO/NGO by its first six code letters (IGOUNO); an actor the system found but
 could not place counts as '?', which matches nothing. Identical (code, source, target) events of one sentence
-count once on both sides.
-Usage: python bench/realnews.py [--errors {tune,check,all}] [--save PRED.jsonl] [--pred PRED.jsonl]
+count once on both sides. A set's first look is its out-of-sample figure; every later run is in-sample for
+whoever reads its errors.
+Usage: python bench/realnews.py [--set N] [--errors {tune,check,all}] [--save PRED.jsonl] [--pred PRED.jsonl]
                                 [--rules-only]
-       python bench/realnews.py sample     (re-draw the sample and check it against the gold ids)
+       python bench/realnews.py [--set N] sample   (re-draw set N's sample; check its ids and every sha)
 The lead tunes on the tune half only: `--errors` lists tune-half sentences unless told otherwise.
 """
 from __future__ import annotations
@@ -37,19 +41,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realnews_corpus as rc  # noqa: E402
 from paths import path_counts  # noqa: E402
 
-GOLD = Path(__file__).resolve().parent / "gold" / "realnews" / "gold.jsonl"
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "gold" / "realnews" / "gold.jsonl"
 SEED, N_BBC, N_REUTERS = 20261201, 86, 86
 LEVELS = ("root", "root+src", "root+src+tgt", "code", "code+actors")
 NONSTATE = ("IGO", "NGO", "MNC")
 
 
 def sample(nlp, seed: int = SEED, n_bbc: int = N_BBC, n_reuters: int = N_REUTERS,
-           exclude: frozenset = frozenset(), skip: frozenset = frozenset()) -> list[dict]:
+           exclude: frozenset = frozenset(), skip: frozenset = frozenset(),
+           reuse: frozenset = frozenset()) -> list[dict]:
     """The seeded draw: one random sentence from each of n_bbc BBC and n_reuters Reuters articles (86 + 86),
-    none of the (corpus, doc) articles in `exclude`, none of the (doc, sentence sha) sentences in `skip`."""
+    none of the (corpus, doc) articles in `exclude` (but those in `reuse` when a corpus runs short, see
+    rc.draw), none of the (doc, sentence sha) sentences in `skip`."""
     rng = random.Random(seed)
     out = []
-    for corpus, doc in rc.draw(seed, n_bbc, n_reuters, exclude):
+    for corpus, doc in rc.draw(seed, n_bbc, n_reuters, exclude, reuse):
         a = rc.article(corpus, doc)
         spans = [(st, en) for st, en in rc.split_sentences(nlp, a["text"], a["body_start"])
                  if not skip or (doc, rc.text_hash(a["text"][st:en])) not in skip]
@@ -70,18 +77,58 @@ def articles_of(*paths: Path) -> frozenset:
     return frozenset(out)
 
 
+def sentences_of(*paths: Path) -> frozenset:
+    """(doc, sentence sha) of every sentence a gold file (`sha`) or judged sheet (`sentence_sha`) holds."""
+    return frozenset((r["doc"], r.get("sentence_sha") or r["sha"]) for p in paths
+                     for r in (json.loads(x) for x in p.open(encoding="utf-8") if x.strip()))
+
+
 def later_set(seed: int, earlier: tuple[Path, ...], n_bbc: int = 75, n_reuters: int = 75,
-              sheets_by_sentence: tuple[Path, ...] = ()):
-    """The draw of a later set (realnews2-5): `sample(nlp)` with this seed and sizes, none of the articles of
+              sheets_by_sentence: tuple[Path, ...] = (), reuse_earlier: bool = False):
+    """The draw of a later set (realnews2-6): `sample(nlp)` with this seed and sizes, none of the articles of
     the `earlier` gold files / judged sheets. `sheets_by_sentence`: judged sheets whose Reuters stories are left
     out whole but whose BBC files stay in the pool with only their judged sentences left out (realnews5: after
-    four sets and the sheets, 43 BBC files were left, too few for 75)."""
+    four sets and the sheets, 43 BBC files were left, too few for 75). `reuse_earlier`: a corpus with too few
+    articles outside `earlier` takes all of them and fills up from the earlier sets' articles, none of the
+    earlier sets' sentences (realnews6: 31 BBC files were in no set)."""
     def draw_sample(nlp) -> list[dict]:
         exclude = articles_of(*earlier) | {a for a in articles_of(*sheets_by_sentence) if a[0] == rc.REUTERS}
-        skip = frozenset((r["doc"], r["sentence_sha"]) for p in sheets_by_sentence
-                         for r in (json.loads(x) for x in p.open(encoding="utf-8") if x.strip()))
-        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=exclude, skip=skip)
+        skip = sentences_of(*sheets_by_sentence) | (sentences_of(*earlier) if reuse_earlier else frozenset())
+        reuse = articles_of(*earlier) if reuse_earlier else frozenset()
+        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=exclude, skip=skip, reuse=reuse)
     return draw_sample
+
+
+def gold_file(n: int) -> Path:
+    """bench/gold/realnews/gold.jsonl for set 1, bench/gold/realnewsN/gold.jsonl for set N."""
+    return HERE / "gold" / ("realnews" if n == 1 else f"realnews{n}") / "gold.jsonl"
+
+
+def judged_sheets(*names: str) -> tuple[Path, ...]:
+    return tuple(HERE / "gold" / "judged" / f"{n}.jsonl" for n in names)
+
+
+# The judged event sheets in the order they were made (the actor sheets name no article).
+SHEETS_4 = judged_sheets("baseline-4461bb9", "final-1718594", "final-9fbd8be", "final-946bcb9")
+SHEETS_5 = SHEETS_4 + judged_sheets("final-6397c24")
+SHEETS_6 = SHEETS_5 + judged_sheets("r1-460068e", "final-2f03fd6")
+SEEDS = {1: SEED, 2: 20261202, 3: 20261203, 4: 20261204, 5: 20261205, 6: 20261207}
+
+
+def set_sample(n: int):
+    """The seeded draw of set n (1..6); each later set leaves out the sets before it (see later_set)."""
+    before = tuple(gold_file(k) for k in range(1, n))
+    if n == 1:
+        return sample
+    if n <= 3:
+        return later_set(SEEDS[n], before)
+    if n == 4:
+        return later_set(SEEDS[n], before + SHEETS_4)
+    if n == 5:
+        return later_set(SEEDS[n], before, sheets_by_sentence=SHEETS_5)
+    if n == 6:
+        return later_set(SEEDS[n], before, sheets_by_sentence=SHEETS_6, reuse_earlier=True)
+    raise ValueError(f"realnews: no set {n} (1..6)")
 
 
 def load_gold(gold: Path = GOLD) -> list[dict]:
@@ -224,15 +271,18 @@ def show_errors(rows: list[dict], preds: dict[str, dict]) -> None:
 
 
 def main(gold_path: Path = GOLD, draw_sample=sample, doc: str | None = __doc__) -> None:
-    """The bench on one gold file; `draw_sample(nlp)` re-draws its sample (bench/realnews2.py reuses this)."""
+    """The bench on one gold file (`--set N`: set N's); `draw_sample(nlp)` re-draws its sample."""
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", nargs="?", default="score", choices=("score", "sample"))
+    ap.add_argument("--set", type=int, choices=sorted(SEEDS), help="which gold set (1..6; default 1)")
     ap.add_argument("--errors", nargs="?", const="tune", choices=("tune", "check", "all"),
                     help="list per-sentence differences (default: the tune half only)")
     ap.add_argument("--save", type=Path, help="write the system's prediction lines here")
     ap.add_argument("--pred", type=Path, help="score these prediction lines instead of running the system")
     ap.add_argument("--rules-only", action="store_true", help="no sentence classifier")
     args = ap.parse_args()
+    if args.set:
+        gold_path, draw_sample = gold_file(args.set), set_sample(args.set)
     if rc.shared_dir() is None:
         print("realnews: ../shared/corpora not found; skipped")
         return

@@ -92,13 +92,22 @@ def split_sentences(nlp, text: str, body_start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def draw(seed: int, n_bbc: int, n_reuters: int, exclude: frozenset = frozenset()) -> list[tuple[str, str]]:
+def draw(seed: int, n_bbc: int, n_reuters: int, exclude: frozenset = frozenset(),
+         reuse: frozenset = frozenset()) -> list[tuple[str, str]]:
     """Seeded random articles: (corpus, doc id), n_bbc BBC files and n_reuters Reuters stories with text,
-    none of the (corpus, doc id) pairs in `exclude`."""
+    none of the (corpus, doc id) pairs in `exclude`. When a corpus has fewer than n such articles, all of them
+    are taken and the rest drawn from its articles in `reuse` (realnews6: only 31 BBC files are in no set)."""
     rng = random.Random(seed)
-    bbc = [d for d in sorted(bbc_articles()) if (BBC, d) not in exclude]
-    reu = [d for d in sorted(reuters_stories(), key=lambda k: int(k.rsplit("-", 1)[1])) if (REUTERS, d) not in exclude]
-    return [(BBC, d) for d in rng.sample(bbc, n_bbc)] + [(REUTERS, d) for d in rng.sample(reu, n_reuters)]
+    out = []
+    for corpus, docs, n in ((BBC, sorted(bbc_articles()), n_bbc),
+                            (REUTERS, sorted(reuters_stories(), key=lambda k: int(k.rsplit("-", 1)[1])), n_reuters)):
+        fresh = [d for d in docs if (corpus, d) not in exclude]
+        if len(fresh) >= n or not reuse:
+            out += [(corpus, d) for d in rng.sample(fresh, n)]
+            continue
+        again = [d for d in docs if (corpus, d) in reuse and (corpus, d) in exclude]
+        out += [(corpus, d) for d in rng.sample(fresh, len(fresh)) + rng.sample(again, n - len(fresh))]
+    return out
 
 
 def split_half(item_id: str) -> str:

@@ -23,10 +23,12 @@ GOLD4 = [json.loads(line) for line in (BENCH / "gold" / "realnews4" / "gold.json
          if line.strip()]
 GOLD5 = [json.loads(line) for line in (BENCH / "gold" / "realnews5" / "gold.jsonl").open(encoding="utf-8")
          if line.strip()]
+GOLD6 = [json.loads(line) for line in (BENCH / "gold" / "realnews6" / "gold.jsonl").open(encoding="utf-8")
+         if line.strip()]
 
 
-@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4, GOLD5],
-                         ids=["realnews", "realnews2", "realnews3", "realnews4", "realnews5"])
+@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4, GOLD5, GOLD6],
+                         ids=["realnews", "realnews2", "realnews3", "realnews4", "realnews5", "realnews6"])
 def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gold):
     codes = cameo_codes()
     for r in gold:

@@ -105,3 +105,57 @@ def test_offsets_rebuild_the_coded_sentences(name):
     for r in _gold(SETS[name][0]):
         rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
         assert rc.text_hash(rec["text"]) == r["sha"], r["id"]
+
+
+# --- realnews6: the BBC pool ran short, so the earlier sets' articles were reused sentence by sentence ---
+
+GOLD6 = realnews.gold_file(6)
+BEFORE6 = tuple(realnews.gold_file(k) for k in range(1, 6))
+
+
+def test_the_sixth_set_is_drawn_with_its_seed_from_the_five_sets_and_all_seven_judged_sheets():
+    assert realnews.SEEDS[6] == 20261207 and GOLD6 == BENCH / "gold" / "realnews6" / "gold.jsonl"
+    assert realnews.SHEETS_6[:5] == realnews5.JUDGED and len(realnews.SHEETS_6) == 7
+    assert all(p.exists() and not p.name.startswith("actors") for p in realnews.SHEETS_6)
+    assert realnews.set_sample(6).__code__ is realnews4.sample.__code__
+
+
+def test_the_sixth_set_takes_every_unused_bbc_file_and_reuses_earlier_articles_only_by_sentence():
+    gold = _gold(GOLD6)
+    assert len({r["id"] for r in gold}) == len(gold) == 150 and len({r["doc"] for r in gold}) == 150
+    assert sum(r["corpus"] == rc.BBC for r in gold) == sum(r["corpus"] == rc.REUTERS for r in gold) == 75
+    earlier = _articles(*BEFORE6)
+    judged = realnews.articles_of(*realnews.SHEETS_6)
+    # Reuters: no article of any set or judged sheet.
+    assert not [r["id"] for r in gold if r["corpus"] == rc.REUTERS and ((r["corpus"], r["doc"]) in earlier
+                                                                       or (r["corpus"], r["doc"]) in judged)]
+    # BBC: the 31 files no set used are all in; the other 44 come from earlier sets' articles.
+    fresh = [r for r in gold if r["corpus"] == rc.BBC and (r["corpus"], r["doc"]) not in earlier]
+    assert len(fresh) == 31 and len({d for c, d in earlier if c == rc.BBC}) == 386
+    # No sentence of an earlier set or of a judged sheet.
+    assert not {(r["doc"], r["sha"]) for r in gold} & realnews.sentences_of(*BEFORE6, *realnews.SHEETS_6)
+
+
+def test_a_short_pool_takes_all_its_fresh_articles_then_fills_from_reuse(monkeypatch):
+    bbc = {f"{i:03d}.txt": {} for i in range(1, 11)}
+    reu = {f"reuters21578-{i}": {} for i in range(1, 21)}
+    monkeypatch.setattr(rc, "bbc_articles", lambda: bbc)
+    monkeypatch.setattr(rc, "reuters_stories", lambda: reu)
+    used = frozenset((rc.BBC, f"{i:03d}.txt") for i in range(1, 9)) | {(rc.REUTERS, "reuters21578-1")}
+    with pytest.raises(ValueError):  # two fresh BBC files cannot give four
+        rc.draw(7, 4, 3, used)
+    drawn = rc.draw(7, 4, 3, used, reuse=used)
+    b = [d for c, d in drawn if c == rc.BBC]
+    assert len(b) == len(set(b)) == 4 and {"009.txt", "010.txt"} <= set(b)
+    # Reuters had enough fresh stories: no reuse there, and the draw is the plain one.
+    r = [d for c, d in drawn if c == rc.REUTERS]
+    assert "reuters21578-1" not in r and len(r) == 3
+    # A pool that is not short draws exactly as without `reuse` (the earlier sets re-draw unchanged).
+    assert rc.draw(7, 2, 3, used, reuse=used) == rc.draw(7, 2, 3, used)
+
+
+@pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
+def test_offsets_rebuild_the_sixth_sets_sentences():
+    for r in _gold(GOLD6):
+        rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
+        assert rc.text_hash(rec["text"]) == r["sha"], r["id"]
