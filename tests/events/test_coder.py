@@ -202,8 +202,10 @@ def test_a_setting_phrase_does_not_make_the_subject_its_doer():
 
 
 def test_agreeing_that_something_is_so_is_a_statement():
+    # no intent to cooperate (03x): a statement coded by its clause as "said" is (here a criticism, 111)
     evs = events_of("Russian Foreign Minister Sergei Lavrov agreed the sanctions were illegal.")
-    assert [e.cameo for e in evs] == ["010"]
+    said = events_of("Russian Foreign Minister Sergei Lavrov said the sanctions were illegal.")
+    assert [e.cameo for e in evs] == [e.cameo for e in said] and evs and evs[0].cameo_root in ("01", "11")
 
 
 # A said-clause that says someone failed, lied or is authoritarian is the speaker's criticism (111) of them.

@@ -259,3 +259,58 @@ def test_planning_ones_own_strategy_is_no_event(nlp):
     # "plan" acts on a thing of the subject's own (a possessed object, no act, no actor): no intent to cooperate
     _, m = _at(nlp, "The chancellor has previously planned the party's election strategy.", "planned")
     assert m is None
+
+
+# CAMEO 052 "defend verbally" is a statement "in defense of other's policy, action, or actor": defending
+# one's own decision or oneself is a plain statement (010).
+@pytest.mark.parametrize("text,code", [
+    ("The interior minister defended his decision to close the border crossings.", "010"),
+    ("The mayor defended herself against the charges of cronyism.", "010"),
+    ("Warsaw's foreign minister defended Lithuania's decision to close its airspace.", "052"),
+    ("The Swedish premier defended Finland in the row over fishing quotas.", "052"),
+])
+def test_defending_ones_own_is_a_statement_and_others_is_052(nlp, text, code):
+    _, m = _at(nlp, text, "defended")
+    assert m is not None and m.cameo == code, m
+
+
+def test_agreeing_that_something_is_so_is_a_statement(nlp):
+    # "agree that ..." states a view (a statement coded by its clause); "agree to ..." stays an intent
+    _, m = _at(nlp, "The opposition agreed that public borrowing would rise more slowly under its plans.", "agreed")
+    assert m is not None and m.cameo == "010", m
+    _, m = _at(nlp, "The opposition agreed to support the budget.", "agreed")
+    assert m is not None and m.cameo[:2] == "03", m
+
+
+def test_receiving_is_the_senders_act_even_when_it_is_to_come(nlp):
+    # PETRARCH "RECEIVE * LETTER [:040]": the sender's act; "will receive" is no intent of the receiver's (036)
+    _, m = _at(nlp, "The Kenyan president will receive a letter from the Ugandan leader on Friday.", "receive")
+    assert m is not None and m.cameo == "040" and m.swap and not m.modal_absorbed, m
+
+
+def test_a_month_is_no_event_noun(nlp):
+    # "March" (a date) is not the noun "march" (a protest, 14x; 133 as a threat of one) after a light verb
+    doc = nlp("The two sides agreed that talks would resume in March.")
+    assert all("march" not in m.rule and m.cameo[:2] not in ("13", "14") for m in match_sentence(doc[:]))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Norway would not cut aid to Malawi.", "cut"),
+    ("The Kenyan army will not attack the rebel camps.", "attack"),
+])
+def test_an_act_ruled_out_is_no_threat_of_it(nlp, text, word):
+    # "will / would" turns a conflict act into a threat (13x) only when the act is not negated
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo[:2] != "13" and not m.modal_absorbed, m
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Kenyan president offered his congratulations to the Ugandan leader.", "018"),
+    ("Norway offered its condolences to the Swedish king.", "018"),
+    ("Norway offered an apology to the Swedish fishermen.", "055"),
+    ("Norway offered aid to the flood victims.", "033"),  # offering a material act stays an intent (03x)
+])
+def test_offering_a_verbal_act_makes_it(nlp, text, code):
+    # condolences, congratulations and apologies are made by offering them (CAMEO 018 / 055), not promised
+    _, m = _at(nlp, text, "offered")
+    assert m is not None and m.cameo == code, m

@@ -120,3 +120,22 @@ def test_code_command_takes_a_verbs_dictionary(dict_path):
     assert run.returncode == 0, run.stderr
     events = [e for s in json.loads(run.stdout)["sentences"] for e in s["events"]]
     assert any(e["cameo"] == "051" for e in events)
+
+
+def test_a_proposed_measure_is_a_threat_only_against_someone(nlp):
+    # PETRARCH's SUGGEST block (appeals, default 020) codes "PROPOSE * MEASURES" 130: the threat needs someone
+    # it is aimed at, as the reader marks every conflict pattern of an appeal block (needs_arg)
+    lex = Lexicon.load()
+    assert not any(m.cameo[:2] == "13" for m in lex.match_sentence(
+        nlp("The commission proposed measures to protect European shoe makers.")[:]))
+    (m,) = [m for m in lex.match_sentence(nlp("Britain proposed measures against Syria.")[:])]
+    assert m.cameo == "130", m
+
+
+def test_conflict_patterns_of_appeal_blocks_need_a_participant(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text("####### VERB PATTERNS #######\n---  COUNSEL   [020]  ---\nCOUNSEL\n- * EMBARGO  [1312]\n"
+                    "- * TALKS  [036]\n---  GLOWER   [110]  ---\nGLOWER\n- * BAN  [172]\n", encoding="utf-8")
+    blocks = {b["name"]: b["patterns"] for b in lexicon_blocks(read_verb_dictionary(path))}
+    assert [p.get("needs_arg", False) for p in blocks["counsel"]] == [True, False]
+    assert [p.get("needs_arg", False) for p in blocks["glower"]] == [False]

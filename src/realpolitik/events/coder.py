@@ -22,7 +22,8 @@ documents. Each sentence goes through named steps over one per-sentence record
 7. ``arbitrate``      — the learned classifier codes what the lexicon missed (with parse evidence only)
                         and orders competing types; it never deletes a rule event;
 7b. ``quoted_statement`` — a sentence that runs on a quotation attributed before it (:mod:`.quotes`) and
-                        yields no factual event is its speaker's statement (010);
+                        yields no factual event is its speaker's act, coded by what it says (a statement,
+                        010, unless it finds fault, praises or prescribes: :mod:`.content`);
 8. ``dedupe``         — one event per (code, dyad, flags).
 """
 from __future__ import annotations
@@ -42,6 +43,8 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
+from realpolitik.events.content import approving, content_clause
+from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
@@ -443,13 +446,8 @@ FIGURE_NOUNS = figure_nouns()
 
 
 def _content_clause(speech: Token) -> Token | None:
-    """The clause a statement verb reports ("X said [Y ...]", "[Y ...], X said")."""
-    for c in speech.children:
-        if c.dep_ in ("ccomp", "parataxis") :
-            return c
-    if speech.dep_ in ("parataxis", "ccomp") and speech.head.i != speech.i:
-        return speech.head
-    return None
+    """The clause a statement verb reports (:func:`realpolitik.events.content.content_clause`)."""
+    return content_clause(speech)
 
 
 def market_report(rec: SentenceRecord, c: Candidate) -> bool:
@@ -627,8 +625,9 @@ def reported_speech(rec: SentenceRecord) -> None:
                 # "Iran said it would expel the ambassador if London did not apologise": the speaker's own
                 # threat on a condition is made as it is said (as an ultimatum is)
                 c.hypothetical, c.rule = False, "reported-speech:threaten"
-            elif ("future" in c.mod.kinds or "modal" in c.mod.kinds) and (
+            elif ("future" in c.mod.kinds or "modal" in c.mod.kinds) and not c.negated and (
                     root >= 14 or (root in (12, 16, 17) and "conditional" in c.mod.kinds and not others)):
+                # ("X said it would not cut aid": an act ruled out is no threat of it)
                 # "X said Y would strike (Z)": X threatens; the act itself stays as it was (hypothetical);
                 # "X said that, if in government, he would refuse to approve Y's appointment": a rejection,
                 # cut or sanction the speaker holds out on a condition is his threat too
@@ -681,11 +680,11 @@ def _prescribed(clause: Token) -> tuple[str, Token] | None:
 OPINION_LEMMAS = frozenset({"think", "believe", "feel", "reckon", "suppose", "say"})
 
 
-def prescription(rec: SentenceRecord, s: Candidate) -> bool:
+def prescription(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:
     """A statement that someone else should or must do something is the speaker's appeal (020) or
     demand (100) to them ("the union said the council should think again"): only when that someone is a
     named actor other than the speaker (not "we must", not "new approaches must be found")."""
-    clause = _content_clause(s.tok)
+    clause = clause if clause is not None else _content_clause(s.tok)
     found = _prescribed(clause) if clause is not None else None
     for _ in range(2):  # "I think (that) Y should ...": the opinion frames the prescription
         if found is not None or clause is None or clause.lemma_ not in OPINION_LEMMAS:
@@ -723,7 +722,7 @@ def _disapproving(clause: Token) -> Token | None:
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
     failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
-               and (t.lemma_.lower() in words.get("verbs", ())  # "Y has failed"
+               and (t.lemma_.lower() in words.get("verbs", ()) or failing_phrase(t)  # "Y has failed", "broke its pledges"
                     or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
                         and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children)))]
     if failing and failing[0] is not clause:
@@ -756,38 +755,49 @@ def _found_wanting(clause: Token) -> Token | None:
     return None
 
 
-def disapproval(rec: SentenceRecord, s: Candidate) -> None:
+def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:
     """A statement that what someone did or is is wrong, a mistake, misplaced ... is the speaker's
-    criticism (111) of that actor: the actors named in the disapproved subject, or none named."""
-    clause = _content_clause(s.tok)
+    criticism (111) of that actor: the actors named in the disapproved subject, or none named. One that
+    says a named actor did well, was right, deserves credit (:func:`.content.approving`) is the speaker's
+    praise (051) of that actor. ``clause``: the content (default: the clause the statement verb reports)."""
+    clause = clause if clause is not None else _content_clause(s.tok)
     subject = _found_wanting(clause) if clause is not None else None
-    if subject is None:
-        return
+    praised = approving(clause) if clause is not None and subject is None else None
+    if subject is None and praised is None:
+        return False
     from dataclasses import replace
 
-    lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
-    last = subject.doc[subject.right_edge.i] if subject.dep_ == "attr" else subject
+    about = subject if subject is not None else praised
+    lo = rec.sent.doc[about.left_edge.i].idx - rec.sent.start_char
+    last = about.doc[about.right_edge.i] if about.dep_ == "attr" else about
     hi = last.idx + len(last.text) - rec.sent.start_char
     own = {a.actor_id for a in s.sources}
     named = [m for m in rec.mentions if lo <= m.start < hi and m.actor_id not in own
              and all(distinct(m, a) for a in s.sources)]
+    if subject is None:
+        if not named:
+            return False  # praise of nobody named ("it was right to wait") is a plain statement
+        s.match = replace(s.match, cameo="051", rule=f"{s.match.rule}>speech:praise")
+        s.code, s.targets, s.rule = codebook.cameo("051"), named[:1], "reported-speech:praise"
+        return True
     if subject.lemma_.lower() in CHARGE_NOUNS:
         # "he suggested the claim that ... was a mistake": rejecting an accusation is a denial (016, as
         # "rejected the claim"), not criticism of whoever is named inside the claim
         s.match = replace(s.match, cameo="016", rule=f"{s.match.rule}>speech:deny")
         s.code, s.targets, s.rule = codebook.cameo("016"), [], "reported-speech:deny"
-        return
+        return True
     s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
     s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
+    return True
 
 
-def comment_about(rec: SentenceRecord, s: Candidate) -> bool:
+def comment_about(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:
     """A plain statement about a named actor has that actor as its target (the coders' convention: "X said
     Mr Clarke had a real opportunity", "the EU's farm policy had caused problems, he said"): the first
     placed actor named in the subject of the reported clause, other than the speaker and its own side."""
     if s.code.root != "01" or s.targets or not s.sources:
         return False
-    clause = _content_clause(s.tok)
+    clause = clause if clause is not None else _content_clause(s.tok)
     if clause is None:
         return False
     own = {a.actor_id for a in s.sources}
@@ -964,21 +974,28 @@ def attributed_speaker(rec: SentenceRecord) -> ActorRef | None:
 def quoted_statement(rec: SentenceRecord) -> None:
     """A sentence that runs on a quotation attributed before it (``rec.quoted_by``, :mod:`.quotes`) and
     yields no factual event of its own is its speaker's statement (010): '... "It's an ambitious project
-    we have set ourselves."' after 'Mr Blair told a news conference: "..."'."""
+    we have set ourselves."' after 'Mr Blair told a news conference: "..."'. Its content is coded as a
+    said-clause's is (prescription, disapproval or praise, comment about a named actor)."""
     speaker = rec.quoted_by
     if speaker is None or any(e.factual for e in rec.events):
         return
     sent, root = rec.sent, rec.sent.root
-    code = codebook.cameo("010")
+    # what the quotation says is coded as a said-clause is: '"Well, he should do it."' the speaker's appeal
+    # to him, '"Y has broken every promise."' criticism of Y (the whole sentence is the content)
+    said = Candidate(triggers.TriggerMatch("010", root.i, root.i, root.i + 1, "quote:continued"), root,
+                     codebook.cameo("010"), sources=[speaker])
+    prescription(rec, said, root) or disapproval(rec, said, root) or comment_about(rec, said, root)
+    code, target = said.code, (said.targets[0] if said.targets else None)
+    content = f">{said.rule.split(':', 1)[1]}" if said.rule.startswith("reported-speech:") else ""
     t_start = root.idx - sent.start_char
     rec.events.append(Event(
-        event_id=_event_id(rec.sid, root.i, speaker.actor_id, "", code.code),
+        event_id=_event_id(rec.sid, root.i, speaker.actor_id, target.actor_id if target else "", code.code),
         doc_id=rec.doc_id, sentence_id=rec.sid, sentence=sent.text,
-        date=event_date(sent, rec.anchor, root, is_future=_is_future), source=speaker, target=None,
+        date=event_date(sent, rec.anchor, root, is_future=_is_future), source=speaker, target=target,
         cameo=code.code, cameo_root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
         plover=code.plover or "", plover_mode=code.plover_mode, trigger=root.text, trigger_start=t_start,
         trigger_end=t_start + len(root.text), hypothetical=False, negated=False, modality=(),
-        rule=f"quote:continued;speaker:{speaker.text or speaker.name}", segment_kind=rec.segment.kind,
+        rule=f"quote:continued{content};speaker:{speaker.text or speaker.name}", segment_kind=rec.segment.kind,
     ))
 
 

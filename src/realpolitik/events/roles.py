@@ -168,7 +168,8 @@ def announced_own_act(tok: Token, cameo: str) -> bool:
 SPEECH_LEMMAS = frozenset({
     "say", "state", "tell", "announce", "declare", "add", "claim", "insist", "stress", "note", "explain", "report",
     "write", "affirm", "assert", "confirm", "reiterate", "remark", "comment", "argue", "reply", "respond",
-    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest"})
+    "indicate", "emphasise", "emphasize", "maintain", "contend", "tweet", "quote", "suggest",
+    "agree"})  # ("agree" reports a clause only in its statement sense: "agreed (that) spending would rise")
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 

@@ -82,12 +82,15 @@ class Entry:
     #                          target-preposition object that is an actor or an event ("threatened Iran",
     #                          "threatened to leave", "recognised Kosovo"; not "threatening my seat")
     clause: bool = False  # fires only when the verb reports a clause ("added that ...", "..., he added")
+    of_other: bool = False  # fires only when the act is about someone else's actor or thing (CAMEO 052
+    #                         "defend verbally": "in defense of other's policy, action, or actor"), not the
+    #                         subject's own ("defended his decision", "defended himself")
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.dobj_mod)) + len(self.pobj))
+                                      self.dobj_mod, self.of_other)) + len(self.pobj))
 
     @property
     def required_words(self) -> tuple[frozenset[str], ...]:
@@ -146,7 +149,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
-        clause=bool(d.get("clause")), source=str(d.get("src") or ""))
+        clause=bool(d.get("clause")), of_other=bool(d.get("of_other")), source=str(d.get("src") or ""))
 
 
 def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
@@ -353,7 +356,10 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
         return True
     preps = e.target_preps or ("with", "to", "on", "upon", "against", "at", "over")
     nouns = _objects(tok) + [o for p in preps for o in _prep_objects(tok, p)]
-    if any(_actor_like(o) for o in nouns):
+    # the one acted against may hang on the object ("proposed measures against Syria")
+    aimed = [g for o in _objects(tok) for p in o.children if p.dep_ == "prep" and _lemma(p) == "against"
+             for g in p.children if g.dep_ == "pobj"]
+    if any(_actor_like(o) for o in nouns + aimed):
         return True
     if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal") unless it
         #           is someone's possession or standing ("threatening my seat", "threatens their jobs")
@@ -400,9 +406,33 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself",
+                         "yourselves", "oneself"})
+
+
+def _of_other(tok: Token) -> bool:
+    """Is what the verb acts on (its object or the object of "for") someone else or someone else's: an actor
+    ("defended Germany"), or a thing with a possessor that is no pronoun ("defended the army's raid")? Not
+    the subject's own ("defended his decision", "defended himself") nor a thing of nobody named."""
+    objs = _objects(tok) if not any(c.dep_ == "auxpass" for c in tok.children) else []
+    objs = objs or _prep_objects(tok, "for")
+    for o in objs:
+        if o.lower_ in _REFLEXIVES:
+            continue
+        owners = [c for c in o.children if c.dep_ == "poss"]
+        if owners:
+            if any(c.pos_ != "PRON" for c in owners):
+                return True
+        elif _actor_like(o):
+            return True
+    return False
+
+
 def _satisfies(e: Entry, tok: Token) -> bool:
     if e.clause and not _reports_clause(tok):
         return False  # "the firm added 500 jobs": no statement
+    if e.of_other and not _of_other(tok):
+        return False
     if e.prt and not (set(e.prt) & _prts(tok)):
         return False
     if e.subj and not (set(e.subj) & {_lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}):
@@ -448,8 +478,8 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     if depth > 4:
         return None
     gov = governor(lex, tok)
-    if gov is None:
-        return None
+    if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
+        return None  # (a date is no event noun: "resume in March", "the May talks")
     e = lex.best(gov)
     if e is None:
         return None
@@ -475,6 +505,10 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
                         for d in o.children)):
                     fam, refused = "reject", True  # "has no plans to lift", "does not have any intention of bowing"
                 mapped = family_code(fam, m.cameo)
+                if fam == "intent" and m.nominal and via.dep_ in _OBJ_DEPS and _said_act(m.cameo):
+                    # "offered his condolences / an apology": a verbal act is made by offering it (the
+                    # noun's code, as a light verb gives it), not promised (030); "offered to apologise" is
+                    mapped = m.cameo
                 code = mapped or code
                 rule += f">{fam}:{m.rule}"
             else:  # light verb: the noun's code and the noun's target preps
@@ -491,7 +525,9 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
         code, rule = "111", f"{rule}>object:verbal"
     absorbed = False
     base = code
-    if tok.pos_ in ("VERB", "AUX") and not refused:
+    if tok.pos_ in ("VERB", "AUX") and not refused and not swap:
+        # (an act only the other side does, "will receive a letter from X" [:040], stays X's act, told as
+        # future: the receiver intends nothing)
         code, absorbed, rule = _modal(tok, code, rule)
     absorbed = absorbed or refused  # the refusal code carries the "no"
     start, end = _span_of(toks)
@@ -502,6 +538,11 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
                         modal_absorbed=absorbed, family=e.family if comp is not None else None,
                         reverse=reverse, swap=swap, object_source=object_source, base_cameo=base,
                         head_family=e.family)
+
+
+def _said_act(code: str) -> bool:
+    """Acts done by saying them: statements (01: condolences, congratulations) and apologies (055)."""
+    return code[:2] == "01" or code[:3] == "055"
 
 
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
@@ -533,6 +574,10 @@ def _modal(tok: Token, code: str, rule: str) -> tuple[str, bool, str]:
     if _negated(tok) and code[:2] in _config()["negatable_roots"]:
         fam = "reject"
     if fam is None:
+        return code, False, rule
+    if fam != "reject" and _negated(tok):
+        # "would not cut aid", "will not attack": an act ruled out is no threat (nor intent) of it; the act
+        # stays, negated
         return code, False, rule
     mapped = family_code(fam, code)
     return (mapped, True, f"{rule}>modal:{fam}") if mapped else (code, False, rule)

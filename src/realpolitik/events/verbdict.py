@@ -310,6 +310,17 @@ def _code_fields(fwd: str | None, rev: str | None) -> dict:
 
 _COND = ("prt", "prep", "dobj", "pobj", "subj", "dobj_mod")
 
+# CAMEO roots of conflict (demand, disapprove, reject, threaten ... mass violence)
+_CONFLICT_ROOTS = frozenset(f"{r:02d}" for r in range(10, 21))
+
+
+def _against_someone(block_code: str | None, code: str | None) -> bool:
+    """A pattern that gives a conflict code to a verb of appeal or advice (block root 02, "--- SUGGEST [020]":
+    "PROPOSE * MEASURES [130]", "RECOMMEND * EMBARGO [1312]"): proposing or advising a measure is a threat or a
+    sanction only against someone, so the entry needs a participant (an actor as object or target-preposition
+    object: "proposed measures against Syria"; not "proposed measures to curb textile imports")."""
+    return bool(block_code and code) and block_code[:2] == "02" and code[:2] in _CONFLICT_ROOTS
+
 
 def lexicon_blocks(vd: VerbDictionary, known_code=lambda c: c) -> list[dict]:
     """The dictionary's verb blocks as lexicon data: per block its verbs (lemma, base conditions of a
@@ -330,6 +341,8 @@ def lexicon_blocks(vd: VerbDictionary, known_code=lambda c: c) -> list[dict]:
             if cond is None:
                 continue
             entry = {**cond, **_code_fields(fix(p.code), fix(p.reverse))}
+            if _against_someone(block.code, entry.get("cameo")):
+                entry["needs_arg"] = True
             key = repr(sorted(entry.items()))
             if key in seen:
                 continue
