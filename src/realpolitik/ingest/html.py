@@ -5,13 +5,13 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from lxml import etree
-from lxml import html as lhtml
+from typing import TYPE_CHECKING, Any
 
 from realpolitik.ingest.clean import squash
 from realpolitik.ingest.dates import parse_date
+
+if TYPE_CHECKING:  # lxml is imported when a page is parsed: `realpolitik code` and plain text never need it
+    from lxml import html as lhtml
 
 # <meta> names/properties that carry the publication date, most trusted first.
 _META_DATE_KEYS = (
@@ -50,6 +50,9 @@ class HtmlParts:
 
 def parse(markup: str) -> lhtml.HtmlElement | None:
     """An lxml tree for a page or a fragment; None if lxml finds nothing in it."""
+    from lxml import etree
+    from lxml import html as lhtml
+
     markup = _XML_DECL_RE.sub("", markup, count=1)  # lxml refuses str input with an encoding declaration
     try:
         return lhtml.document_fromstring(markup)
