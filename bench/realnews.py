@@ -30,6 +30,7 @@ The lead tunes on the tune half only: `--errors` lists tune-half sentences unles
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import random
@@ -84,19 +85,17 @@ def sentences_of(*paths: Path) -> frozenset:
 
 
 def later_set(seed: int, earlier: tuple[Path, ...], n_bbc: int = 75, n_reuters: int = 75,
-              sheets_by_sentence: tuple[Path, ...] = (), reuse_earlier: bool = False):
-    """The draw of a later set (realnews2-6): `sample(nlp)` with this seed and sizes, none of the articles of
-    the `earlier` gold files / judged sheets. `sheets_by_sentence`: judged sheets whose Reuters stories are left
-    out whole but whose BBC files stay in the pool with only their judged sentences left out (realnews5: after
-    four sets and the sheets, 43 BBC files were left, too few for 75). `reuse_earlier`: a corpus with too few
-    articles outside `earlier` takes all of them and fills up from the earlier sets' articles, none of the
-    earlier sets' sentences (realnews6: 31 BBC files were in no set)."""
-    def draw_sample(nlp) -> list[dict]:
-        exclude = articles_of(*earlier) | {a for a in articles_of(*sheets_by_sentence) if a[0] == rc.REUTERS}
-        skip = sentences_of(*sheets_by_sentence) | (sentences_of(*earlier) if reuse_earlier else frozenset())
-        reuse = articles_of(*earlier) if reuse_earlier else frozenset()
-        return sample(nlp, seed=seed, n_bbc=n_bbc, n_reuters=n_reuters, exclude=exclude, skip=skip, reuse=reuse)
-    return draw_sample
+              sheets_by_sentence: tuple[Path, ...] = (), reuse_earlier: bool = False) -> dict:
+    """`sample`'s arguments for a later set (2-6): this seed and sizes, none of the articles of the `earlier`
+    gold files / judged sheets. `sheets_by_sentence`: judged sheets whose Reuters stories are left out whole but
+    whose BBC files stay in the pool with only their judged sentences left out (realnews5: after four sets and
+    the sheets, 43 BBC files were left, too few for 75). `reuse_earlier`: a corpus with too few articles outside
+    `earlier` takes all of them and fills up from the earlier sets' articles, none of the earlier sets'
+    sentences (realnews6: 31 BBC files were in no set)."""
+    return {"seed": seed, "n_bbc": n_bbc, "n_reuters": n_reuters,
+            "exclude": articles_of(*earlier) | {a for a in articles_of(*sheets_by_sentence) if a[0] == rc.REUTERS},
+            "skip": sentences_of(*sheets_by_sentence) | (sentences_of(*earlier) if reuse_earlier else frozenset()),
+            "reuse": articles_of(*earlier) if reuse_earlier else frozenset()}
 
 
 def gold_file(n: int) -> Path:
@@ -115,12 +114,14 @@ SHEETS_6 = SHEETS_5 + judged_sheets("r1-460068e", "final-2f03fd6")
 SEEDS = {1: SEED, 2: 20261202, 3: 20261203, 4: 20261204, 5: 20261205, 6: 20261207}
 
 
-def set_sample(n: int):
-    """The seeded draw of set n (1..6); each later set leaves out the sets before it (see later_set)."""
+def set_args(n: int) -> dict:
+    """`sample`'s arguments for set n (1..6): each later set leaves out the sets before it; set 4 the articles
+    of the judged sheets made before it too, set 5 their Reuters stories and judged sentences, set 6 the same
+    for all seven sheets and reuses earlier BBC articles by sentence (bench/gold/README.md)."""
     before = tuple(gold_file(k) for k in range(1, n))
     if n == 1:
-        return sample
-    if n <= 3:
+        return {"seed": SEED, "n_bbc": N_BBC, "n_reuters": N_REUTERS}
+    if n in (2, 3):
         return later_set(SEEDS[n], before)
     if n == 4:
         return later_set(SEEDS[n], before + SHEETS_4)
@@ -128,7 +129,12 @@ def set_sample(n: int):
         return later_set(SEEDS[n], before, sheets_by_sentence=SHEETS_5)
     if n == 6:
         return later_set(SEEDS[n], before, sheets_by_sentence=SHEETS_6, reuse_earlier=True)
-    raise ValueError(f"realnews: no set {n} (1..6)")
+    raise ValueError(f"realnews: no set {n} (1..{max(SEEDS)})")
+
+
+def set_sample(n: int):
+    """Set n's seeded draw: `set_sample(n)(nlp)` lists its sentences {id, corpus, doc, start, end}."""
+    return functools.partial(sample, **set_args(n))
 
 
 def load_gold(gold: Path = GOLD) -> list[dict]:
@@ -270,30 +276,42 @@ def show_errors(rows: list[dict], preds: dict[str, dict]) -> None:
             print(f"   note: {r['note']}")
 
 
-def main(gold_path: Path = GOLD, draw_sample=sample, doc: str | None = __doc__) -> None:
-    """The bench on one gold file (`--set N`: set N's); `draw_sample(nlp)` re-draws its sample."""
-    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+def check_sample(n: int, nlp) -> bool:
+    """Re-draw set n and compare it with its gold: ids in order, and every sentence's sha."""
+    path = gold_file(n)
+    drawn = [d["id"] for d in set_sample(n)(nlp)]
+    gold_ids = [json.loads(line)["id"] for line in path.open(encoding="utf-8") if line.strip()]
+    same = drawn == gold_ids
+    print(f"set {n}: {len(drawn)} drawn; {'identical to' if same else 'DIFFERENT from'} the gold ids; "
+          f"{len(load_gold(path))} gold sentences rebuilt from the corpora, every sha checked")
+    return same
+
+
+def main() -> None:
+    """The bench on set N's gold (`--set N`, default 1), or `sample`: re-draw and check set N (all sets)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("cmd", nargs="?", default="score", choices=("score", "sample"))
-    ap.add_argument("--set", type=int, choices=sorted(SEEDS), help="which gold set (1..6; default 1)")
+    ap.add_argument("--set", type=int, choices=sorted(SEEDS),
+                    help="which gold set (1..6; default 1; `sample` without it checks every set)")
     ap.add_argument("--errors", nargs="?", const="tune", choices=("tune", "check", "all"),
                     help="list per-sentence differences (default: the tune half only)")
     ap.add_argument("--save", type=Path, help="write the system's prediction lines here")
     ap.add_argument("--pred", type=Path, help="score these prediction lines instead of running the system")
     ap.add_argument("--rules-only", action="store_true", help="no sentence classifier")
     args = ap.parse_args()
-    if args.set:
-        gold_path, draw_sample = gold_file(args.set), set_sample(args.set)
     if rc.shared_dir() is None:
         print("realnews: ../shared/corpora not found; skipped")
         return
     if args.cmd == "sample":
         from realpolitik.nlp import load_nlp
 
-        drawn = [d["id"] for d in draw_sample(load_nlp(disable=("ner",)))]
-        gold_ids = [json.loads(line)["id"] for line in gold_path.open(encoding="utf-8") if line.strip()]
-        print(f"{len(drawn)} drawn; {'identical to' if drawn == gold_ids else 'DIFFERENT from'} the gold ids")
-        print(f"{len(load_gold(gold_path))} gold sentences rebuilt from the corpora, every sha checked")
+        nlp = load_nlp(disable=("ner",))
+        ok = [check_sample(n, nlp) for n in ([args.set] if args.set else sorted(SEEDS))]
+        if not all(ok):
+            raise SystemExit(1)
         return
+    gold_path = gold_file(args.set or 1)
+    print(f"realnews set {args.set or 1}: {gold_path.relative_to(HERE.parent)}")
     gold = load_gold(gold_path)
     if args.pred:
         preds = {p["id"]: p for p in (json.loads(x) for x in args.pred.open(encoding="utf-8") if x.strip())}

@@ -14,23 +14,14 @@ sys.path.insert(0, str(BENCH))
 import realnews  # noqa: E402
 import realnews_corpus as rc  # noqa: E402
 
-GOLD = [json.loads(line) for line in (BENCH / "gold" / "realnews" / "gold.jsonl").open(encoding="utf-8")]
-GOLD2 = [json.loads(line) for line in (BENCH / "gold" / "realnews2" / "gold.jsonl").open(encoding="utf-8")
-         if line.strip()]
-GOLD3 = [json.loads(line) for line in (BENCH / "gold" / "realnews3" / "gold.jsonl").open(encoding="utf-8")
-         if line.strip()]
-GOLD4 = [json.loads(line) for line in (BENCH / "gold" / "realnews4" / "gold.jsonl").open(encoding="utf-8")
-         if line.strip()]
-GOLD5 = [json.loads(line) for line in (BENCH / "gold" / "realnews5" / "gold.jsonl").open(encoding="utf-8")
-         if line.strip()]
-GOLD6 = [json.loads(line) for line in (BENCH / "gold" / "realnews6" / "gold.jsonl").open(encoding="utf-8")
-         if line.strip()]
+SETS = {n: [json.loads(line) for line in realnews.gold_file(n).open(encoding="utf-8") if line.strip()]
+        for n in sorted(realnews.SEEDS)}
+GOLD = SETS[1]
 
 
-@pytest.mark.parametrize("gold", [GOLD, GOLD2, GOLD3, GOLD4, GOLD5, GOLD6],
-                         ids=["realnews", "realnews2", "realnews3", "realnews4", "realnews5", "realnews6"])
-def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gold):
-    codes = cameo_codes()
+@pytest.mark.parametrize("n", sorted(SETS))
+def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(n):
+    gold, codes = SETS[n], cameo_codes()
     for r in gold:
         for e in r["events"]:
             assert e["cameo"] in codes, (r["id"], e["cameo"])
@@ -38,6 +29,15 @@ def test_gold_codes_are_cameo_codes_and_quads_follow_the_first_factual_event(gol
         facts = [e for e in r["events"] if e["factual"]]
         want = 0 if not facts or facts[0]["cameo"].startswith("01") else quad_of_root(facts[0]["cameo"])
         assert r["quad"] == want, r["id"]
+
+
+@pytest.mark.parametrize("n", sorted(SETS))
+def test_gold_lines_hold_ids_offsets_and_shas_not_the_corpus_text(n):
+    for r in SETS[n]:
+        assert set(r) - {"note"} == {"id", "corpus", "doc", "start", "end", "sha", "quad", "events"}, r["id"]
+        short = r["doc"].replace(".txt", "") if r["corpus"] == rc.BBC else r["doc"].rsplit("-", 1)[1]
+        assert r["id"] == f"{'bbc' if r['corpus'] == rc.BBC else 'reu'}-{short}-{r['start']}"
+        assert 0 <= r["start"] < r["end"] and len(r["sha"]) == 12 and int(r["sha"], 16) >= 0
 
 
 def test_gold_ids_are_unique_and_both_corpora_are_half_the_sample():

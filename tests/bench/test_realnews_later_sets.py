@@ -1,7 +1,9 @@
-"""The later real-news gold sets (bench/gold/realnews2-5) share no article with the sets before them (realnews4
-none with the judged event sheets either; realnews5 no Reuters story of them and none of their sentences), are
-drawn by one shared function, and rebuild their sentences (their codes and quads are checked with the first
-set's in test_realnews_bench.py)."""
+"""The real-news gold sets 1-6 are drawn by one parametrized entry (`bench/realnews.py --set N`): each later set
+(bench/gold/realnews2-6) shares no article with the sets before it where the pool allowed (realnews4 none with
+the judged event sheets either; realnews5 no Reuters story of them and none of their sentences; realnews6 the
+same for all seven sheets, and its BBC half reuses earlier sets' articles by sentence only), every set's draw
+re-draws from its seed, and the offsets rebuild the coded sentences (codes and quads are checked in
+test_realnews_bench.py)."""
 from __future__ import annotations
 
 import json
@@ -14,11 +16,9 @@ import pytest
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 import realnews  # noqa: E402
-import realnews2  # noqa: E402
-import realnews3  # noqa: E402
-import realnews4  # noqa: E402
-import realnews5  # noqa: E402
 import realnews_corpus as rc  # noqa: E402
+
+SETS = sorted(realnews.SEEDS)
 
 
 def _gold(path: Path) -> list[dict]:
@@ -29,44 +29,50 @@ def _articles(*paths: Path) -> set:
     return {(r["corpus"], r["doc"]) for p in paths for r in _gold(p)}
 
 
-SETS = {"realnews2": (realnews2.GOLD, (realnews.GOLD,)),
-        "realnews3": (realnews3.GOLD, (realnews.GOLD, realnews2.GOLD)),
-        "realnews4": (realnews4.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD)),
-        "realnews5": (realnews5.GOLD, (realnews.GOLD, realnews2.GOLD, realnews3.GOLD, realnews4.GOLD))}
+def _before(n: int) -> tuple[Path, ...]:
+    return tuple(realnews.gold_file(k) for k in range(1, n))
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
-def test_150_sentences_75_per_corpus_none_from_an_article_of_an_earlier_set(name):
-    path, earlier = SETS[name]
-    gold = _gold(path)
-    assert len({r["id"] for r in gold}) == len(gold) == 150
-    assert sum(r["corpus"] == rc.BBC for r in gold) == sum(r["corpus"] == rc.REUTERS for r in gold) == 75
-    before = _articles(*earlier)
+def test_one_entry_names_six_sets_with_their_seeds_and_gold_files():
+    assert realnews.SEEDS == {1: 20261201, 2: 20261202, 3: 20261203, 4: 20261204, 5: 20261205, 6: 20261207}
+    assert realnews.gold_file(1) == BENCH / "gold" / "realnews" / "gold.jsonl" == realnews.GOLD
+    assert all(realnews.gold_file(n) == BENCH / "gold" / f"realnews{n}" / "gold.jsonl" for n in SETS[1:])
+    # No per-set wrapper scripts: the sets differ only by set_args.
+    assert not [p.name for p in BENCH.glob("realnews[0-9].py")]
+    assert all(realnews.set_sample(n).func is realnews.sample for n in SETS)
+    with pytest.raises(ValueError):
+        realnews.set_args(7)
+
+
+@pytest.mark.parametrize("n", SETS)
+def test_every_set_has_unique_ids_one_sentence_per_article_and_both_corpora_in_halves(n):
+    gold = _gold(realnews.gold_file(n))
+    size = 172 if n == 1 else 150
+    assert len({r["id"] for r in gold}) == len({r["doc"] for r in gold}) == len(gold) == size
+    assert sum(r["corpus"] == rc.BBC for r in gold) == sum(r["corpus"] == rc.REUTERS for r in gold) == size // 2
+
+
+@pytest.mark.parametrize("n", SETS[1:5])
+def test_sets_2_to_5_use_no_article_of_an_earlier_set(n):
+    gold = _gold(realnews.gold_file(n))
+    before = _articles(*_before(n))
     assert not [r["id"] for r in gold if (r["corpus"], r["doc"]) in before]
+    assert _articles(*_before(n)) <= realnews.set_args(n)["exclude"]
 
 
-def test_the_benches_exclude_exactly_the_earlier_sets_articles():
-    assert realnews2.EARLIER == (realnews.GOLD,) and len(realnews.articles_of(*realnews2.EARLIER)) == 172
-    assert realnews.articles_of(*realnews3.EARLIER) == _articles(realnews.GOLD, realnews2.GOLD)
-    assert len(realnews.articles_of(*realnews3.EARLIER)) == 322
-    assert realnews4.EARLIER[:3] == (realnews.GOLD, realnews2.GOLD, realnews3.GOLD)
+def test_the_draws_exclude_exactly_the_earlier_sets_articles():
+    assert realnews.set_args(2)["exclude"] == _articles(realnews.GOLD) and len(_articles(realnews.GOLD)) == 172
+    assert realnews.set_args(3)["exclude"] == _articles(*_before(3)) and len(_articles(*_before(3))) == 322
+    assert realnews.set_args(4)["exclude"] == _articles(*_before(4)) | realnews.articles_of(*realnews.SHEETS_4)
+    assert not realnews.set_args(4)["skip"] and not realnews.set_args(5)["reuse"]
 
 
 def test_judged_sheets_name_their_articles_by_corpus_and_the_fourth_set_uses_none_of_them():
-    judged = realnews.articles_of(*realnews4.JUDGED)
+    judged = realnews.articles_of(*realnews.SHEETS_4)
     # Sheets carry only `doc`: a BBC file name or a Reuters record id, both placed in their corpus.
     assert ("bbc_politics", "198.txt") in judged and ("reuters21578", "reuters21578-21568") in judged
     assert {c for c, _ in judged} == {rc.BBC, rc.REUTERS} and len(judged) > 150
-    assert not judged & _articles(realnews4.GOLD)
-    assert realnews.articles_of(*realnews4.EARLIER) == judged | _articles(*SETS["realnews4"][1])
-
-
-def test_the_later_sets_share_one_draw():
-    # One seeded draw function, parametrised by seed and earlier sets (no copy per set).
-    assert realnews2.sample.__code__ is realnews3.sample.__code__ is realnews4.sample.__code__
-    assert realnews5.sample.__code__ is realnews4.sample.__code__
-    assert (realnews2.SEED, realnews3.SEED, realnews4.SEED, realnews5.SEED) == (20261202, 20261203, 20261204,
-                                                                                 20261205)
+    assert not judged & _articles(realnews.gold_file(4))
 
 
 def _judged_sentences(*sheets: Path) -> set:
@@ -74,11 +80,12 @@ def _judged_sentences(*sheets: Path) -> set:
 
 
 def test_the_fifth_set_uses_no_judged_reuters_story_and_no_judged_sentence():
-    assert set(realnews4.JUDGED) < set(realnews5.JUDGED) and len(realnews5.JUDGED) == 5
-    gold = _gold(realnews5.GOLD)
-    judged = realnews.articles_of(*realnews5.JUDGED)
+    assert set(realnews.SHEETS_4) < set(realnews.SHEETS_5) and len(realnews.SHEETS_5) == 5
+    gold = _gold(realnews.gold_file(5))
+    judged = realnews.articles_of(*realnews.SHEETS_5)
     assert not [r["id"] for r in gold if r["corpus"] == rc.REUTERS and (r["corpus"], r["doc"]) in judged]
-    assert not {(r["doc"], r["sha"]) for r in gold} & _judged_sentences(*realnews5.JUDGED)
+    assert not {(r["doc"], r["sha"]) for r in gold} & _judged_sentences(*realnews.SHEETS_5)
+    assert realnews.set_args(5)["skip"] == _judged_sentences(*realnews.SHEETS_5)
     # Its BBC files come from the articles no set used, judged ones included (too few are left otherwise).
     assert [r for r in gold if r["corpus"] == rc.BBC and (r["corpus"], r["doc"]) in judged]
 
@@ -86,7 +93,7 @@ def test_the_fifth_set_uses_no_judged_reuters_story_and_no_judged_sentence():
 @pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
 def test_a_judged_sentence_is_never_drawn_but_the_rest_of_its_article_is(nlp, monkeypatch):
     doc = "219.txt"  # a BBC file of the fifth draw with a judged sentence in it
-    skip = frozenset(s for s in _judged_sentences(*realnews5.JUDGED) if s[0] == doc)
+    skip = frozenset(s for s in _judged_sentences(*realnews.SHEETS_5) if s[0] == doc)
     a = rc.article(rc.BBC, doc)
     spans = rc.split_sentences(nlp, a["text"], a["body_start"])
     shas = [rc.text_hash(a["text"][st:en]) for st, en in spans]
@@ -99,32 +106,19 @@ def test_a_judged_sentence_is_never_drawn_but_the_rest_of_its_article_is(nlp, mo
     assert (kept[0]["start"], kept[0]["end"]) in spans and (kept[0]["start"], kept[0]["end"]) != spans[judged_at]
 
 
-@pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
-@pytest.mark.parametrize("name", sorted(SETS))
-def test_offsets_rebuild_the_coded_sentences(name):
-    for r in _gold(SETS[name][0]):
-        rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
-        assert rc.text_hash(rec["text"]) == r["sha"], r["id"]
-
-
 # --- realnews6: the BBC pool ran short, so the earlier sets' articles were reused sentence by sentence ---
 
-GOLD6 = realnews.gold_file(6)
-BEFORE6 = tuple(realnews.gold_file(k) for k in range(1, 6))
-
-
-def test_the_sixth_set_is_drawn_with_its_seed_from_the_five_sets_and_all_seven_judged_sheets():
-    assert realnews.SEEDS[6] == 20261207 and GOLD6 == BENCH / "gold" / "realnews6" / "gold.jsonl"
-    assert realnews.SHEETS_6[:5] == realnews5.JUDGED and len(realnews.SHEETS_6) == 7
+def test_the_sixth_set_leaves_out_all_seven_judged_sheets_and_every_earlier_sentence():
+    assert realnews.SHEETS_6[:5] == realnews.SHEETS_5 and len(realnews.SHEETS_6) == 7
     assert all(p.exists() and not p.name.startswith("actors") for p in realnews.SHEETS_6)
-    assert realnews.set_sample(6).__code__ is realnews4.sample.__code__
+    args = realnews.set_args(6)
+    assert args["reuse"] == _articles(*_before(6))
+    assert args["skip"] == realnews.sentences_of(*_before(6)) | _judged_sentences(*realnews.SHEETS_6)
 
 
 def test_the_sixth_set_takes_every_unused_bbc_file_and_reuses_earlier_articles_only_by_sentence():
-    gold = _gold(GOLD6)
-    assert len({r["id"] for r in gold}) == len(gold) == 150 and len({r["doc"] for r in gold}) == 150
-    assert sum(r["corpus"] == rc.BBC for r in gold) == sum(r["corpus"] == rc.REUTERS for r in gold) == 75
-    earlier = _articles(*BEFORE6)
+    gold = _gold(realnews.gold_file(6))
+    earlier = _articles(*_before(6))
     judged = realnews.articles_of(*realnews.SHEETS_6)
     # Reuters: no article of any set or judged sheet.
     assert not [r["id"] for r in gold if r["corpus"] == rc.REUTERS and ((r["corpus"], r["doc"]) in earlier
@@ -133,7 +127,7 @@ def test_the_sixth_set_takes_every_unused_bbc_file_and_reuses_earlier_articles_o
     fresh = [r for r in gold if r["corpus"] == rc.BBC and (r["corpus"], r["doc"]) not in earlier]
     assert len(fresh) == 31 and len({d for c, d in earlier if c == rc.BBC}) == 386
     # No sentence of an earlier set or of a judged sheet.
-    assert not {(r["doc"], r["sha"]) for r in gold} & realnews.sentences_of(*BEFORE6, *realnews.SHEETS_6)
+    assert not {(r["doc"], r["sha"]) for r in gold} & realnews.sentences_of(*_before(6), *realnews.SHEETS_6)
 
 
 def test_a_short_pool_takes_all_its_fresh_articles_then_fills_from_reuse(monkeypatch):
@@ -147,7 +141,7 @@ def test_a_short_pool_takes_all_its_fresh_articles_then_fills_from_reuse(monkeyp
     drawn = rc.draw(7, 4, 3, used, reuse=used)
     b = [d for c, d in drawn if c == rc.BBC]
     assert len(b) == len(set(b)) == 4 and {"009.txt", "010.txt"} <= set(b)
-    # Reuters had enough fresh stories: no reuse there, and the draw is the plain one.
+    # Reuters had enough fresh stories: no reuse there.
     r = [d for c, d in drawn if c == rc.REUTERS]
     assert "reuters21578-1" not in r and len(r) == 3
     # A pool that is not short draws exactly as without `reuse` (the earlier sets re-draw unchanged).
@@ -155,7 +149,29 @@ def test_a_short_pool_takes_all_its_fresh_articles_then_fills_from_reuse(monkeyp
 
 
 @pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
-def test_offsets_rebuild_the_sixth_sets_sentences():
-    for r in _gold(GOLD6):
+@pytest.mark.parametrize("n", SETS)
+def test_every_sets_articles_re_draw_from_its_seed_in_gold_order(n):
+    a = realnews.set_args(n)
+    drawn = rc.draw(a["seed"], a["n_bbc"], a["n_reuters"], a.get("exclude", frozenset()),
+                    a.get("reuse", frozenset()))
+    assert drawn == [(r["corpus"], r["doc"]) for r in _gold(realnews.gold_file(n))]
+
+
+@pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
+@pytest.mark.parametrize("n", SETS)
+def test_offsets_rebuild_the_coded_sentences(n):
+    for r in _gold(realnews.gold_file(n)):
         rec = rc.sentence_record(r["corpus"], r["doc"], r["start"], r["end"])
         assert rc.text_hash(rec["text"]) == r["sha"], r["id"]
+
+
+@pytest.mark.skipif(rc.shared_dir() is None, reason="../shared/corpora not present")
+@pytest.mark.parametrize("n", SETS)
+def test_every_sets_first_sentences_re_draw_from_its_seed(n, nlp, monkeypatch):
+    # The sentence choice runs through the articles in order, so the first two articles give the first two
+    # sentences (`python bench/realnews.py sample` re-draws all of them).
+    gold = _gold(realnews.gold_file(n))
+    draw = rc.draw
+    monkeypatch.setattr(rc, "draw", lambda *a: draw(*a)[:2])
+    drawn = realnews.set_sample(n)(nlp)
+    assert [(d["id"], d["start"], d["end"]) for d in drawn] == [(r["id"], r["start"], r["end"]) for r in gold[:2]]
