@@ -268,3 +268,22 @@ def test_a_relative_clause_predicate_of_the_apposition_still_places_the_person(l
     text = "Ahmad Farzan, an official who heads Iran's central bank, said reserves had risen."
     ref = mention(learn, text, "Ahmad Farzan")
     assert ref.country == "IRN"
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Speaking at a London news conference, the chairman said profits would rise.", "London"),
+    ("The Moscow talks ended without an accord on the missiles.", "Moscow"),
+])
+def test_a_city_modifying_an_event_says_where_not_who(learn, text, words):
+    doc, res = learn(text, date=D1987)
+    assert not [r for s in doc.sents for r in res.mentions(s) if r.text.startswith(words)]
+
+
+@pytest.mark.parametrize("text,words,country", [
+    ("A Kremlin statement said the talks had failed.", "Kremlin", "USR"),
+    ("Tehran's nuclear programme worries its neighbours.", "Tehran", "IRN"),
+])
+def test_a_seat_of_government_or_a_possessor_city_is_still_an_actor(learn, text, words, country):
+    doc, res = learn(text, date=D1987)
+    refs = [r for s in doc.sents for r in res.mentions(s) if r.text.startswith(words)]
+    assert refs and refs[0].country == country

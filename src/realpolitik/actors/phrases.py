@@ -378,6 +378,8 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return _of_phrase(r, a, head, span)
     roles = [m for m in matches if m.kind == ROLE and m.j <= head.i + 1]
     anchor = nearest_match(anchors, head.i)
+    if _place_modifier(anchor, head):
+        return None
     sector = None
     if roles:
         s = roles[-1].entry.sector
@@ -390,6 +392,19 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
                                                          len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
+
+
+def _place_modifier(anchor: Match, head: Token) -> bool:
+    """A city or capital the tagger calls a place (GPE) modifying a noun that is no actor says where, not
+    who: "a London news conference", "the Moscow talks", "a Tokyo press briefing". (A seat of government is
+    an actor there: "a Kremlin statement", "a White House statement"; so is a possessor: "Tehran's nuclear
+    programme".)"""
+    if anchor.kind != METONYM:
+        return False
+    doc = head.doc
+    toks = doc[anchor.i:anchor.j]
+    return all(t.ent_type_ == "GPE" for t in toks) and toks[-1].dep_ == "compound" and not any(
+        t.dep_ == "case" for t in doc[anchor.j:min(anchor.j + 1, len(doc))])
 
 
 def _of_phrase(r: Reading, a: Article, head: Token, span: Span) -> ActorRef | None:
