@@ -37,3 +37,13 @@ def test_a_central_bank_spokesman_speaks_for_it(phrase):
     ref = phrase("A Bundesbank spokesman declined to comment on the report.", "A Bundesbank spokesman",
                  date=D1987)
     assert ref is not None and ref.country == "DEU" and ref.sector == "GOV"
+
+
+def test_an_unknown_department_is_its_countrys_government(learn):
+    # Phoenix codes every DEPARTMENT_OF_... agent ~GOV: a department the KB lacks, in a story about Britain
+    text = ("Ministers in London want more British pupils to learn languages. A Department for Education and "
+            "Skills spokeswoman said the scheme had been ambitious.")
+    doc, res = learn(text, date=dt.date(2005, 3, 10))
+    sent = list(doc.sents)[1]
+    refs = [r for r in res.mentions(sent) if r.text.startswith("Department")]
+    assert refs and (refs[0].country, refs[0].sector) == ("GBR", "GOV")
