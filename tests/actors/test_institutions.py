@@ -47,3 +47,16 @@ def test_an_unknown_department_is_its_countrys_government(learn):
     sent = list(doc.sents)[1]
     refs = [r for r in res.mentions(sent) if r.text.startswith("Department")]
     assert refs and (refs[0].country, refs[0].sector) == ("GBR", "GOV")
+
+
+def test_the_association_is_the_body_of_that_head_named_before(learn):
+    text = ("The West German banks' association said interest rates should stay low. Given the limits of "
+            "monetary policy, the association saw little point in a short-term stimulus.")
+    doc, res = learn(text, date=D1987)
+    refs = [r for r in res.mentions(list(doc.sents)[1]) if r.text == "the association"]
+    assert refs and refs[0].country == "DEU" and refs[0].rule.startswith("learned:body:")
+
+
+def test_the_association_with_no_body_named_before_is_nobody(learn):
+    doc, res = learn("Ministers met on Monday. The association said nothing about the talks.", date=D1987)
+    assert not [r for s in doc.sents for r in res.mentions(s) if "association" in r.text]
