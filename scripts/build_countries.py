@@ -139,6 +139,7 @@ _TERRITORIES = {"CYM", "BMU", "VGB", "AIA", "ABW", "ASM", "GUM", "PRI", "VIR", "
                 "HKG", "MAC", "MNP", "ALA", "ATF", "BVT", "HMD", "SGS", "UMI", "ESH"}
 _LEADER = re.compile(r"^\s*((?:\{[^}]+\})+|[A-Z][^\s\[]*)\s*((?:\[[^\]]*\]\s*)+)")
 _DATE = re.compile(r"\[\s*([<>]?)\s*(\d{8})?\s*(?:-\s*(\d{8}))?\s*\]")
+_DIED = re.compile(r"\[D:(\d{8})\]")  # CountryInfo's day of death ([B:...] is the birth day)
 
 
 def _title(tag: str) -> str:
@@ -199,6 +200,7 @@ def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
                     aliases.append(" ".join(w.title() for w in bare))
             if not aliases:
                 continue
+            died = _DIED.search(lm.group(2))
             for dm in _DATE.finditer(lm.group(2)):
                 mark, a, b = dm.groups()
                 if mark == ">":
@@ -212,7 +214,8 @@ def build_leaders(countryinfo: Path) -> list[dict[str, str]]:
                 rows.append({"name": aliases[-1] if len(aliases) > 1 else aliases[0],
                              "aliases": "|".join(dict.fromkeys(aliases)),
                              "iso3": _state_of(iso, title, federal, _iso(start), _iso(end)),
-                             "title": title, "start": _iso(start), "end": _iso(end)})
+                             "title": title, "start": _iso(start), "end": _iso(end),
+                             "died": _iso(died.group(1)) if died else ""})
     return rows
 
 
@@ -222,8 +225,9 @@ def main_leaders(argv: list[str]) -> None:
         fh.write("# Heads of state and government, ~1960-2011, derived from the <Leaders> blocks of "
                  "CountryInfo.120116.txt (openeventdata/CountryInfo, CC BY-SA 3.0). This derived table is "
                  "CC BY-SA 3.0. One row per term; code is {iso3}GOV during the term. Terms of historical "
-                 "states (USR, DDR, CSK, YUG, SCG) carry that state's code (scripts/build_countries.py).\n")
-        w = csv.DictWriter(fh, fieldnames=["name", "aliases", "iso3", "title", "start", "end"])
+                 "states (USR, DDR, CSK, YUG, SCG) carry that state's code (scripts/build_countries.py). "
+                 "died: CountryInfo's day of death, where it gives one.\n")
+        w = csv.DictWriter(fh, fieldnames=["name", "aliases", "iso3", "title", "start", "end", "died"])
         w.writeheader()
         w.writerows(rows)
     print(f"wrote {len(rows)} rows to {LEADERS_OUT}")

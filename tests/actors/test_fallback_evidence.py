@@ -254,3 +254,36 @@ def test_a_speaker_before_the_clause_is_not_placed_by_its_subject(learn):
 def test_a_historical_leader_keeps_the_code_of_his_state_decades_later(learn, text, words, code):
     ref = mention(learn, text, words, date=dt.date(2005, 3, 1))
     assert ref is not None and ref.code == code, ref
+
+
+def test_a_country_in_a_clause_of_the_apposition_is_not_the_persons(learn):
+    # what the relative clause is about (the Iran scandal) is not the adviser's country
+    text = ("Rear Admiral Tom Hartwell, a former security adviser who resigned over the Iran arms scandal, "
+            "refused to answer questions from U.S. senators.")
+    ref = mention(learn, text, "Tom Hartwell")
+    assert ref.country != "IRN"
+
+
+def test_a_relative_clause_predicate_of_the_apposition_still_places_the_person(learn):
+    text = "Ahmad Farzan, an official who heads Iran's central bank, said reserves had risen."
+    ref = mention(learn, text, "Ahmad Farzan")
+    assert ref.country == "IRN"
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Speaking at a London news conference, the chairman said profits would rise.", "London"),
+    ("The Moscow talks ended without an accord on the missiles.", "Moscow"),
+])
+def test_a_city_modifying_an_event_says_where_not_who(learn, text, words):
+    doc, res = learn(text, date=D1987)
+    assert not [r for s in doc.sents for r in res.mentions(s) if r.text.startswith(words)]
+
+
+@pytest.mark.parametrize("text,words,country", [
+    ("A Kremlin statement said the talks had failed.", "Kremlin", "USR"),
+    ("Tehran's nuclear programme worries its neighbours.", "Tehran", "IRN"),
+])
+def test_a_seat_of_government_or_a_possessor_city_is_still_an_actor(learn, text, words, country):
+    doc, res = learn(text, date=D1987)
+    refs = [r for s in doc.sents for r in res.mentions(s) if r.text.startswith(words)]
+    assert refs and refs[0].country == country

@@ -48,6 +48,19 @@ def test_a_soviet_leader_is_soviet_in_office_and_russian_after(phrase, day, code
     assert ref.actor_id == "person:mikhail-gorbachev" and ref.code == code
 
 
+@pytest.mark.parametrize("text,words,day,code", [
+    # died in office before the state ended: his state's code in any later article, never Russia's
+    ("Brezhnev sent the troops in, the historian wrote.", "Brezhnev", Y1988, "USRGOV"),
+    ("Brezhnev sent the troops in, the historian wrote.", "Brezhnev", Y2010, "USRGOV"),
+    ("Konstantin Chernenko was buried by the Kremlin wall.", "Konstantin Chernenko", Y1988, "USRGOV"),
+    # out of office while his state still existed: an elite of it, not of the successor
+    ("Erich Honecker was questioned by prosecutors.", "Erich Honecker", dt.date(1990, 6, 1), "DDRELI"),
+    ("Erich Honecker was questioned by prosecutors.", "Erich Honecker", dt.date(1993, 1, 10), "DEUELI"),
+])
+def test_leaders_of_historical_states_keep_the_state_of_their_time(phrase, text, words, day, code):
+    assert phrase(text, words, date=day).code == code
+
+
 def test_a_gdr_leader_is_not_west_german(phrase):
     assert phrase("Erich Honecker gave a speech.", "Erich Honecker", date=Y1985).code == "DDRGOV"
 

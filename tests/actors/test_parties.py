@@ -91,6 +91,14 @@ def test_an_ambiguous_party_name_without_a_country_is_named_but_unplaced(phrase)
     assert ref.rule == "no-country-reading"
 
 
+def test_a_party_whose_own_name_gives_its_country_is_that_countrys(phrase):
+    # the knowledge base lists "Freedom Party" only for other countries; the name itself says Sri Lanka
+    ref = phrase("Members of the Sri Lanka Freedom Party walked out of the debate.", "Freedom Party",
+                 date=D2005)
+    assert ref is not None and (ref.country, ref.sector) == ("LKA", "PTY")
+    assert ref.rule == "country-in-name:LKA"
+
+
 def test_the_party_is_the_party_last_mentioned(phrase):
     text = "Britain's Liberal Democrats met in London. The party said taxes would rise."
     ref = phrase(text, "The party", date=D2005)

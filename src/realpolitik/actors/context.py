@@ -76,11 +76,39 @@ def _country_readings(r: Reading, a: Article, toks: list[Token], ms: list[Match]
             if run[0].is_sent_start or len(key) < 4:
                 k += len(run)
                 continue  # "Greens ..." at the start of a sentence may be the common word
-            entry = _unplaced_entry(r, a, key, text[run[0].idx: run[-1].idx + len(run[-1].text)])
+            named = _named_country(r, toks[0].doc, i)
+            words = text[run[0].idx: run[-1].idx + len(run[-1].text)]
+            if named is not None:
+                # "the Sri Lanka Freedom Party", "the Nigerian Labour Congress": a body of the country its
+                # own name gives, though not one of the readings the knowledge base lists
+                entry = _named_entry(r, a, key, words, named)
+                rule = f"country-in-name:{named}"
+            else:
+                entry = _unplaced_entry(r, a, key, words)
         out = [m for m in out if not (m.i < j and i < m.j)] + [Match(i, j, (entry,), run[-1].tag_ in ("NNS", "NNPS"),
                                                                      rule)]
         k += len(run)
     return sorted(out, key=lambda m: m.i)
+
+
+def _named_country(r: Reading, doc: Doc, i: int) -> str | None:
+    """The country a state, demonym or region right before token ``i`` names, as part of one name ("Sri
+    Lanka" in "Sri Lanka Freedom Party"), else None."""
+    ms = scan(r.kb, list(doc[max(0, i - 4):i])) if i > 0 and not doc[i].is_sent_start else []
+    m = next((m for m in ms if m.j == i and m.kind in _STATE_KINDS and m.entry.country), None)
+    return m.entry.country if m is not None else None
+
+
+def _named_entry(r: Reading, a: Article, key: str, text: str, country: str) -> Entry:
+    """A body of ``country`` with a name the knowledge base lists only for other countries."""
+    k = f"{country}:{key}"
+    e = a.unplaced.get(k)
+    if e is None:
+        sectors = {c.sector for c in r.kb.needs_country[key]}
+        sector = sectors.pop() if len(sectors) == 1 else None
+        e = a.unplaced[k] = Entry(actor_id=f"inst:{country}:{slug(key)}", name=text, kind=INSTITUTION,
+                                  country=country, sector=sector, code=f"{country}{sector or ''}")
+    return e
 
 
 def _unplaced_entry(r: Reading, a: Article, key: str, text: str) -> Entry:

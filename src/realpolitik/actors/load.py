@@ -276,8 +276,11 @@ def _head_titles(title: str) -> list[str]:
 def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> None:
     """Heads of state/government with dated terms: code {ISO3}GOV in office, {ISO3}ELI outside it.
 
-    A term in a historical state carries its code (Gorbachev: USRGOV until 1991); outside office a
-    leader is an elite of the successor (RUSELI)."""
+    A term in a historical state carries its code (Gorbachev: USRGOV until 1991). Outside office a leader
+    of a historical state is coded with the state of the time: an elite of it while it existed (Honecker
+    in 1990: DDRELI), an elite of the successor after it ended (Gorbachev in 2010: RUSELI); one who died
+    before it ended keeps the code of his office, as news names him for what he did then (Brezhnev in
+    1987 or 2005: USRGOV, not RUSELI)."""
     people: dict[tuple[str, str], list[dict[str, str]]] = {}
     for row in _read_csv(data / "leaders.csv"):
         people.setdefault((row["aliases"], successors.get(row["iso3"], row["iso3"])), []).append(row)
@@ -290,8 +293,20 @@ def _load_leaders(kb: KnowledgeBase, data: Path, successors: dict[str, str]) -> 
         name = min(multi, key=len) if multi else aliases[0]
         periods = tuple(Period(f"{t['iso3']}GOV", dt.date.fromisoformat(t["start"]) if t["start"] else None,
                                dt.date.fromisoformat(t["end"]) if t["end"] else None) for t in terms)
+        code = f"{iso}ELI"
+        historical = [t for t in terms if t["iso3"] != iso]
+        if historical:
+            last = max(historical, key=lambda t: t["end"] or "9999")
+            state = last["iso3"]
+            ended = kb.countries[state].periods[0].end if state in kb.countries else None
+            died = next((dt.date.fromisoformat(t["died"]) for t in terms if t.get("died")), None)
+            if died is not None and (ended is None or died <= ended):
+                code = f"{state}GOV"
+            else:
+                first = min((p.start for p in periods if p.start is not None), default=None)
+                periods = (*periods, Period(f"{state}ELI", first, ended))
         e = Entry(actor_id=f"person:{slug(name)}", name=name, kind=PERSON, country=iso, sector="GOV",
-                  code=f"{iso}ELI", periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
+                  code=code, periods=periods, roles=tuple(dict.fromkeys(t["title"] for t in terms)),
                   source="leaders")
         kb.add(e, multi or aliases)
         kb.add_surname(e, _surname(name, iso))

@@ -43,6 +43,7 @@ from realpolitik.actors.state import (
 )
 from realpolitik.records import ActorRef
 from realpolitik.actors.phrase import (
+    apposition_segments,
     in_other_branch,
     locative,
     name_text,
@@ -255,7 +256,7 @@ def _descriptor_segments(r: Reading, a: Article, name_head: Token, name_toks: li
     segments = [sorted({t.i: t for t in left if t.i > cut}.values(), key=lambda t: t.i)]
     for c in name_head.children:
         if c.dep_ == "appos" and not is_person_head(r, a, c):
-            segments.append([t for t in c.subtree])
+            segments.extend(apposition_segments(c))
         elif c.dep_ == "prep" and c.lower_ == "of":
             segments.append(list(c.subtree))  # "King Hassan of Morocco"
         elif c.dep_ == "relcl":

@@ -139,6 +139,17 @@ def predicate_segments(verb: Token) -> list[list[Token]]:
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
 
+def apposition_segments(tok: Token) -> list[list[Token]]:
+    """What an apposition says about the name it describes: its own words, without the clauses hung on it
+    (in "X, a former adviser who resigned over the Iran arms scandal", Iran is what the clause is about,
+    not X's country), plus what a relative clause predicates of it ("X, an official who heads Y")."""
+    out = [_own_words(tok, _CLAUSE_DEPS)]
+    for c in tok.children:
+        if c.dep_ == "relcl":
+            out.extend(predicate_segments(c))
+    return out
+
+
 def _own_words(tok: Token, drop: frozenset[str]) -> list[Token]:
     """``tok``'s subtree without the subtrees of its ``drop`` dependents."""
     skip = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}

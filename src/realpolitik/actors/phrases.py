@@ -81,18 +81,67 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
         appos = appos_person(r, a, head, span)
         if appos is not None:
             return person_ref(r, a, appos, span)
-        return _modifier_only(r, a, head, core, matches, span)
+        return _modifier_only(r, a, head, core, matches, span) or body_ref(r, a, head, span)
     kind = head_m.kind
     if kind == ROLE:
         appos = appos_person(r, a, head, span)
         if appos is not None:
             return person_ref(r, a, appos, span)
-        return role_ref(r, a, head, head_m, core, matches, span)
+        return role_ref(r, a, head, head_m, core, matches, span) or body_ref(r, a, head, span)
     if kind == FACTION:
         return faction_ref(r, a, head, head_m, matches, span)
     if kind == PERSON:
         return kb_person_ref(r, a, head_m, span)
     return entity_ref(r, a, head, head_m, matches, span)
+
+
+# Head nouns of bodies that "the X" refers back to ("the association" after "the West German banks'
+# association"): organisations, not people or collectives (hand-set).
+BODY_HEADS = frozenset({"association", "federation", "union", "company", "corporation", "bank", "ministry",
+                        "department", "agency", "commission", "committee", "council", "board", "authority",
+                        "court", "tribunal", "exchange", "institute", "office", "organisation", "organization",
+                        "watchdog", "regulator", "group", "chamber", "society", "foundation", "bureau"})
+
+
+def _body_head(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    return lemma if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ not in ("NNS", "NNPS") and lemma in BODY_HEADS \
+        else None
+
+
+def log_body(a: Article, tok: Token) -> None:
+    """Note a named body ("the Association of German Banks", "the West German banks' association") so that
+    a later "the association" can refer to it: a body head noun with a capitalised word or a possessor in
+    its phrase."""
+    lemma = _body_head(tok)
+    if lemma is None or tok.dep_ in ("compound", "amod"):
+        return
+    named = any(t.i != tok.i and t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")
+                and not t.is_sent_start for t in tok.subtree) or tok.text[:1].isupper()
+    if named:
+        a.body_log.setdefault(lemma, []).append((gpos(a, tok.idx), tok))
+
+
+def body_ref(r: Reading, a: Article, head: Token, span: Span) -> ActorRef | None:
+    """"the association", "the bank" (a body head with "the" and nothing else): the body of that head the
+    article named last before it, read as that mention reads; None when there is none or it has no country."""
+    lemma = _body_head(head)
+    if lemma is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children) or head.text[:1].isupper():
+        return None
+    here = gpos(a, head.idx)
+    for pos, tok in reversed(a.body_log.get(lemma, [])):
+        if pos >= here:
+            continue
+        doc = tok.doc
+        sub = doc[min(tok.left_edge.i, tok.i): max(tok.right_edge.i, tok.i) + 1]
+        ref = resolve_phrase(r, a, sub, tok)
+        if ref is None or not ref.country:
+            return None
+        base = span.sent.start_char
+        return replace(ref, text=span.text, start=span.start_char - base,
+                       end=span.end_char - base, rule=f"learned:body:{ref.rule}")
+    return None
 
 
 def _with_named_conjunct(r: Reading, head: Token, span: Span, core: list[Token]) -> list[Token]:
@@ -378,6 +427,8 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return _of_phrase(r, a, head, span)
     roles = [m for m in matches if m.kind == ROLE and m.j <= head.i + 1]
     anchor = nearest_match(anchors, head.i)
+    if _place_modifier(anchor, head):
+        return None
     sector = None
     if roles:
         s = roles[-1].entry.sector
@@ -390,6 +441,19 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
                                                          len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
+
+
+def _place_modifier(anchor: Match, head: Token) -> bool:
+    """A city or capital the tagger calls a place (GPE) modifying a noun that is no actor says where, not
+    who: "a London news conference", "the Moscow talks", "a Tokyo press briefing". (A seat of government is
+    an actor there: "a Kremlin statement", "a White House statement"; so is a possessor: "Tehran's nuclear
+    programme".)"""
+    if anchor.kind != METONYM:
+        return False
+    doc = head.doc
+    toks = doc[anchor.i:anchor.j]
+    return all(t.ent_type_ == "GPE" for t in toks) and toks[-1].dep_ == "compound" and not any(
+        t.dep_ == "case" for t in doc[anchor.j:min(anchor.j + 1, len(doc))])
 
 
 def _of_phrase(r: Reading, a: Article, head: Token, span: Span) -> ActorRef | None:

@@ -162,6 +162,8 @@ class Article:
     sent_country: dict[tuple[int, int, int], str | None] = field(default_factory=dict)
     counted: list[Doc] = field(default_factory=list)  # segments whose country mentions are counted
     party_log: list[tuple[int, Entry]] = field(default_factory=list)  # (global char pos, party) in reading order
+    # named bodies ("the West German banks' association") by head lemma: (global char pos, head token)
+    body_log: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     unplaced: dict[str, Entry] = field(default_factory=dict)  # ambiguous names no evidence placed
     article_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names, all segments
     # the segment being read
