@@ -50,3 +50,9 @@ def test_a_consultation_needs_another_side(text):
 ])
 def test_consultations_with_another_side_stay(text, events):
     assert coded(text) == events
+
+
+def test_parties_named_as_a_plural_group_are_each_others_other_side():
+    evs = code_text("The Iranian and Russian presidents met in Tehran. Later the two leaders held talks in Moscow.",
+                    date=ANCHOR, classifier=None)
+    assert [e.cameo for e in evs.sentences[-1].events if e.cameo.startswith("04")], evs.sentences[-1].events

@@ -922,9 +922,10 @@ def _event_id(*parts: object) -> str:
 
 # Acts that two sides do to each other, and the code of the other side's part (docs/codebook.md, "Meetings and
 # bilateral acts"): in the ICEWS 2018 sample every consultation (040 492/492, by telephone 041 18/18, at a
-# third place 044 22/22), negotiation (046 120/121) and signed agreement (057 56/57) is stored both ways, and
-# every visit (042) with its host's 043 the other way (148/149), whatever verb told it.
-PAIRED_CODES = {"040": "040", "041": "041", "044": "044", "046": "046", "057": "057", "042": "043", "043": "042"}
+# third place 044 22/22), negotiation (046 120/121) and signed agreement (057 56/57) is stored both ways,
+# whatever verb told it. (ICEWS also stores every visit's 042 with the host's 043, 148/149; here only the
+# motion idioms do, by their lexicon entry: the geography step places a host's 043 at the host's own country.)
+PAIRED_CODES = {"040": "040", "041": "041", "044": "044", "046": "046", "057": "057"}
 
 
 def is_symmetric(m: Any, code: CameoCode) -> bool:

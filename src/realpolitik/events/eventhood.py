@@ -234,7 +234,8 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
 
 
 def no_party(c: "Candidate") -> bool:
-    """A consultation with no other side: no target and not two or more parties to a symmetric act
+    """A consultation with no other side: no target and not two or more parties to a symmetric act (named
+    apart, or as a plural group: "the two leaders held talks")
     ("McConnell was talking in the Highlands", "described Friday's meeting as productive",
     "announced a party consultation"); or a visit whose only "host" is no placed actor or a place of the
     visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland")."""
@@ -242,7 +243,17 @@ def no_party(c: "Candidate") -> bool:
         return False
     if c.code.code in VISIT_CODES:
         return not [t for t in c.targets if (t.country or t.code) and not any(_same_side(t, s) for s in c.sources)]
-    return not c.targets and not (c.match.symmetric and len(c.sources) > 1)
+    return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+
+
+def _plural_doer(tok: Token) -> bool:
+    """A plural subject of the trigger or of its light verb ("the two leaders held talks", "they met"): the
+    parties of a symmetric act named as one group."""
+    for v in (tok, tok.head):
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and (ch.tag_ in ("NNS", "NNPS") or ch.lower_ in ("they", "we")):
+                return True
+    return False
 
 
 def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
