@@ -238,8 +238,8 @@ def test_no_fallback_target_from_a_noun_that_borrows_its_country():
     # a force verb whose object is a plan, decision or budget is verbal criticism (PETRARCH ATTACK * PLANS 111)
     ("The French government attacked the British proposals on fishing.", "111", ("FRA", "GBR")),
     ("France launched a fierce attack on the British budget.", "111", ("FRA", "GBR")),
-    # on a thing or a place it stays material force
-    ("Rebels attacked the army convoy near Kandahar.", "190", ("AFG", None)),
+    # on a thing or a place it stays material force (at the thing's owner: the army's convoy)
+    ("Rebels attacked the army convoy near Kandahar.", "190", ("AFG", "AFG")),
 ])
 def test_what_a_force_verb_acts_on_decides_whether_it_is_criticism(text, code, dyad):
     evs = events_of(text, factual_only=True)

@@ -52,6 +52,7 @@ from realpolitik.events.quotes import continues_quote, quoted_regions
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
     DEFAULT_TARGET_PREPS,
+    PLACE_ENTS,
     MODIFIER_DEPS,
     SPEECH_LEMMAS,
     Alternative,
@@ -236,6 +237,27 @@ def head_actors(resolver: Resolver, tok: Token) -> list[tuple[ActorRef, Token]]:
     return [(ref, at)] if ref is not None else []
 
 
+def owner_actors(resolver: Resolver, heads: Iterable[Token], used: list[Token] | None = None) -> list[ActorRef]:
+    """The actors that own what the heads name: a possessor ("his policies", "the government's plans") or a
+    noun or name modifying the head ("the government plans", "the Labour manifesto"), for heads that name no
+    actor themselves. Not an adjective ("the American proposals" is the head's own reading), nor a place
+    ("the Iraq war")."""
+    refs: list[ActorRef] = []
+    for head in heads:
+        for tok in conjuncts(head):
+            if tok.pos_ not in {"NOUN", "PROPN"} or resolver.resolve(np_span(tok), head=tok) is not None:
+                continue
+            for m in (c for c in tok.children if c.dep_ == "poss" or (
+                    c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i < tok.i
+                    and c.ent_type_ not in PLACE_ENTS)):  # "the Iraq war" is where, not whose
+                ref = resolver.resolve(np_span(m) if m.dep_ == "poss" else tok.doc[m.i:m.i + 1], head=m)
+                if ref is not None and all(r.actor_id != ref.actor_id for r in refs):
+                    refs.append(ref)
+                    if used is not None:
+                        used.append(m)
+    return refs
+
+
 def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
                          used: list[Token] | None = None) -> tuple[list[ActorRef], str]:
     """The first alternative that names an actor, with its rule (the first alternative's rule if none does)."""
@@ -249,6 +271,12 @@ def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
 def placed(a: ActorRef) -> bool:
     """An actor we know the country (or organisation code) of; a name alone is still an actor, not placed."""
     return bool(a.country or a.code)
+
+
+def _own(t: ActorRef, s: ActorRef) -> bool:
+    """Is ``t`` the source ``s`` itself or its own state ("Iran rejected its own plan")? Two placed actors of
+    one country, each with its sector, are two sides (a Tory and a Liberal Democrat, both GBR OPP)."""
+    return t.actor_id == s.actor_id or (bool(t.country) and t.country == s.country and not (t.sector and s.sector))
 
 
 def distinct(a: ActorRef, b: ActorRef) -> bool:
@@ -285,6 +313,10 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
             # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
             # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
             c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t)]
+        elif c.code.root == "04":
+            # nor are reporters or an audience the other side of a consultation ("was talking to reporters");
+            # a medium's own people can be ("held talks with the BBC's director general")
+            c.targets = [t for t in c.targets if not _audience(rec, t)]
     # as GDELT: an event needs at least one actor we can place; names alone ("Acme sold Zenith ...") code nothing
     rec.candidates = [c for c in rec.candidates if c.sources and any(placed(a) for a in c.sources + c.targets)]
 
@@ -306,6 +338,12 @@ def _medium(rec: SentenceRecord, tok: Token) -> bool:
     lo = rec.sent.doc[tok.left_edge.i].idx - rec.sent.start_char
     hi = tok.idx + len(tok.text) - rec.sent.start_char
     return any(lo <= m.start < hi and reason(rec.sent, [m], [], "01") == "media" for m in rec.mentions)
+
+
+def _audience(rec: SentenceRecord, target: ActorRef) -> bool:
+    """A target read from a phrase headed by a medium noun ("reporters", "a news conference")."""
+    head = phrase_head(rec.sent, target)
+    return head is not None and (head.lemma_.lower() in MEDIUM_NOUNS or head.lower_ in MEDIUM_NOUNS)
 
 
 def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool:
@@ -344,15 +382,30 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
     rules' own alternatives resolved through (the nearest-mention fallbacks come from mentions)."""
     assert c.args is not None, "find_arguments runs before resolve"
     sources, rule = resolve_alternatives(resolver, c.args.sources, used_src)
-    targets, _ = resolve_alternatives(resolver, c.args.targets, used_tgt)
+    read_at: list[Token] = []
+    targets, _ = resolve_alternatives(resolver, c.args.targets, read_at)
+    if c.match.complement is not None and len(targets) > 1:
+        # "called on the government to seek help from the IMF", "urged Iran to stop its attacks on Iraq": the
+        # one the act is addressed to is its target; what the complement acts on is the content of the call
+        comp = rec.sent.doc[c.match.complement]
+        own = [(t, at) for t, at in zip(targets, read_at) if not (at.i == comp.i or comp.is_ancestor(at))]
+        if own:
+            targets, read_at = [t for t, _ in own], [at for _, at in own]
+    if used_tgt is not None:
+        used_tgt.extend(read_at)
+    if sources and not targets:
+        # "attacked his policies", "support for the government plans", "vote against the government's
+        # plans": an act on a thing is an act on whoever the thing belongs to
+        targets = [t for t in owner_actors(resolver, [h for alt in c.args.targets for h in alt.heads], used_tgt)
+                   if not any(_own(t, s) for s in sources)][:1]
     # a statement whose speaker we cannot place ("..., officials said") borrows no actor from what it reports
     if not sources and in_main_clause(c.tok) and c.code.root != "01" and not _says_who(c.tok):
-        fs, ft = fallback_actors(rec.sent, c.tok, rec.mentions)
+        fs, ft = fallback_actors(rec.sent, c.tok, [m for m in rec.mentions if not _undergoes(rec.sent, c.tok, m)])
         if fs:
             sources, rule = fs, rule + "+fallback-source"
             if not targets:
                 targets = ft
-    if sources and not targets and c.code.root != "01" and not (c.match.symmetric and len(sources) > 1):
+    if sources and not targets and c.code.root != "01" and not (is_symmetric(c.match, c.code) and len(sources) > 1):
         # (a statement has no addressee unless the text names one; parties to a symmetric act, "Iran, Russia
         # and Turkey signed an agreement", are each other's targets)
         # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
@@ -363,6 +416,26 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
         if ft:
             targets, rule = ft, rule + "+fallback-target"
     return sources, targets, rule
+
+
+def _undergoes(sent: Span, tok: Token, m: ActorRef) -> bool:
+    """Is mention ``m`` part of what an agentless passive at ``tok`` acts on: inside the verb's own phrase
+    before it (its subject, or what the parser left of it: "Mr Galloway was expelled", "a cargo of U.S. corn
+    for the Soviet Union was rejected", "1.5 million people were killed")? The one acted on never stands in
+    for the doer the text does not name."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    verbs = [tok]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in {"VERB", "AUX"} and len(verbs) < 6:
+        verbs.append(verbs[-1].head)  # "was rejected and forced to ...": the first verb's subject is shared
+    for v in verbs:
+        subs, passive = subjects(v)
+        if subs and not passive:
+            return False  # a doer of its own
+        if passive and not agents(v):
+            lo, hi = sent.doc[v.left_edge.i].idx - sent.start_char, v.idx - sent.start_char
+            return lo <= m.start < hi
+    return False
 
 
 def _says_who(tok: Token) -> bool:
@@ -847,22 +920,39 @@ def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
+# Acts that two sides do to each other, and the code of the other side's part (docs/codebook.md, "Meetings and
+# bilateral acts"): in the ICEWS 2018 sample every consultation (040 492/492, by telephone 041 18/18, at a
+# third place 044 22/22), negotiation (046 120/121) and signed agreement (057 56/57) is stored both ways,
+# whatever verb told it. (ICEWS also stores every visit's 042 with the host's 043, 148/149; here only the
+# motion idioms do, by their lexicon entry: the geography step places a host's 043 at the host's own country.)
+PAIRED_CODES = {"040": "040", "041": "041", "044": "044", "046": "046", "057": "057"}
+
+
+def is_symmetric(m: Any, code: CameoCode) -> bool:
+    """Is the act both sides' ("Iran and Russia agreed", "met")? A symmetric head whose complement re-codes
+    the act ("the EU agreed new sanctions on Iran": 1312) is so while the act stays between the parties
+    (cooperation, or a failure to agree: "Iran and Russia failed to reach agreement", 12x each way); a threat,
+    protest or use of force (13-20) is one side's, done to a third."""
+    return bool(m.symmetric) and not (m.family and int(code.root) > 12)
+
+
 def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None, CameoCode]]:
     """(source, target, code) of each event a candidate yields: symmetric acts both ways, paired codes
     ("rushed to Moscow": a visit, and Moscow hosting it) with the reverse act, target-only codes swapped."""
     m, code = c.match, c.code
-    if m.symmetric and not c.targets and len(c.sources) > 1:
+    symmetric = is_symmetric(m, code)
+    if symmetric and not c.targets and len(c.sources) > 1:
         return [(a, b, code) for a in c.sources for b in c.sources if a.actor_id != b.actor_id]
     pairs = [(s, t) for s in c.sources for t in (c.targets or [None]) if t is None or t.actor_id != s.actor_id]
     if m.swap:
         return [(t, s, code) for s, t in pairs if t is not None]
     out: list[tuple[ActorRef, ActorRef | None, CameoCode]] = [(s, t, code) for s, t in pairs]
-    if m.symmetric and not (m.modal_absorbed and code.root == "03"):
+    if symmetric and not (m.modal_absorbed and code.root == "03"):
         # "Iran will meet Russia" is Iran's intent alone; "met" is both sides' act
         out += [(t, s, code) for s, t in pairs if t is not None]
-    elif m.reverse:
+    elif m.reverse or code.code in PAIRED_CODES:
         try:
-            rev = codebook.cameo(m.reverse)
+            rev = codebook.cameo(m.reverse or PAIRED_CODES[code.code])
         except RealpolitikError:
             return out
         out += [(t, s, rev) for s, t in pairs if t is not None]

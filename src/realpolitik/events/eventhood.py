@@ -9,6 +9,9 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
+- ``no-party``  — a consultation (04) with no other side ("McConnell was talking in the Highlands",
+  "described the meeting as productive"), or a visit (042/043) whose only host is a place or actor of the
+  visitor's own side or none placed ("travelled to Manchester", "had to travel to Llanelli");
 - ``no-agent``  — the trigger's own subject is no actor, and the source was read from elsewhere in the
   sentence (a speaker, the nearest mention): the word is inside the sentence, not its act ("Iran said the
   sanctions hit its exports", "next year offers a chance ..."). A subject is an actor when it holds a mention
@@ -216,11 +219,50 @@ def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[Act
     return True
 
 
+# CAMEO's consultations (04: "all consultations and meetings", by telephone, visits, hosting, meetings at a
+# third place, mediation, negotiation) are acts between two sides. A visit ("travel to another location for a
+# meeting or other event", 042) and hosting one (043) have a host: a trip inside one's own country with no host
+# named (campaign stops, "had to travel to Cardiff") is no act between actors.
+CONSULT_ROOT = "04"
+VISIT_CODES = frozenset({"042", "043"})
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id == b.actor_id:
+        return True
+    return bool(a.country) and a.country == b.country and not (a.sector and b.sector and a.sector != b.sector)
+
+
+def no_party(c: "Candidate") -> bool:
+    """A consultation with no other side: no target and not two or more parties to a symmetric act (named
+    apart, or as a plural group: "the two leaders held talks")
+    ("McConnell was talking in the Highlands", "described Friday's meeting as productive",
+    "announced a party consultation"); or a visit whose only "host" is no placed actor or a place of the
+    visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland")."""
+    if c.code.root != CONSULT_ROOT:
+        return False
+    if c.code.code in VISIT_CODES:
+        return not [t for t in c.targets if (t.country or t.code) and not any(_same_side(t, s) for s in c.sources)]
+    return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+
+
+def _plural_doer(tok: Token) -> bool:
+    """A plural subject of the trigger or of its light verb ("the two leaders held talks", "they met"): the
+    parties of a symmetric act named as one group."""
+    for v in (tok, tok.head):
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and (ch.tag_ in ("NNS", "NNPS") or ch.lower_ in ("they", "we")):
+                return True
+    return False
+
+
 def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
-    """Why this resolved trigger is no political event (:func:`reason`, ``no-agent``), or ""."""
+    """Why this resolved trigger is no political event (:func:`reason`, ``no-agent``, ``no-party``), or ""."""
     r = reason(rec.sent, c.sources, c.targets, c.code.root)
     if not r and no_agent(rec.sent, c.tok, c.sources, rec.mentions):
         return "no-agent"
+    if not r and no_party(c):
+        return "no-party"
     return r
 
 
