@@ -314,3 +314,13 @@ def test_offering_a_verbal_act_makes_it(nlp, text, code):
     # condolences, congratulations and apologies are made by offering them (CAMEO 018 / 055), not promised
     _, m = _at(nlp, text, "offered")
     assert m is not None and m.cameo == code, m
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Canada and Mexico agreed upon a new trade pact.", "agreed", "030"),
+    ("The European Union insisted upon sanctions against Iran.", "insisted", "100"),
+])
+def test_upon_opens_the_complement_as_on_does(nlp, text, word, code):
+    # "upon" is "on": the attitude verb's complement hangs on either ("agreed on / upon a pact")
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == code

@@ -566,7 +566,7 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
     if e.family:  # complements after the head only: "He asked ...; the Kremlin declined" is no refusal to ask
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
-    cands += [o for p in ("for", "to", "on", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
+    cands += [o for p in ("for", "to", "on", "upon", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
     if e.family and e.dobj:  # "has no plans [to lift]", "no intention [of bowing]": the named noun's complement
         for o in _objects(gov):
             if _lemma(o) in e.dobj:
