@@ -601,8 +601,18 @@ def test_sentence_class_is_its_first_factual_event(make, lexicon):
 
 
 def test_sentence_quad_boundaries():
-    assert [C.sentence_quad(r) for r in ("01", "02", "03", "05", "06", "08", "09", "13", "14", "20")] == \
-        [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    assert [C.sentence_quad(r) for r in ("01", "02", "03", "05", "06", "08", "09", "13", "14", "15", "16", "17",
+                                         "20")] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 3, 4, 4]
+
+
+@pytest.mark.parametrize("text", ["Norway suspended development aid to Ethiopia on Monday.",
+                                  "Canada expelled two Russian diplomats on Tuesday."])
+def test_reducing_relations_is_a_verbal_conflict_sentence(text):
+    # CAMEO 16 (cutting aid, expelling diplomats) is verbal conflict in the sentence classes, not force
+    from realpolitik.api import code_text
+
+    sent = code_text(text, date=dt.date(2015, 11, 23), classifier=None).sentences[0]
+    assert sent.events and sent.events[0].cameo_root == "16" and sent.quad == 3
 
 
 def test_coder_runs_the_steps_with_the_stub(nlp, lexicon, make):
