@@ -32,7 +32,8 @@ PLOVER_QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
     "CONCEDE": 2, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
     "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+    "SANCTION": 3,  # reducing relations (CAMEO 16) is verbal conflict in the quad labels (coder.sentence_quad)
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 
 DEFAULTS: dict[str, Any] = {
