@@ -139,3 +139,12 @@ def test_missing_wordllama_weights_raise(monkeypatch):
     finally:
         monkeypatch.undo()
         embed_mod.load_embedder.cache_clear()
+
+
+def test_plover_types_augment_the_quad_head_with_their_sentence_class():
+    # a PLOVER-labelled sentence trains the quad head with the class its type's CAMEO code gives a sentence
+    from realpolitik.events import codebook
+    from realpolitik.events.classifier import PLOVER_QUAD
+    from realpolitik.events.coder import sentence_quad
+
+    assert {t: sentence_quad(codebook.default_cameo(t)[:2]) for t in PLOVER_QUAD} == PLOVER_QUAD
