@@ -139,3 +139,27 @@ def test_conflict_patterns_of_appeal_blocks_need_a_participant(tmp_path):
     blocks = {b["name"]: b["patterns"] for b in lexicon_blocks(read_verb_dictionary(path))}
     assert [p.get("needs_arg", False) for p in blocks["counsel"]] == [True, False]
     assert [p.get("needs_arg", False) for p in blocks["glower"]] == [False]
+
+
+
+COMPOUND_DICT = """####### SYNONYM SETS #######
+&HORN
++BRASS
++BUGLE
+
+####### VERB PATTERNS #######
+---  SERENADE   [051]  ---
+SERENADE {SERENADES SERENADED SERENADING}
+- * {STATE &HORN BAND}  [042]
+"""
+
+
+def test_every_member_of_a_compound_object_must_modify_it(nlp, tmp_path):
+    # "{STATE &HORN BAND}" is a state brass band: a band with only one of the modifiers is not it
+    p = tmp_path / "verbs.txt"
+    p.write_text(COMPOUND_DICT, encoding="utf-8")
+    (block,) = lexicon_blocks(read_verb_dictionary(p))
+    assert block["patterns"][0]["dobj_mod"] == [["state"], ["brass", "bugle"]]
+    lex = Lexicon.load([p])
+    assert [m.cameo for m in lex.match_sentence(nlp("The envoy serenaded the state brass band.")[:])] == ["042"]
+    assert [m.cameo for m in lex.match_sentence(nlp("The envoy serenaded the brass band.")[:])] == ["051"]

@@ -74,7 +74,8 @@ class Entry:
     target_dobj: bool = True
     symmetric: bool = False
     subj: tuple[str, ...] = ()  # subject lemma ("- TALKS * [164]": the talks collapsed)
-    dobj_mod: tuple[str, ...] = ()  # a modifier of the object ("{ARMS SHIPMENT}")
+    dobj_mod: tuple[tuple[str, ...], ...] = ()  # modifiers of the object, one word group per compound member,
+    #                                              each matched ("{ARMS SHIPMENT}", "{JOINT &MILITARY OPERATION}")
     reverse: str | None = None
     swap: bool = False
     object_source: bool = False
@@ -90,7 +91,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.dobj_mod, self.of_other)) + len(self.pobj))
+                                      self.of_other)) + len(self.dobj_mod) + len(self.pobj))
 
     @property
     def required_words(self) -> tuple[frozenset[str], ...]:
@@ -98,7 +99,7 @@ class Entry:
         lemmas, as ``_satisfies`` reads them): when it fires, its sentence holds a word of each group.
         The ingest pre-filter (realpolitik.prefilter) reads this; it is no condition of its own."""
         groups = [frozenset(f) for f in (self.prt, self.subj, self.prep, self.dobj, self.xcomp, self.mod, self.aux,
-                                         self.dobj_mod) if f]
+                                         *self.dobj_mod) if f]
         for prep, lemmas in self.pobj:
             groups += [frozenset([prep]), frozenset(lemmas)]
         return tuple(groups)
@@ -135,6 +136,15 @@ def _tup(v: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _groups(v: Any) -> tuple[tuple[str, ...], ...]:
+    """Word groups that must each be matched: a list of lists, or one flat list (a single group)."""
+    if v is None or v == []:
+        return ()
+    if isinstance(v, list) and all(isinstance(x, list) for x in v):
+        return tuple(g for g in (_tup(x) for x in v) if g)
+    return (_tup(v),)
+
+
 def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
     d = {**defaults, **raw}
     code = d.get("cameo")
@@ -146,7 +156,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         xcomp=_tup(d.get("xcomp")), mod=_tup(d.get("mod")), aux=_tup(d.get("aux")), family=d.get("family"),
         light=bool(d.get("light")), light_only=bool(d.get("light_only")),
         target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
-        symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_tup(d.get("dobj_mod")),
+        symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_groups(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
         clause=bool(d.get("clause")), of_other=bool(d.get("of_other")), source=str(d.get("src") or ""))
@@ -452,7 +462,8 @@ def _satisfies(e: Entry, tok: Token) -> bool:
         return False
     if e.subj and not (set(e.subj) & {_lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}):
         return False
-    if e.dobj_mod and not any(_lemma(o) in e.dobj and (set(e.dobj_mod) & _mods(o)) for o in _objects(tok)):
+    if e.dobj_mod and not any(_lemma(o) in e.dobj and all(set(g) & _mods(o) for g in e.dobj_mod)
+                              for o in _objects(tok)):
         return False
     if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok) if p.i > tok.i}):
         return False  # the verb's own preposition follows it ("called for"; not "For the party, X called ...")

@@ -276,9 +276,11 @@ def _pattern_entry(pattern: Pattern, synsets: dict[str, tuple[str, ...]]) -> dic
             return None
         entry["dobj"] = sorted(set(words))
         if obj.kind == "compound" and len(obj.parts) > 1:
-            mods = [w for p in obj.parts[:-1] for w in _words(p, synsets)]
+            # every member of the compound modifies the object: "{JOINT &MILITARY OPERATION}" is a joint
+            # military operation, not any military one (one word list per member, each must be matched)
+            mods = [sorted(set(ws)) for ws in (_words(p, synsets) for p in obj.parts[:-1]) if ws]
             if mods:
-                entry["dobj_mod"] = sorted(set(mods))
+                entry["dobj_mod"] = mods[0] if len(mods) == 1 else mods
     pps = [t for t in pattern.post if t.kind == "pp"]
     for pp in pps[:1]:
         heads = [w for t in pp.parts if t.kind in ("word", "set", "compound") for w in _words(t, synsets)]
