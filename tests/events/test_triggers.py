@@ -324,3 +324,12 @@ def test_upon_opens_the_complement_as_on_does(nlp, text, word, code):
     # "upon" is "on": the attitude verb's complement hangs on either ("agreed on / upon a pact")
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo == code
+
+
+@pytest.mark.parametrize("text,word,root", [
+    ("Japan announced 30 million dollars in emergency aid to Nepal.", "announced", "07"),
+    ("Britain pledged $10 million in humanitarian aid to Yemen.", "pledged", "03"),
+])
+def test_an_amount_of_money_stands_for_what_it_is_in(nlp, text, word, root):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo[:2] == root

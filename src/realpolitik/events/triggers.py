@@ -289,10 +289,14 @@ def _lemma(tok: Token) -> str:
 
 
 def _expand(tok: Token) -> Token:
-    """The noun a quantifier stands for ("some of the sanctions" -> sanctions)."""
-    if _lemma(tok) in _QUANTIFIERS:
+    """The noun a quantifier or an amount stands for ("some of the sanctions" -> sanctions, "$5 million in aid"
+    -> aid)."""
+    # an amount of money stands for what it is "in" ("$33 million in additional assistance", "2 million
+    # euros in emergency aid")
+    prep = "of" if _lemma(tok) in _QUANTIFIERS else "in" if tok.ent_type_ == "MONEY" else None
+    if prep is not None:
         for c in tok.children:
-            if c.dep_ == "prep" and _lemma(c) == "of":
+            if c.dep_ == "prep" and _lemma(c) == prep:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         return o
