@@ -333,3 +333,12 @@ def test_upon_opens_the_complement_as_on_does(nlp, text, word, code):
 def test_an_amount_of_money_stands_for_what_it_is_in(nlp, text, word, root):
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo[:2] == root
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("Kuwait launched a mediation effort between Iran and Iraq.", "launched", "045"),
+    ("Egypt made a new mediation attempt in the Sudan conflict.", "made", "045"),
+])
+def test_an_effort_named_by_its_act_is_that_act(nlp, text, word, code):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == code

@@ -28,6 +28,9 @@ _PREP_DEPS = {"prep", "agent", "dative"}
 _QUANTIFIERS = {"some", "all", "part", "most", "one", "series", "number", "wave", "round", "set", "package",
                 "raft", "string", "spate", "host", "lot", "dozen", "hundred", "thousand", "rest", "any", "none",
                 "state", "kind", "form", "type"}  # "a state of emergency"
+# Nouns of trying whose compound modifier names the act tried ("a mediation effort", "a peace bid")
+_EFFORT_NOUNS = frozenset({"effort", "attempt", "bid", "initiative", "drive", "mission", "push", "endeavour",
+                           "endeavor"})
 
 
 @dataclass(frozen=True)
@@ -582,6 +585,9 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
     cands += [o for p in ("for", "to", "on", "upon", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
+    # "launched a mediation effort", "made a rescue attempt": an effort named by its act is that act
+    cands += [g for o in list(cands) if o.pos_ == "NOUN" and _lemma(o) in _EFFORT_NOUNS
+              for g in o.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
     if e.family and e.dobj:  # "has no plans [to lift]", "no intention [of bowing]": the named noun's complement
         for o in _objects(gov):
             if _lemma(o) in e.dobj:
