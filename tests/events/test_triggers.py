@@ -342,3 +342,13 @@ def test_an_amount_of_money_stands_for_what_it_is_in(nlp, text, word, root):
 def test_an_effort_named_by_its_act_is_that_act(nlp, text, word, code):
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo == code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Iranian foreign minister returned to Moscow for talks.", "042"),  # travel there
+    ("Switzerland returned ten stolen paintings to Italy.", "0842"),  # something returned
+    ("The British prime minister returned home on Sunday.", None),
+])
+def test_returning_something_is_not_returning_somewhere(nlp, text, code):
+    _, m = _at(nlp, text, "returned")
+    assert (m.cameo if m is not None else None) == code

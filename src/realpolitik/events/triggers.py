@@ -89,12 +89,15 @@ class Entry:
     of_other: bool = False  # fires only when the act is about someone else's actor or thing (CAMEO 052
     #                         "defend verbally": "in defense of other's policy, action, or actor"), not the
     #                         subject's own ("defended his decision", "defended himself")
+    transitive: bool | None = None  # True: fires only with a direct object ("returned the islands"); False:
+    #                                 only without one ("returned to Moscow"); None: either
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
 
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.of_other)) + len(self.dobj_mod) + len(self.pobj))
+                                      self.of_other, self.transitive is not None)) + len(self.dobj_mod)
+                + len(self.pobj))
 
     @property
     def required_words(self) -> tuple[frozenset[str], ...]:
@@ -162,7 +165,8 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_groups(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
-        clause=bool(d.get("clause")), of_other=bool(d.get("of_other")), source=str(d.get("src") or ""))
+        clause=bool(d.get("clause")), of_other=bool(d.get("of_other")),
+        transitive=bool(d["transitive"]) if d.get("transitive") is not None else None, source=str(d.get("src") or ""))
 
 
 def _add_section(out: dict[tuple[str, str], list[Entry]], section: dict, pos: str) -> None:
@@ -464,6 +468,8 @@ def _satisfies(e: Entry, tok: Token) -> bool:
     if e.clause and not _reports_clause(tok):
         return False  # "the firm added 500 jobs": no statement
     if e.of_other and not _of_other(tok):
+        return False
+    if e.transitive is not None and e.transitive != bool(_objects(tok)):
         return False
     if e.prt and not (set(e.prt) & _prts(tok)):
         return False
