@@ -363,3 +363,12 @@ def test_returning_something_is_not_returning_somewhere(nlp, text, code):
 def test_a_document_does_what_its_participle_says(nlp, text, word, root):
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo[:2] == root
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Turkey is violating the ceasefire agreement along the border.", "196"),
+    ("India violated the trade agreement with Nepal.", "128"),
+])
+def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(nlp, text, code):
+    _, m = _at(nlp, text, next(w for w in ("violating", "violated") if w in text))
+    assert m is not None and m.cameo == code
