@@ -372,3 +372,16 @@ def test_a_document_does_what_its_participle_says(nlp, text, word, root):
 def test_violating_a_ceasefire_agreement_is_violating_the_ceasefire(nlp, text, code):
     _, m = _at(nlp, text, next(w for w in ("violating", "violated") if w in text))
     assert m is not None and m.cameo == code
+
+
+@pytest.mark.parametrize("text,aim", [
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "calling"),
+    ("Thousands of Kenyan students staged mass demonstrations to demand political reforms.", "demand"),
+    ("Young Algerians blocked roads to press their demands for freedom.", "press"),
+])
+def test_what_a_protest_demands_is_part_of_the_protest(nlp, text, aim):
+    doc = nlp(text)
+    codes = [m.cameo[:2] for m in match_sentence(doc[:])]
+    assert "14" in codes and not {"02", "10"} & set(codes)
+    _, m = _at(nlp, "Kenya demanded that Somalia withdraw its troops.", "demanded")
+    assert m is not None and m.cameo[:2] == "10"  # a demand of its own stays one

@@ -652,7 +652,23 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+_AIM_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+
+
+def _demands(lex: Lexicon, tok: Token) -> bool:
+    """Is the token an appeal or a demand (CAMEO 02, 10)?"""
+    m = _core(lex, tok)
+    return m is not None and m.cameo[:2] in ("02", "10")
+
+
 def _absorbed(lex: Lexicon, tok: Token) -> bool:
+    if tok.dep_ in _AIM_DEPS and tok.head is not tok and _demands(lex, tok):
+        # what a protest demands is its aim, part of the protest (CAMEO 1411-1414 "demonstrate for ..."):
+        # "demonstrated calling for independence", "staged demonstrations to demand reforms"
+        # (the protest told by the head or by its object noun: "staged demonstrations to demand ...")
+        acts = [_core(lex, h) for h in [tok.head, *_objects(tok.head)] if h.i != tok.i]
+        if any(m is not None and m.cameo[:2] == "14" for m in acts):
+            return True
     gov = _governor(tok)
     seen = 0
     while gov is not None and seen < 4:
