@@ -385,3 +385,13 @@ def test_what_a_protest_demands_is_part_of_the_protest(nlp, text, aim):
     assert "14" in codes and not {"02", "10"} & set(codes)
     _, m = _at(nlp, "Kenya demanded that Somalia withdraw its troops.", "demanded")
     assert m is not None and m.cameo[:2] == "10"  # a demand of its own stays one
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Japan flew 13 tonnes of medicine into Nepal.", "070"),  # flying something there is sending it
+    ("Japan flew relief supplies to Nepal.", "070"),
+    ("The Iranian foreign minister flew to Moscow on Monday.", "042"),  # flying there is travel
+])
+def test_flying_something_somewhere_is_sending_it(nlp, text, code):
+    _, m = _at(nlp, text, "flew")
+    assert m is not None and m.cameo == code

@@ -27,7 +27,7 @@ _PREP_DEPS = {"prep", "agent", "dative"}
 # Heads that stand for the noun after "of": "some of the sanctions", "a series of bombs".
 _QUANTIFIERS = {"some", "all", "part", "most", "one", "series", "number", "wave", "round", "set", "package",
                 "raft", "string", "spate", "host", "lot", "dozen", "hundred", "thousand", "rest", "any", "none",
-                "state", "kind", "form", "type"}  # "a state of emergency"
+                "state", "kind", "form", "type", "ton", "tonne", "load", "batch", "consignment"}  # "a state of emergency"
 # Nouns of trying whose compound modifier names the act tried ("a mediation effort", "a peace bid")
 _EFFORT_NOUNS = frozenset({"effort", "attempt", "bid", "initiative", "drive", "mission", "push", "endeavour",
                            "endeavor"})
