@@ -338,6 +338,7 @@ def test_an_amount_of_money_stands_for_what_it_is_in(nlp, text, word, root):
 @pytest.mark.parametrize("text,word,code", [
     ("Kuwait launched a mediation effort between Iran and Iraq.", "launched", "045"),
     ("Egypt made a new mediation attempt in the Sudan conflict.", "made", "045"),
+    ("Norway ended its mediation efforts in Sri Lanka.", "ended", "165"),  # halt mediation
 ])
 def test_an_effort_named_by_its_act_is_that_act(nlp, text, word, code):
     _, m = _at(nlp, text, word)
@@ -395,3 +396,9 @@ def test_what_a_protest_demands_is_part_of_the_protest(nlp, text, aim):
 def test_flying_something_somewhere_is_sending_it(nlp, text, code):
     _, m = _at(nlp, text, "flew")
     assert m is not None and m.cameo == code
+
+
+def test_condemning_a_terrorist_attack_is_criticism(nlp):
+    # CAMEO 111 "criticize or denounce" (condemn); not an empathetic comment (018)
+    _, m = _at(nlp, "The Italian foreign minister condemned the terrorist attacks in Tehran.", "condemned")
+    assert m is not None and m.cameo == "111"

@@ -311,12 +311,16 @@ def _expand(tok: Token) -> Token:
 
 
 def _objects(tok: Token) -> list[Token]:
-    """Direct objects (and passive subjects) of a verb, quantifiers expanded, conjuncts included."""
+    """Direct objects (and passive subjects) of a verb, quantifiers expanded, conjuncts included, and the act
+    an effort object is named by ("a mediation effort")."""
     objs = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
     if any(c.dep_ == "auxpass" for c in tok.children):
         objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
     objs = [_expand(o) for o in objs]
-    return objs + [c for o in objs for c in o.children if c.dep_ == "conj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    # "launched a mediation effort", "ended its mediation efforts": an effort named by its act is that act too
+    return objs + [g for o in objs if o.pos_ == "NOUN" and _lemma(o) in _EFFORT_NOUNS
+                   for g in o.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
 
 
 def _for_clauses(tok: Token) -> list[tuple[Token, Token]]:
@@ -604,9 +608,6 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
     cands += [o for p in ("for", "to", "on", "upon", "in", "of", "with", "into") for o in _prep_objects(gov, p)]
-    # "launched a mediation effort", "made a rescue attempt": an effort named by its act is that act
-    cands += [g for o in list(cands) if o.pos_ == "NOUN" and _lemma(o) in _EFFORT_NOUNS
-              for g in o.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
     if e.family and e.dobj:  # "has no plans [to lift]", "no intention [of bowing]": the named noun's complement
         for o in _objects(gov):
             if _lemma(o) in e.dobj:
