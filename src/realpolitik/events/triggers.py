@@ -361,9 +361,12 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
              for g in p.children if g.dep_ == "pobj"]
     if any(_actor_like(o) for o in nouns + aimed):
         return True
-    if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal") unless it
-        #           is someone's possession or standing ("threatening my seat", "threatens their jobs")
-        return any(not any(c.dep_ == "poss" for c in o.children) for o in nouns)
+    if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal", "agreed to
+        #           / on / upon a plan") unless it is someone's possession or standing ("threatening my seat",
+        #           "threatens their jobs")
+        acts = nouns + [o for p in ("to", "on", "upon") if p not in preps for o in _prep_objects(tok, p)]
+        if any(not any(c.dep_ == "poss" for c in o.children) for o in acts):
+            return True
     return e.symmetric and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                                for c in tok.children)
 
@@ -374,8 +377,11 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 def _reports_clause(tok: Token) -> bool:
     """Does a statement verb report a clause ("added that ...", "added: "...", "..., she added")?"""
+    # (a verb the parser hangs under a later statement verb is what that verb reports, not its report:
+    # "X has agreed to resign, the speaker said")
     return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or (
-        tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"))
+        tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX")
+        and tok.i > tok.head.i)
 
 
 def _verbal_object(tok: Token) -> bool:
