@@ -39,3 +39,13 @@ def test_an_agreement_reported_after_it_is_the_agreement_not_a_statement():
 ])
 def test_agreeing_upon_or_to_something_is_an_agreement(text, want):
     assert {e[:3] for e in _events(text) if e[3]} == want
+
+
+def test_the_one_agreed_with_is_the_target_of_the_statement():
+    out = _events("Iran agreed with Russia that the talks in Vienna should continue.")
+    assert ("010", "IRN", "RUS", True) in out, out
+
+
+def test_what_a_statement_is_made_with_at_ones_side_is_still_no_addressee():
+    out = _events("The Russian minister said with Mr Lavrov at his side that the talks had gone well.")
+    assert all(tgt is None for _, _, tgt, _ in out), out

@@ -312,7 +312,7 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
             c.sources = [a for a in c.sources if placed(a)]
             # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
             # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
-            c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t)]
+            c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t, c.match)]
         elif c.code.root == "04":
             # nor are reporters or an audience the other side of a consultation ("was talking to reporters");
             # a medium's own people can be ("held talks with the BBC's director general")
@@ -346,11 +346,12 @@ def _audience(rec: SentenceRecord, target: ActorRef) -> bool:
     return head is not None and (head.lemma_.lower() in MEDIUM_NOUNS or head.lower_ in MEDIUM_NOUNS)
 
 
-def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool:
+def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef, match: Any = None) -> bool:
     """A statement's target that is the outlet or gathering it is made to or at, or part of its name: the
     medium itself (sector MED), a phrase headed by a medium noun, or what a statement verb is said "with"
     or its addressee is told "with" (never
-    an addressee: "told BBC1's Breakfast With Frost", "said with Mr X at his side")."""
+    an addressee: "told BBC1's Breakfast With Frost", "said with Mr X at his side") — unless the verb's
+    lexicon entry names "with" as its target ("agreed with Russia that ...": the other side)."""
     if reason(rec.sent, [target], [], "01") == "media":
         return True
     head = phrase_head(rec.sent, target)
@@ -360,6 +361,8 @@ def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool
         return True
     prep = head.head if head.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "with" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    if match is not None and "with" in (match.target_preps or ()) and prep.head.i == verb.i:
         return False
     on = prep.head
     return on.i == verb.i or (on.head.i == verb.i and on.dep_ in ("dobj", "dative"))
