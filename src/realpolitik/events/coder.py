@@ -273,6 +273,16 @@ def placed(a: ActorRef) -> bool:
     return bool(a.country or a.code)
 
 
+# Codes that place an actor with no country: international and non-governmental organisations, companies.
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC")
+
+
+def speaker_placed(a: ActorRef) -> bool:
+    """A speaker whose statement is news: one we know the country or organisation of. A bare role ("GOV":
+    "he" read as some government's official, country unknown) says nothing of whose words these are."""
+    return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES
+
+
 def _own(t: ActorRef, s: ActorRef) -> bool:
     """Is ``t`` the source ``s`` itself or its own state ("Iran rejected its own plan")? Two placed actors of
     one country, each with its sector, are two sides (a Tory and a Liberal Democrat, both GBR OPP)."""
@@ -309,7 +319,7 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
     for c in rec.candidates:
         if c.code.root == "01":
             # a bare statement is news only from a speaker we can place ("the company said ..." is not)
-            c.sources = [a for a in c.sources if placed(a)]
+            c.sources = [a for a in c.sources if speaker_placed(a)]
             # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
             # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
             c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t, c.match)]
@@ -1058,7 +1068,7 @@ def attributed_speaker(rec: SentenceRecord) -> ActorRef | None:
     for c in rec.candidates:
         at = c.tok.idx - rec.sent.start_char
         if c.tok.lemma_.lower() in QUOTE_LEMMAS and not any(lo <= at < hi for lo, hi in regions):
-            placed_sources = [a for a in c.sources if placed(a)]
+            placed_sources = [a for a in c.sources if speaker_placed(a)]
             if placed_sources:
                 return placed_sources[0]
     return None
