@@ -37,3 +37,14 @@ def test_a_quotation_runs_on_only_for_a_placed_speaker(who, want, verb):
     coded = code_text(f'Budget talks\n\n{who} {verb}: "We are ready for the vote.\n\n'
                       '"The door remains open for a settlement."', date=ANCHOR, classifier=None)
     assert [(e.cameo, e.source.country) for e in coded.sentences[-1].events] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # two ministers of one government are two people: the one praised or found wanting is the target
+    ("Prime Minister Tony Blair said Chancellor Gordon Brown had done a superb job.", ("051", "Gordon Brown")),
+    ("Prime Minister Tony Blair said Chancellor Gordon Brown had broken his promises.", ("111", "Gordon Brown")),
+])
+def test_another_person_of_the_speakers_side_is_still_another_side(text, want):
+    coded = code_text(text, date=dt.date(2005, 3, 1), classifier=None)
+    got = [(e.cameo, e.target.name if e.target else None) for s in coded.sentences for e in s.events]
+    assert want in got, got

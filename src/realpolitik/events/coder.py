@@ -283,6 +283,12 @@ def speaker_placed(a: ActorRef) -> bool:
     return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES
 
 
+def _two_people(a: ActorRef, b: ActorRef) -> bool:
+    """Two different people: never one side, whatever their country and sector ("Mr Redwood said Mr Blair
+    has broken his pledges", both GBR): a person is not his state, nor is one minister another."""
+    return a.kind == "person" and b.kind == "person" and a.actor_id != b.actor_id
+
+
 def _own(t: ActorRef, s: ActorRef) -> bool:
     """Is ``t`` the source ``s`` itself or its own state ("Iran rejected its own plan")? Two placed actors of
     one country, each with its sector, are two sides (a Tory and a Liberal Democrat, both GBR OPP)."""
@@ -291,11 +297,12 @@ def _own(t: ActorRef, s: ActorRef) -> bool:
 
 def distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two mentions that can be the two sides of an event: not the same actor, nor a state and its own
-    government ("Russia" / "the Kremlin"), though a government and its own rebels can be."""
+    government ("Russia" / "the Kremlin"), though a government and its own rebels can be, and two people
+    always are."""
     if a.actor_id == b.actor_id:
         return False
     if a.country and a.country == b.country:
-        return bool(a.sector and b.sector and a.sector != b.sector)
+        return bool(a.sector and b.sector and a.sector != b.sector) or _two_people(a, b)
     return True
 
 
