@@ -64,6 +64,7 @@ from realpolitik.events.roles import (
     conjuncts,
     clause_role,
     in_main_clause,
+    instrument_content,
     np_span,
     prep_objects,
     reports,
@@ -672,6 +673,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+    # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
+    # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
+    said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
+    if said:
+        rec.candidates = [c for c in rec.candidates if not (
+            c.tok.i in said or any(ch.i in said for ch in c.tok.children))]
     speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS | PLEDGE_LEMMAS]
     if not speeches:
         return
