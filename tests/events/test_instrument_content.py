@@ -32,3 +32,18 @@ def test_a_statement_or_measure_is_its_issuers_act(text, root, src, tgt):
 
 def test_a_statement_with_no_act_in_it_is_still_a_statement():
     assert _events("The Iranian foreign ministry issued a statement on Monday.") == [("010", "IRN", None)]
+
+
+@pytest.mark.parametrize("text,issued", [
+    ("The Iranian foreign ministry issued a statement condemning the Israeli air strikes.", True),
+    ("The Iranian ministry sent a letter urging Turkey to reopen the border.", True),
+    # what statements someone saw insist describes the statements: no act of the one who saw them
+    ("In recent weeks we have seen many statements from senior members of this government insisting the "
+     "voters must have a say.", False),
+])
+def test_only_an_issued_statement_does_what_it_says(nlp, text, issued):
+    from realpolitik.events.roles import instrument_content
+
+    doc = nlp(text)
+    gerund = next(t for t in doc if t.dep_ == "acl" and t.tag_ == "VBG")
+    assert instrument_content(gerund) is issued

@@ -280,14 +280,20 @@ def issuer(noun: Token) -> list[Token]:
     return agents(gov) if passive else subs or inherited_subjects(gov)
 
 
+# Verbs by which an actor puts out a statement or measure of its own (not "saw statements insisting ...").
+ISSUING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "deliver", "pass", "adopt", "approve",
+                           "draft", "make", "put", "write", "hand", "submit", "present", "table", "unveil",
+                           "circulate", "enact", "decree", "address"})
+
+
 def instrument_content(tok: Token) -> bool:
     """A gerund on a statement or measure noun that an actor issues, sends or signs: what the statement
     does ("issued a statement condemning the strikes", "sent a letter urging Iran to ...", "signed a decree
-    banning imports"), not a description of a thing."""
+    banning imports"), not a description of a thing ("I have seen statements insisting ...")."""
     noun = tok.head
     return (tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.pos_ == "NOUN"
             and noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}
-            and noun.head.pos_ in {"VERB", "AUX"})
+            and noun.head.pos_ in {"VERB", "AUX"} and noun.head.lemma_.lower() in ISSUING_VERBS)
 
 
 # CAMEO roots of acts done *on* the place they happen in (force posture, assault, fight, mass violence):
