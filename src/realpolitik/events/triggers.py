@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
+
+from realpolitik import yamlfile
 
 _DATA = "realpolitik.data.triggers"
 _OBJ_DEPS = {"dobj", "attr", "oprd"}
@@ -194,7 +195,7 @@ class Lexicon:
             _add_blocks(out, read_lexicon_blocks(verb_files, known_code=known_code))
         for f in sorted(resources.files(_DATA).iterdir(), key=lambda p: p.name):
             if f.name.endswith(".yaml") and f.name != "families.yaml":
-                data = yaml.load(f.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+                data = yamlfile.load(f.read_text(encoding="utf-8")) or {}
                 for section, pos in (("verbs", "VERB"), ("nouns", "NOUN"), ("adjectives", "ADJ")):
                     _add_section(out, data.get(section), pos)
         imported = resources.files(_DATA).joinpath(IMPORTED)
@@ -222,7 +223,6 @@ class Lexicon:
 
 # The PETRARCH-derived verb patterns shipped with the package (built by scripts/build_lexicon.py).
 IMPORTED = "petrarch_verbs.json"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def known_code(code: str | None) -> str | None:
@@ -255,7 +255,7 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(resources.files(_DATA).joinpath("families.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files(_DATA).joinpath("families.yaml").read_text(encoding="utf-8"))
 
 
 def family_code(family: str, code: str) -> str | None:
@@ -327,8 +327,8 @@ def _prep_objects(tok: Token, prep: str | None = None) -> list[Token]:
 def _actor_nouns() -> frozenset[str]:
     """Nouns that name actors: the one-word role nouns of the actor lexicon (data/actors/roles.yaml: minister,
     government, army, party, union, company ...) and words for states and sides."""
-    data = yaml.load(resources.files("realpolitik.data.actors").joinpath("roles.yaml").read_text(encoding="utf-8"),
-                     Loader=_LOADER) or {}
+    text = resources.files("realpolitik.data.actors").joinpath("roles.yaml").read_text(encoding="utf-8")
+    data = yamlfile.load(text) or {}
     words = {str(k).lower() for k in (data.get("roles") or {}) if " " not in str(k)}
     return frozenset(words | {"country", "nation", "state", "people", "side", "ally", "neighbour", "neighbor",
                               "rival", "enemy", "regime", "power", "member", "group", "leadership", "authority"})
