@@ -64,6 +64,7 @@ from realpolitik.events.roles import (
     conjuncts,
     clause_role,
     in_main_clause,
+    instrument_content,
     np_span,
     prep_objects,
     reports,
@@ -273,6 +274,22 @@ def placed(a: ActorRef) -> bool:
     return bool(a.country or a.code)
 
 
+# Codes that place an actor with no country: international and non-governmental organisations, companies.
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC")
+
+
+def speaker_placed(a: ActorRef) -> bool:
+    """A speaker whose statement is news: one we know the country or organisation of. A bare role ("GOV":
+    "he" read as some government's official, country unknown) says nothing of whose words these are."""
+    return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES
+
+
+def _two_people(a: ActorRef, b: ActorRef) -> bool:
+    """Two different people: never one side, whatever their country and sector ("Mr Redwood said Mr Blair
+    has broken his pledges", both GBR): a person is not his state, nor is one minister another."""
+    return a.kind == "person" and b.kind == "person" and a.actor_id != b.actor_id
+
+
 def _own(t: ActorRef, s: ActorRef) -> bool:
     """Is ``t`` the source ``s`` itself or its own state ("Iran rejected its own plan")? Two placed actors of
     one country, each with its sector, are two sides (a Tory and a Liberal Democrat, both GBR OPP)."""
@@ -281,11 +298,12 @@ def _own(t: ActorRef, s: ActorRef) -> bool:
 
 def distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two mentions that can be the two sides of an event: not the same actor, nor a state and its own
-    government ("Russia" / "the Kremlin"), though a government and its own rebels can be."""
+    government ("Russia" / "the Kremlin"), though a government and its own rebels can be, and two people
+    always are."""
     if a.actor_id == b.actor_id:
         return False
     if a.country and a.country == b.country:
-        return bool(a.sector and b.sector and a.sector != b.sector)
+        return bool(a.sector and b.sector and a.sector != b.sector) or _two_people(a, b)
     return True
 
 
@@ -309,7 +327,7 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
     for c in rec.candidates:
         if c.code.root == "01":
             # a bare statement is news only from a speaker we can place ("the company said ..." is not)
-            c.sources = [a for a in c.sources if placed(a)]
+            c.sources = [a for a in c.sources if speaker_placed(a)]
             # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
             # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
             c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t, c.match)]
@@ -655,6 +673,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+    # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
+    # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
+    said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
+    if said:
+        rec.candidates = [c for c in rec.candidates if not (
+            c.tok.i in said or any(ch.i in said for ch in c.tok.children))]
     speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS | PLEDGE_LEMMAS]
     if not speeches:
         return
@@ -1058,7 +1082,7 @@ def attributed_speaker(rec: SentenceRecord) -> ActorRef | None:
     for c in rec.candidates:
         at = c.tok.idx - rec.sent.start_char
         if c.tok.lemma_.lower() in QUOTE_LEMMAS and not any(lo <= at < hi for lo, hi in regions):
-            placed_sources = [a for a in c.sources if placed(a)]
+            placed_sources = [a for a in c.sources if speaker_placed(a)]
             if placed_sources:
                 return placed_sources[0]
     return None
