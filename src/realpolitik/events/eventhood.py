@@ -26,9 +26,9 @@ import functools
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Span, Token
 
+from realpolitik import yamlfile
 from realpolitik.records import ActorRef
 
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
@@ -47,7 +47,7 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "parataxis"
 @functools.lru_cache(maxsize=1)
 def _lists() -> dict:
     text = resources.files("realpolitik.data.triggers").joinpath("eventhood.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yamlfile.load(text)
     return {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v for k, v in data.items()}
 
 
