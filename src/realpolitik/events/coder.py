@@ -591,6 +591,9 @@ def assign_modality(rec: SentenceRecord) -> None:
             if ">modal:intent" in c.match.rule and c.rule.startswith("active+relative-issuer"):
                 # "a decree that will ban imports": the decree enacts the measure itself
                 c.code, c.hypothetical = codebook.cameo(c.match.base_cameo), False
+        if c.code.root == "01" and c.negated and _no_comment(c.tok):
+            # "Downing Street had no comment to make": CAMEO 011 "decline comment", a fact
+            c.code, c.negated, c.rule = codebook.cameo("011"), False, c.rule + "+no-comment"
         if _ultimatum(c.tok):
             # "will withdraw unless Hamas stops the rocket fire": a threat, made now, to the other side
             code = triggers.family_code("threaten", c.match.base_cameo or c.code.code) or "130"
@@ -599,6 +602,20 @@ def assign_modality(rec: SentenceRecord) -> None:
             if not c.targets:
                 c.targets = [m for m in rec.mentions if m.start > c.tok.idx - rec.sent.start_char
                              and all(distinct(m, s) for s in c.sources)][:1]
+
+
+# What a speaker may give or have "no" of and so decline to comment (CAMEO 011): PETRARCH's &INFORMATION
+# synset ("GIVE * {NO FURTHER &INFORMATION} [011]") and "comment" ("REFUSE * COMMENT [011]").
+NO_COMMENT_NOUNS = frozenset({"comment", "information", "info", "detail", "fact", "news", "intelligence",
+                              "update"})
+
+
+def _no_comment(tok: Token) -> bool:
+    """A statement negated only by "no" on what it gives ("had no comment", "gave no further details"):
+    the speaker declines to comment, as it is said; not "did not comment" (nothing explicitly declined)."""
+    nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else [c for c in tok.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in NO_COMMENT_NOUNS and any(d.dep_ == "det" and d.lower_ == "no" for d in n.children)
+               for n in nouns)
 
 
 def _ultimatum(tok: Token) -> bool:
