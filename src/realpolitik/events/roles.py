@@ -249,6 +249,9 @@ def arguments(match, tok: Token) -> Arguments:
                 by = issuer(tok.head)
                 if by:
                     sources.append(_alt(by, "active+relative-issuer"))
+        members = member_subjects(tok)
+        if members:  # "Turkey is among the countries that have condemned ...": Turkey condemned
+            sources.insert(0, _alt(members, "active+member-of"))
         tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if match.target_dobj else []
     tgt_heads = [*tgt_heads, *prep_objects(tok, preps)]
     comp = tok.doc[match.complement] if match.complement is not None else None
@@ -270,6 +273,34 @@ def arguments(match, tok: Token) -> Arguments:
     targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in objects]
     targets.append(_alt(place_targets(match, tok), "place"))
     return Arguments(tuple(sources), tuple(targets))
+
+
+def member_copula(tok: Token) -> Token | None:
+    """The "be" of "S is among the N that ..." / "S is one of the N who ..." when ``tok`` is that relative
+    clause: the clause says what a group does and the sentence puts S in it."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in REL_PRONOUNS | {"who"} for c in tok.children):
+        return None
+    noun = tok.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "among":
+        cop = prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        cop = prep.head.head
+    else:
+        return None
+    return cop if cop.lemma_ == "be" else None
+
+
+def member_subjects(tok: Token) -> list[Token]:
+    """The subject a relative clause is told of: "Turkey is among the countries that have condemned ...",
+    "the president is one of the leaders who have called for talks" (:func:`member_copula`)."""
+    cop = member_copula(tok)
+    if cop is None:
+        return []
+    subs, passive = subjects(cop)
+    return [] if passive else subs
 
 
 def issuer(noun: Token) -> list[Token]:
@@ -386,6 +417,10 @@ def clause_role(tok: Token) -> str:
             when = any(c.dep_ == "advmod" and c.lower_ in {"when", "where"} for c in t.children)
             aside = t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in {"nsubj", "nsubjpass"}
             measure = (t.dep_ == "relcl" and t.head.lemma_.lower() in INSTRUMENT_NOUNS) or instrument_content(t)
+            cop = member_copula(t)
+            if cop is not None:  # "Turkey is among the countries that condemned ...": the subject's own act
+                t = cop
+                continue
             if not (when or aside or measure):
                 return "embedded"
             # "on January 2, when the ministry announced ...": a time clause; "the League, meeting in
