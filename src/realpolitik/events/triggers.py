@@ -585,10 +585,6 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
         return None  # (a date is no event noun: "resume in March", "the May talks")
     e = lex.best(gov)
-    if gov.pos_ in ("VERB", "AUX") and _document_acts(gov):
-        # "issued a statement condemning X", "approved a resolution calling for sanctions": the act is what
-        # the document does (its participle), whatever the verb that puts it out would code alone
-        e = Entry(_lemma(gov), "VERB", None, light=True, target_preps=e.target_preps if e else ())
     if e is None:
         return None
     # a dictionary pattern is shared by its block's verbs: name the verb that fired and its block
@@ -648,14 +644,6 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
                         head_family=e.family)
 
 
-def _document_acts(gov: Token) -> list[Token]:
-    """The participles of the documents a verb puts out ("issued a statement [condemning] ...", "a resolution
-    [calling] for ..."): ``documents`` of families.yaml, an -ing or -ed clause on the object."""
-    docs = set(_config().get("documents") or ())
-    return [g for o in _objects(gov) if _lemma(o) in docs for g in o.children
-            if g.dep_ == "acl" and g.pos_ == "VERB" and g.tag_ in ("VBG", "VBN") and g.i > o.i]
-
-
 def _said_act(code: str) -> bool:
     """Acts done by saying them: statements (01: condolences, congratulations) and apologies (055)."""
     return code[:2] == "01" or code[:3] == "055"
@@ -663,8 +651,7 @@ def _said_act(code: str) -> bool:
 
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
-    acts = _document_acts(gov) if gov.pos_ in ("VERB", "AUX") else []
-    cands: list[Token] = list(acts)
+    cands: list[Token] = []
     if e.family:  # complements after the head only: "He asked ...; the Kremlin declined" is no refusal to ask
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
     cands += _objects(gov)
@@ -677,7 +664,7 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
                           for g in p.children if g.dep_ == "pcomp"]
     for c in cands:
         m = _core(lex, c, depth + 1)
-        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN") or c in acts):
+        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
             return m, c
     return None
 
