@@ -468,7 +468,9 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
             return mods[-1]
         if org:
             return org
-        return "GOV"
+        if anchor is None and role_m.entry.name in _JOB_TITLES:
+            return None  # "Chairman John Hall said": companies, parties and clubs have chairmen; nothing says whose
+        return "GOV"  # "an Iranian adviser", "Putin's aide", "officials said": the state's
     return sector
 
 
