@@ -50,6 +50,32 @@ def test_a_quotation_parsed_as_the_object_still_has_its_clause(nlp):
     assert content_clause(told) is not None and content_clause(told).lemma_ == "finish"
 
 
+@pytest.mark.parametrize("text,word", [
+    ("The Bolivian president has agreed to step down, the speaker of parliament said.", "agreed"),
+    ("Chile agreed to hold talks with Peru, the foreign ministry announced on Monday.", "agreed"),
+    ("Japan has agreed to a truce with China, says the army chief", "agreed"),
+])
+def test_a_clause_that_a_later_verb_reports_reports_nothing(nlp, text, word):
+    # "agreed" is what "said" reports: the verb it is the complement of is its attribution, not its content
+    assert content_clause(_tok(nlp, text, word)) is None
+
+
+def test_a_verb_hung_on_the_clause_before_it_reports_that_clause(nlp):
+    added = _tok(nlp, "The scheme is finished, the Danish minister added.", "added")
+    assert content_clause(added) is not None and content_clause(added).lemma_ == "finish"
+
+
+@pytest.mark.parametrize("text,code,dyad", [
+    ("The Bolivian president has agreed to step down, the speaker of parliament said.", "0341", ("BOL", None)),
+    ("Canada and Mexico have agreed to start trade negotiations, the two governments announced on Monday.",
+     "036", ("CAN", "MEX")),
+])
+def test_agreeing_to_act_told_by_someone_else_stays_intent(text, code, dyad):
+    # the statement sense of "agree" ("agreed (that) X was so") needs a clause of its own; an attribution
+    # after it is no such clause
+    assert (code, *dyad) in acts(text)
+
+
 def test_a_quotation_opened_on_the_object_is_coded_by_what_it_finds_wrong():
     assert acts('Norway\'s fisheries minister said: "There is now clear evidence that Iceland\'s quota '
                 'policy is unsustainable."') == [("111", "NOR", "ISL")]

@@ -23,7 +23,6 @@ from spacy.tokens import Token
 
 from realpolitik.events import triggers
 
-_CLAUSE_DEPS = ("ccomp", "parataxis")
 _NOUN_CLAUSE_DEPS = ("acl", "ccomp", "relcl")
 
 
@@ -31,11 +30,9 @@ def content_clause(speech: Token) -> Token | None:
     """The clause a statement verb reports: its complement ("X said [Y ...]"), the clause it is hung on
     ("[Y ...], X said"), or, when the parser took an opening quotation for the verb's object ('X said:
     "There is growing evidence that Y ..."'), the clause that object noun opens."""
-    for c in speech.children:
-        if c.dep_ in _CLAUSE_DEPS:
-            return c
-    if speech.dep_ in _CLAUSE_DEPS and speech.head.i != speech.i:
-        return speech.head
+    clause = triggers.reported_clause(speech)
+    if clause is not None:
+        return clause
     for o in speech.children:
         if o.dep_ == "dobj" and o.i > speech.i and _opens_quotation(speech, o):
             inner = [g for g in o.children if g.dep_ in _NOUN_CLAUSE_DEPS and g.pos_ in ("VERB", "AUX")]

@@ -372,10 +372,25 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 
 
+_CLAUSE_DEPS = ("ccomp", "parataxis")
+
+
+def reported_clause(tok: Token) -> Token | None:
+    """The clause a statement verb reports: its complement ("added that ...", "added: "..."), or the clause
+    before it that it is hung on ("..., she added"). A verb that is itself the complement of a later verb
+    ("X has agreed to resign, the speaker said") is what that verb reports, not a report of it."""
+    for c in tok.children:
+        if c.dep_ in _CLAUSE_DEPS:
+            return c
+    head = tok.head
+    if tok.dep_ in _CLAUSE_DEPS and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
 def _reports_clause(tok: Token) -> bool:
-    """Does a statement verb report a clause ("added that ...", "added: "...", "..., she added")?"""
-    return any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or (
-        tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"))
+    """Does a statement verb report a clause (:func:`reported_clause`)?"""
+    return reported_clause(tok) is not None
 
 
 def _verbal_object(tok: Token) -> bool:
