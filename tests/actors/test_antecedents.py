@@ -28,3 +28,14 @@ def test_a_possessor_that_fits_the_last_holder_keeps_him(learn):
     ref = mention(learn, CAST + "The party's spokesman said more would follow.", "spokesman said")
     ref = ref or mention(learn, CAST + "The party's spokesman said more would follow.", "party's spokesman")
     assert ref is not None and ref.actor_id == "person:menzies-campbell", ref
+
+
+def test_a_speaker_the_parser_left_without_his_verb_is_the_pronouns_antecedent(learn):
+    # the parser hangs "Lord Benfield" on the list of names; he is the speaker of "said", and "He" is him,
+    # not Mr Hartley, the subject of the sentence before
+    text = ("Mr Hartley's seat is at the top of the list. Others targeted include Peter Lowe, Anne Marsh and "
+            "Tom Quill, the party's campaign chief Lord Benfield said. He said it was nothing personal.")
+    doc, res = learn(text, date=D2005)
+    sent = list(doc.sents)[-1]
+    he = next(r for r in res.mentions(sent) if r.text == "He")
+    assert he.actor_id == "person:benfield", he
