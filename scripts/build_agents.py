@@ -84,17 +84,26 @@ def known_words() -> set[str]:
     return out
 
 
+def _redundant(phrase: str, sector: str, roles: dict[str, str | None]) -> bool:
+    """A phrase whose first or last word is a roles.yaml word of the same sector ("speaker of parliament",
+    "rebel leader" ...) adds nothing but a longer span, and a longer span changes what the coder sees."""
+    words = phrase.split()
+    return len(words) > 1 and any(roles.get(w) == sector for w in (words[0], words[-1]))
+
+
 def build(path: str | Path) -> dict[str, str]:
     """word -> CAMEO sector for the agent nouns of ``path`` that are imported."""
     drop = _drop_set()
     known = known_words()
+    roles = {w: (rec or {}).get("sector") for w, rec in
+             yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))["roles"].items()}
     rows: dict[str, str] = {}
     for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
         m = _LINE.match(line.rstrip())
         if not m or m.group(3) not in SECTORS:
             continue
         for w in _forms(m.group(1)):
-            if w not in drop and w not in known and w not in rows:
+            if w not in drop and w not in known and w not in rows and not _redundant(w, m.group(3), roles):
                 rows[w] = m.group(3)
     return dict(sorted(rows.items()))
 
