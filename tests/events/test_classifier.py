@@ -126,12 +126,7 @@ def test_related_sentences_embed_closer():
 
 
 def test_missing_wordllama_weights_raise(monkeypatch):
-    import wordllama
-
-    def broken(*args, **kwargs):
-        raise FileNotFoundError("weights gone")
-
-    monkeypatch.setattr(wordllama.WordLlama, "load", broken)
+    monkeypatch.setattr(embed_mod, "_WEIGHTS", "weights/absent_256.safetensors")
     embed_mod.load_embedder.cache_clear()
     try:
         with pytest.raises(ModelMissingError, match="could not be loaded"):

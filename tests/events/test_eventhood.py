@@ -61,3 +61,26 @@ def test_no_agent_reads_the_subjects_entity_kind(nlp, text, verb, expected):
     tok = next(t for t in sent if t.text == verb)
     speaker = ref(sent, "minister", sector="GOV")
     assert E.no_agent(sent, tok, [speaker], []) is expected
+
+
+@pytest.mark.parametrize("text, verb, word, expected", [
+    # a market quantity as the subject: whoever's figure it is, what it does is no act
+    ("This week's Ontario government auction of treasury bills yielded an average 6.2 pct, the ministry said.",
+     "yielded", "Ontario government", True),
+    # the subject's own head is a placed actor: an act ("the fund" the resolver placed is the IMF, not money)
+    ("Greece asked the IMF for help and the fund lent Greece 30 billion euros.", "lent", "fund", False),
+    # an actor as subject, a figure only as object: the act stands (commerce is judged elsewhere)
+    ("The Ontario government cut interest rates on Monday.", "cut", "Ontario government", False),
+])
+def test_a_figure_as_subject_is_no_doer(nlp, text, verb, word, expected):
+    sent = next(nlp(text).sents)
+    tok = next(t for t in sent if t.text == verb)
+    assert E.figure_subject(sent, tok, [ref(sent, word, sector="GOV", country="CAN")]) is expected
+
+
+def test_a_figures_doing_codes_no_event(nlp):
+    from realpolitik.api import code_text
+
+    coded = code_text("This week's Ontario government auction of 90 mln dlrs of treasury bills yielded an average "
+                      "6.2 pct, up from 6.1 pct last week.", classifier=None)
+    assert [e for s in coded.sentences for e in s.events] == []

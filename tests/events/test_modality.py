@@ -239,6 +239,18 @@ def test_what_a_future_speech_says_is_not_yet_said(nlp, text, trigger, factual):
     assert _mod(nlp, text, trigger).factual is factual
 
 
+@pytest.mark.parametrize("text,factual", [
+    # the parser coordinates "protecting" with the infinitive it does not share its markers with: still inside
+    # what the speech yet to be given will say
+    ('Mr Kennedy will also say that the Liberal Democrats want to "rebuild Britain\'s standing in the world" '
+     'by ending poverty, and protecting human rights.', False),
+    ('Mr Kennedy also said that the Liberal Democrats had "rebuilt Britain\'s standing in the world" '
+     'by ending poverty, and protecting human rights.', True),
+])
+def test_an_act_deep_in_a_future_speech_is_not_yet_said(nlp, text, factual):
+    assert _mod(nlp, text, "protecting").factual is factual
+
+
 @pytest.mark.parametrize("text,trigger,factual", [
     ("Iran wants to weaken Turkey by attacking its allies.", "attacking", False),  # the means of a wish
     ("Iran will weaken Turkey by attacking its allies.", "attacking", False),

@@ -314,3 +314,42 @@ def test_offering_a_verbal_act_makes_it(nlp, text, code):
     # condolences, congratulations and apologies are made by offering them (CAMEO 018 / 055), not promised
     _, m = _at(nlp, text, "offered")
     assert m is not None and m.cameo == code, m
+
+
+# Sentences whose verbs carry every kind of condition an entry can ask for (particles, prepositions, objects
+# and their modifiers, objects of prepositions, complements, auxiliaries, subjects, reported clauses).
+FACT_SENTENCES = [
+    "Kenya called off the talks with Somalia and called for a ceasefire.",
+    "The rebels set fire to the arms shipment that Iran had sent to Yemen.",
+    "Ministers will impose new sanctions on Syria, the spokesman said, and lift the oil embargo.",
+    "The army pulled out of Aleppo after Turkey threatened to send troops across the border.",
+    "The talks collapsed, and Russia's envoy defended the Syrian government's decision to bomb the town.",
+    "Brazil has agreed to host the summit; its president said that it would not back down.",
+    "The two leaders held talks in Geneva and signed an agreement on nuclear cooperation.",
+    "The negotiators failed to reach a deal, and the ministry declined to comment on the report.",
+]
+
+
+def test_an_entrys_conditions_read_from_one_tokens_facts_as_from_the_token(nlp):
+    """``best`` works out what the entries ask of a token once (triggers._Facts) and tries every entry of the
+    lemma against those facts: each answer is the one a fresh reading of the token gives, for every entry of
+    every word of these sentences, and the entries found are the same."""
+    from realpolitik.events import triggers as T
+
+    lex = T.load_lexicon()
+    kinds, checked = set(), 0
+    for doc in nlp.pipe(FACT_SENTENCES):
+        for tok in doc:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+            entries = lex.entries.get((T._lemma(tok), pos), ())
+            shared = T._Facts(tok)
+            for e in entries:
+                fresh = T._satisfies(e, tok, T._Facts(tok))
+                assert T._satisfies(e, tok, shared) == fresh == T._satisfies(e, tok), (tok.text, e)
+                checked += 1
+                if fresh:
+                    kinds |= {k for k in ("prt", "prep", "dobj", "pobj", "xcomp", "aux", "subj", "dobj_mod", "clause")
+                              if getattr(e, k)}
+            first = next((e for e in entries if T._satisfies(e, tok, T._Facts(tok))), None)
+            assert lex.best(tok) is first
+    assert checked > 1000 and {"prt", "prep", "dobj", "pobj", "xcomp"} <= kinds

@@ -57,3 +57,52 @@ def test_spacy_imports_without_its_command_line_package():
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.split("\n")[0] == "[] ['nsubj', 'cc', 'conj', 'ROOT'] True True"
+
+
+def test_the_loaded_pipeline_is_byte_for_byte_spacys_own():
+    """load_nlp starts from a blank tokenizer and keeps catalogue's entry-point groups (a faster load); the
+    pipeline it ends with — tokenizer rules and patterns, vocabulary, weights, config — is the one spaCy's plain
+    load gives, and tokenizes the special cases the same way. (Both loaded fresh: parsing adds strings to a
+    pipeline's vocabulary.)"""
+    import spacy
+
+    nlp = model.load_nlp.__wrapped__()
+    plain = spacy.load(model.MODEL_PACKAGE)
+    plain.add_pipe("realpolitik_sentence_cap", before="parser")
+    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert nlp.config == plain.config
+    assert nlp.to_bytes() == plain.to_bytes()
+    text = "Gov't officials can't say, e.g., whether the U.S. will pay $3.5bn (Jan. 5) at https://x.org/a?b=1."
+    assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+
+
+def test_the_model_load_builds_no_default_tokenizer(monkeypatch):
+    """What makes the load faster: spaCy's default tokenizer (thousands of special cases, built and then thrown
+    away for the model's saved one) is not built."""
+    import spacy
+
+    built = []
+    default = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")
+
+    def counting():
+        make = default()
+        return lambda nlp: built.append(1) or make(nlp)
+
+    import catalogue
+
+    monkeypatch.setitem(catalogue.REGISTRY, ("spacy", "tokenizers", "spacy.Tokenizer.v1"), counting)
+    nlp = model.load_nlp.__wrapped__()
+    assert built == [] and nlp("Iran condemned Israel.")[0].text == "Iran"
+    spacy.load(model.MODEL_PACKAGE)
+    assert built == [1]  # the count sees a plain load
+
+
+def test_entry_point_groups_are_those_of_the_table():
+    import catalogue
+
+    model._keep_entry_point_groups()
+    table = catalogue.AVAILABLE_ENTRY_POINTS
+    assert isinstance(table, model._EntryPointGroups)
+    for group in ("spacy_factories", "spacy_tokenizers", "thinc_layers", "srsly_msgpack_decoders"):
+        assert list(table.select(group=group)) == list(table._table.select(group=group))
+        assert table.select(group=group) is table.select(group=group)

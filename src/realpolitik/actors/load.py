@@ -13,8 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-import yaml
-
+from realpolitik import yamlfile
 from realpolitik.actors.kb import (
     DEMONYM,
     FACTION,
@@ -44,8 +43,7 @@ def _data_dir() -> Path:
 
 def _read_yaml(path: Path) -> dict:
     with path.open(encoding="utf-8") as fh:
-        # the C loader when PyYAML has it: the shipped files parse ~10x faster
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        return yamlfile.load(fh) or {}
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -63,8 +63,33 @@ def _capitalised(tok: Token) -> bool:
     return c.isupper() or c.isdigit()
 
 
+# Matches already found, per recent parsed Doc: {id(doc): (doc, {(id(kb), token indices): (kb, matches)})}.
+_SCANS: dict[int, tuple[Doc, dict]] = {}
+_SCANS_DOCS = 256  # an article's segments and then some
+
+
 def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
-    """Greedy left-to-right longest matches over ``toks`` (sorted, possibly with gaps)."""
+    """Greedy left-to-right longest matches over ``toks`` (sorted, possibly with gaps). Over a frozen knowledge
+    base the same tokens of a Doc are scanned once (a segment is read for its countries, its mentions and the
+    article's era; a phrase by several rules); each call gets a list of its own."""
+    if not toks:
+        return []
+    if not kb.frozen:
+        return _scan(kb, toks)
+    doc = toks[0].doc
+    seen = _SCANS.get(id(doc))
+    if seen is None or seen[0] is not doc:
+        if len(_SCANS) >= _SCANS_DOCS:
+            del _SCANS[next(iter(_SCANS))]  # the oldest
+        seen = _SCANS[id(doc)] = (doc, {})
+    key = (id(kb), tuple(t.i for t in toks))
+    hit = seen[1].get(key)
+    if hit is None or hit[0] is not kb:
+        hit = seen[1][key] = (kb, tuple(_scan(kb, toks)))
+    return list(hit[1])
+
+
+def _scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
     out: list[Match] = []
     n = len(toks)
     if not n:

@@ -40,7 +40,6 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or os.environ.get("REALPOLITIK_DEBUG") == "1"
     args = [a for a in args if a != "--debug"]
-    exc_types = click_exceptions()
     root = command()
     try:
         rc = root.main(args=args, prog_name=PROG, standalone_mode=False)
@@ -60,18 +59,18 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         print("realpolitik: interrupted", file=sys.stderr)
         sys.exit(130)
-    except exc_types.exit as exc:
-        sys.exit(exc.exit_code)
-    except exc_types.abort:
-        sys.exit(130)
-    except exc_types.usage as exc:  # typer raises its own vendored click's exceptions
-        if debug:
+    except Exception as exc:
+        # click's exception classes are looked up only now: importing plain click costs every start
+        exc_types = click_exceptions()
+        if isinstance(exc, exc_types.exit):
+            sys.exit(exc.exit_code)
+        if isinstance(exc, exc_types.abort):
+            sys.exit(130)
+        if debug or not isinstance(exc, exc_types.click):
             raise
-        for line in usage_error_lines(exc, root, args, PROG):
-            print(line, file=sys.stderr)
-        sys.exit(2)
-    except exc_types.click as exc:
-        if debug:
-            raise
+        if isinstance(exc, exc_types.usage):  # typer raises its own vendored click's exceptions
+            for line in usage_error_lines(exc, root, args, PROG):
+                print(line, file=sys.stderr)
+            sys.exit(2)
         print(f"realpolitik: error: {printable(exc.format_message())}", file=sys.stderr)
         sys.exit(exc.exit_code or 1)

@@ -8,15 +8,36 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 import typer
-from rich.console import Console
 
 from realpolitik.errors import RealpolitikError
 from realpolitik.terminal import printable, safe
 
 __all__ = ["safe", "printable", "stderr", "stdout_console", "check_overwrite", "plain_help"]
 
+
+
+class _LazyConsole:
+    """A Rich console made on first use: most commands print nothing through it, and importing Rich costs every
+    start (``realpolitik code``'s included)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._kwargs = kwargs
+        self._console: Any = None
+
+    def get(self) -> Any:
+        """The Rich console itself (for Rich objects that take one)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._kwargs)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.get(), name)
+
+
 # soft_wrap: a failure line is one line even when stderr is a pipe or a file (Rich would fold it at 80).
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+stderr = _LazyConsole(stderr=True, soft_wrap=True, highlight=False)
 DbOption = typer.Option(None, "--db", metavar="FILE",
                         help="DuckDB database file (default: $REALPOLITIK_DB, else ./realpolitik.duckdb).")
 FormatOption = typer.Option("table", "--format", "-f", metavar="FORMAT",
@@ -30,8 +51,10 @@ VerbsOption = typer.Option([], "--verbs", metavar="FILE",
                            help="TABARI/PETRARCH verb-pattern dictionary added to the lexicon (repeatable).")
 
 
-def stdout_console(**kwargs: Any) -> Console:
+def stdout_console(**kwargs: Any):
     """A Rich console on stdout that never folds lines when stdout is not a terminal."""
+    from rich.console import Console
+
     kwargs.setdefault("soft_wrap", True)
     kwargs.setdefault("highlight", False)
     return Console(**kwargs)

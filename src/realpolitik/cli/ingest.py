@@ -10,7 +10,6 @@ import typer
 
 from realpolitik.cli.common import (ActorsOption, DbOption, PhoenixOption, VerbsOption, parse_date, printable, safe,
                                     stderr)
-from realpolitik.store.connection import resolve_path
 
 
 class ProgressDisplay:
@@ -45,7 +44,7 @@ class ProgressDisplay:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[info]}"), console=stderr, transient=True)
+                                TextColumn("{task.fields[info]}"), console=stderr.get(), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=p.total, info="")
         total = max(p.total, p.done) if p.total is not None else None
@@ -152,6 +151,12 @@ def register(app: typer.Typer) -> None:
             stderr.print(f"{report.unparsed:,} of the documents added can hold no event (no trigger the coder "
                          "could fire): stored without sentences (--parse-all parses them)")
         typer.echo(f"{report.added} documents added, {report.skipped} already stored, "
-                   f"{report.events} events, {len(report.failures)} failed → {printable(resolve_path(db))}")
+                   f"{report.events} events, {len(report.failures)} failed → {printable(_db_path(db))}")
         if report.failures:
             raise typer.Exit(1)
+
+
+def _db_path(db):
+    from realpolitik.store.connection import resolve_path  # here: the store's import costs every command's start
+
+    return resolve_path(db)

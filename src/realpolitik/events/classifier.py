@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-import yaml
 
+from realpolitik import yamlfile
 from realpolitik.errors import ModelMissingError
 
 QUAD_CLASSES = (0, 1, 2, 3, 4)  # 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
@@ -70,7 +70,7 @@ class SentencePrediction:
 def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """One compiled regex per PLOVER type from the cue list; a cue matches words starting with its stem."""
     text = (MODELS_DIR / CUES_FILE).read_text(encoding="utf-8")
-    table = yaml.safe_load(text)
+    table = yamlfile.load(text)
     out = []
     for ptype, stems in table.items():
         alts = sorted({r"\s+".join(map(re.escape, str(s).lower().split())) for s in stems}, key=len, reverse=True)

@@ -64,6 +64,7 @@ from realpolitik.events.roles import (
     conjuncts,
     clause_role,
     in_main_clause,
+    instrument_content,
     np_span,
     prep_objects,
     reports,
@@ -273,6 +274,22 @@ def placed(a: ActorRef) -> bool:
     return bool(a.country or a.code)
 
 
+# Codes that place an actor with no country: international and non-governmental organisations, companies.
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC")
+
+
+def speaker_placed(a: ActorRef) -> bool:
+    """A speaker whose statement is news: one we know the country or organisation of. A bare role ("GOV":
+    "he" read as some government's official, country unknown) says nothing of whose words these are."""
+    return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES
+
+
+def _two_people(a: ActorRef, b: ActorRef) -> bool:
+    """Two different people: never one side, whatever their country and sector ("Mr Redwood said Mr Blair
+    has broken his pledges", both GBR): a person is not his state, nor is one minister another."""
+    return a.kind == "person" and b.kind == "person" and a.actor_id != b.actor_id
+
+
 def _own(t: ActorRef, s: ActorRef) -> bool:
     """Is ``t`` the source ``s`` itself or its own state ("Iran rejected its own plan")? Two placed actors of
     one country, each with its sector, are two sides (a Tory and a Liberal Democrat, both GBR OPP)."""
@@ -281,11 +298,12 @@ def _own(t: ActorRef, s: ActorRef) -> bool:
 
 def distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two mentions that can be the two sides of an event: not the same actor, nor a state and its own
-    government ("Russia" / "the Kremlin"), though a government and its own rebels can be."""
+    government ("Russia" / "the Kremlin"), though a government and its own rebels can be, and two people
+    always are."""
     if a.actor_id == b.actor_id:
         return False
     if a.country and a.country == b.country:
-        return bool(a.sector and b.sector and a.sector != b.sector)
+        return bool(a.sector and b.sector and a.sector != b.sector) or _two_people(a, b)
     return True
 
 
@@ -309,10 +327,10 @@ def resolve(rec: SentenceRecord, resolver: Resolver, model: ArgumentModel | None
     for c in rec.candidates:
         if c.code.root == "01":
             # a bare statement is news only from a speaker we can place ("the company said ..." is not)
-            c.sources = [a for a in c.sources if placed(a)]
+            c.sources = [a for a in c.sources if speaker_placed(a)]
             # the outlet or audience a statement is made to is no addressee ("told the BBC", "told a news
             # conference", "said on BBC1's Breakfast with Frost"): as the coders' gold, no target
-            c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t)]
+            c.targets = [t for t in c.targets if not medium_addressee(rec, c.tok, t, c.match)]
         elif c.code.root == "04":
             # nor are reporters or an audience the other side of a consultation ("was talking to reporters");
             # a medium's own people can be ("held talks with the BBC's director general")
@@ -346,11 +364,12 @@ def _audience(rec: SentenceRecord, target: ActorRef) -> bool:
     return head is not None and (head.lemma_.lower() in MEDIUM_NOUNS or head.lower_ in MEDIUM_NOUNS)
 
 
-def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool:
+def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef, match: Any = None) -> bool:
     """A statement's target that is the outlet or gathering it is made to or at, or part of its name: the
     medium itself (sector MED), a phrase headed by a medium noun, or what a statement verb is said "with"
     or its addressee is told "with" (never
-    an addressee: "told BBC1's Breakfast With Frost", "said with Mr X at his side")."""
+    an addressee: "told BBC1's Breakfast With Frost", "said with Mr X at his side") — unless the verb's
+    lexicon entry names "with" as its target ("agreed with Russia that ...": the other side)."""
     if reason(rec.sent, [target], [], "01") == "media":
         return True
     head = phrase_head(rec.sent, target)
@@ -360,6 +379,8 @@ def medium_addressee(rec: SentenceRecord, verb: Token, target: ActorRef) -> bool
         return True
     prep = head.head if head.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "with" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return False
+    if match is not None and "with" in (match.target_preps or ()) and prep.head.i == verb.i:
         return False
     on = prep.head
     return on.i == verb.i or (on.head.i == verb.i and on.dep_ in ("dobj", "dative"))
@@ -570,6 +591,9 @@ def assign_modality(rec: SentenceRecord) -> None:
             if ">modal:intent" in c.match.rule and c.rule.startswith("active+relative-issuer"):
                 # "a decree that will ban imports": the decree enacts the measure itself
                 c.code, c.hypothetical = codebook.cameo(c.match.base_cameo), False
+        if c.code.root == "01" and c.negated and _no_comment(c.tok):
+            # "Downing Street had no comment to make": CAMEO 011 "decline comment", a fact
+            c.code, c.negated, c.rule = codebook.cameo("011"), False, c.rule + "+no-comment"
         if _ultimatum(c.tok):
             # "will withdraw unless Hamas stops the rocket fire": a threat, made now, to the other side
             code = triggers.family_code("threaten", c.match.base_cameo or c.code.code) or "130"
@@ -578,6 +602,20 @@ def assign_modality(rec: SentenceRecord) -> None:
             if not c.targets:
                 c.targets = [m for m in rec.mentions if m.start > c.tok.idx - rec.sent.start_char
                              and all(distinct(m, s) for s in c.sources)][:1]
+
+
+# What a speaker may give or have "no" of and so decline to comment (CAMEO 011): PETRARCH's &INFORMATION
+# synset ("GIVE * {NO FURTHER &INFORMATION} [011]") and "comment" ("REFUSE * COMMENT [011]").
+NO_COMMENT_NOUNS = frozenset({"comment", "information", "info", "detail", "fact", "news", "intelligence",
+                              "update"})
+
+
+def _no_comment(tok: Token) -> bool:
+    """A statement negated only by "no" on what it gives ("had no comment", "gave no further details"):
+    the speaker declines to comment, as it is said; not "did not comment" (nothing explicitly declined)."""
+    nouns = [tok] if tok.pos_ in {"NOUN", "PROPN"} else [c for c in tok.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in NO_COMMENT_NOUNS and any(d.dep_ == "det" and d.lower_ == "no" for d in n.children)
+               for n in nouns)
 
 
 def _ultimatum(tok: Token) -> bool:
@@ -652,6 +690,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+    # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
+    # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
+    said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
+    if said:
+        rec.candidates = [c for c in rec.candidates if not (
+            c.tok.i in said or any(ch.i in said for ch in c.tok.children))]
     speeches = [c for c in rec.candidates if c.code.root == "01" and c.tok.lemma_.lower() in SPEECH_LEMMAS | PLEDGE_LEMMAS]
     if not speeches:
         return
@@ -1055,7 +1099,7 @@ def attributed_speaker(rec: SentenceRecord) -> ActorRef | None:
     for c in rec.candidates:
         at = c.tok.idx - rec.sent.start_char
         if c.tok.lemma_.lower() in QUOTE_LEMMAS and not any(lo <= at < hi for lo, hi in regions):
-            placed_sources = [a for a in c.sources if placed(a)]
+            placed_sources = [a for a in c.sources if speaker_placed(a)]
             if placed_sources:
                 return placed_sources[0]
     return None

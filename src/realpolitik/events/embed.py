@@ -1,10 +1,7 @@
 """The one loader of the wordllama static embeddings (256-d, shipped inside the wheel) and pooling helpers."""
 from __future__ import annotations
 
-import importlib
-import logging
-import sys
-import types
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,46 +13,40 @@ from realpolitik.errors import ModelMissingError
 DIM = 256
 
 
+# The files of the pinned wordllama 0.4 wheel that the coder uses: its 256-d weights (float16) and its tokenizer.
+_WEIGHTS = f"weights/l2_supercat_{DIM}.safetensors"
+_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+
+
+class Embedder:
+    """wordllama's token table and tokenizer, as ``WordLlama.load`` would give them to the coder, read from the
+    installed package's files without importing it (its TOML configs, pydantic models and ``requests``) and
+    without its float32 copy of the float16 table: rows are converted when looked up, to the same values."""
+
+    def __init__(self, embedding: np.ndarray, tokenizer: Any) -> None:
+        self.embedding = embedding
+        self.tokenizer = tokenizer
+
+
 @lru_cache(maxsize=1)
-def load_embedder() -> Any:
+def load_embedder() -> Embedder:
     """The wordllama 256-d model, loaded offline from the installed package (cached)."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissingError("wordllama is not installed; run: pip install wordllama==0.4.0.post1")
+    root = Path(next(iter(spec.submodule_search_locations)))
     try:
-        wordllama = _import_wordllama()
-        from wordllama import WordLlama
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ModelMissingError("wordllama is not installed; run: pip install wordllama==0.4.0.post1") from exc
-    # wordllama 0.4's default cache path is wrong and would try to download the tokenizer;
-    # the wheel ships both the weights and the tokenizer beside its own __init__.
-    logging.getLogger("wordllama").setLevel(logging.ERROR)
-    try:
-        return WordLlama.load(dim=DIM, cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        with safe_open(str(root / _WEIGHTS), framework="np", device="cpu") as fh:
+            embedding = fh.get_tensor("embedding.weight")
+        tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
     except Exception as exc:  # noqa: BLE001 - any failure here means the weights are unusable
         raise ModelMissingError(f"wordllama {DIM}-d weights could not be loaded ({exc})") from exc
-
-
-class _LazyModule(types.ModuleType):
-    """Stands in for a module until one of its attributes is asked for, then imports the real one."""
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(importlib.import_module(self.__name__), attr)
-
-
-def _import_wordllama():
-    """``import wordllama`` without importing ``requests``, which wordllama imports at its top for downloads
-    alone (never made here: ``disable_download``); ~0.07 s of a cold ``realpolitik code``. wordllama keeps a
-    stand-in that imports the real ``requests`` on first use; ``sys.modules`` holds it only during the import."""
-    if "wordllama" in sys.modules or "requests" in sys.modules:
-        import wordllama
-
-        return wordllama
-    stand_in = _LazyModule("requests")
-    sys.modules["requests"] = stand_in
-    try:
-        import wordllama
-    finally:
-        if sys.modules.get("requests") is stand_in:
-            del sys.modules["requests"]
-    return wordllama
+    tokenizer.enable_padding()  # wordllama's settings for inference
+    tokenizer.no_truncation()
+    return Embedder(embedding, tokenizer)
 
 
 def token_ids(texts: list[str]) -> list[np.ndarray]:

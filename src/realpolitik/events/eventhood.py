@@ -26,15 +26,16 @@ import functools
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
 from spacy.tokens import Span, Token
 
+from realpolitik import yamlfile
 from realpolitik.records import ActorRef
 
 if TYPE_CHECKING:  # the coder imports this module; its records are only annotations here
     from realpolitik.events.coder import Candidate, SentenceRecord
 
-__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause"]
+__all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause",
+           "figure_subject"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -46,7 +47,7 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "parataxis"
 @functools.lru_cache(maxsize=1)
 def _lists() -> dict:
     text = resources.files("realpolitik.data.triggers").joinpath("eventhood.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yamlfile.load(text)
     return {k: frozenset(str(x).lower() for x in v) if isinstance(v, list) else v for k, v in data.items()}
 
 
@@ -256,9 +257,33 @@ def _plural_doer(tok: Token) -> bool:
     return False
 
 
+def figure_subject(sent: Span, tok: Token, mentions: list[ActorRef]) -> bool:
+    """A verb trigger whose own subject is a market quantity ("this week's government auction of bills
+    yielded 7.03 pct", "Japan's exports fell"): what a figure does is no act, whoever's figure it is (a
+    mention inside the phrase only says whose). Not when a mention is the subject's own head ("the
+    Fund lent ...": an actor the resolver placed)."""
+    from realpolitik.events.triggers import _expand
+
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    subs = [_expand(ch) for ch in tok.children if ch.dep_ == "nsubj"]
+    if not subs:
+        return False
+    for s in subs:
+        if s.pos_ != "NOUN" or not _figure(s):
+            return False
+        at = s.idx - sent.start_char
+        if any(m.start <= at < m.end for m in mentions):
+            return False
+    return True
+
+
 def why_not(rec: "SentenceRecord", c: "Candidate") -> str:
-    """Why this resolved trigger is no political event (:func:`reason`, ``no-agent``, ``no-party``), or ""."""
+    """Why this resolved trigger is no political event (:func:`reason`, ``market`` for a figure's doing,
+    ``no-agent``, ``no-party``), or ""."""
     r = reason(rec.sent, c.sources, c.targets, c.code.root)
+    if not r and figure_subject(rec.sent, c.tok, rec.mentions):
+        return "market"
     if not r and no_agent(rec.sent, c.tok, c.sources, rec.mentions):
         return "no-agent"
     if not r and no_party(c):

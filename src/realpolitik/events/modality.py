@@ -131,6 +131,10 @@ def modality(trigger: Token) -> Modality:
             inherit = share
         else:
             gov = cur.head if cur.dep_ not in ("pobj", "pcomp") else cur.head.head
+            if cur.dep_ == "ccomp" and gov.lemma_ in _REPORTING and _future_speech(gov):
+                # whatever a speech yet to be given will say is not yet said, however deep in it the act
+                # sits ("He will say that the party wants to restore ... and protecting rights")
+                kinds.add("future")
         if cur.dep_ == "advcl" and _marks(cur) & _CONDITION_MARKS and cur.head.lemma_ not in _QUESTION_CCOMP:
             kinds.add("conditional")  # anything inside an if/unless clause
         cur = gov

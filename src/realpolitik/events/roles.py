@@ -231,6 +231,9 @@ def arguments(match, tok: Token) -> Arguments:
         tgt_heads = list(subs)
     else:
         sources = [_alt(subs or inherited_subjects(tok), "active" if subs else "active+inherited-subject")]
+        if not subs and instrument_content(tok):
+            # "Iran issued a statement condemning the strikes": the statement's content is its issuer's act
+            sources.append(_alt(issuer(tok.head), "active+instrument-issuer"))
         speaker = quoted_speaker(tok, sources[0].heads)
         if speaker:  # 'X told the BBC: "I am ready to meet ..."': the one quoted, not the nearest mention
             sources.append(_alt(speaker, "active+quoted-speaker"))
@@ -243,11 +246,12 @@ def arguments(match, tok: Token) -> Arguments:
             # actor stands for whoever issued it ("Putin signed a decree that bans ...")
             sources = [_alt([tok.head], "active+relative-head")]
             if tok.head.lemma_.lower() in INSTRUMENT_NOUNS and tok.head.dep_ in {"dobj", "nsubjpass"}:
-                gov = tok.head.head
-                gsubs, gpassive = subjects(gov)
-                issuer = agents(gov) if gpassive else gsubs or inherited_subjects(gov)
-                if issuer:
-                    sources.append(_alt(issuer, "active+relative-issuer"))
+                by = issuer(tok.head)
+                if by:
+                    sources.append(_alt(by, "active+relative-issuer"))
+        members = member_subjects(tok)
+        if members:  # "Turkey is among the countries that have condemned ...": Turkey condemned
+            sources.insert(0, _alt(members, "active+member-of"))
         tgt_heads = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if match.target_dobj else []
     tgt_heads = [*tgt_heads, *prep_objects(tok, preps)]
     comp = tok.doc[match.complement] if match.complement is not None else None
@@ -269,6 +273,58 @@ def arguments(match, tok: Token) -> Arguments:
     targets = [_alt(tgt_heads)] + [_alt(prep_objects(obj, preps)) for obj in objects]
     targets.append(_alt(place_targets(match, tok), "place"))
     return Arguments(tuple(sources), tuple(targets))
+
+
+def member_copula(tok: Token) -> Token | None:
+    """The "be" of "S is among the N that ..." / "S is one of the N who ..." when ``tok`` is that relative
+    clause: the clause says what a group does and the sentence puts S in it."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ in REL_PRONOUNS | {"who"} for c in tok.children):
+        return None
+    noun = tok.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "among":
+        cop = prep.head
+    elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        cop = prep.head.head
+    else:
+        return None
+    return cop if cop.lemma_ == "be" else None
+
+
+def member_subjects(tok: Token) -> list[Token]:
+    """The subject a relative clause is told of: "Turkey is among the countries that have condemned ...",
+    "the president is one of the leaders who have called for talks" (:func:`member_copula`)."""
+    cop = member_copula(tok)
+    if cop is None:
+        return []
+    subs, passive = subjects(cop)
+    return [] if passive else subs
+
+
+def issuer(noun: Token) -> list[Token]:
+    """Who issued a measure or statement noun: the doer of the verb it is the object of ("Putin signed a
+    decree ...", "Iran issued a statement ...", "a letter was sent by the ministry")."""
+    gov = noun.head
+    subs, passive = subjects(gov)
+    return agents(gov) if passive else subs or inherited_subjects(gov)
+
+
+# Verbs by which an actor puts out a statement or measure of its own (not "saw statements insisting ...").
+ISSUING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "deliver", "pass", "adopt", "approve",
+                           "draft", "make", "put", "write", "hand", "submit", "present", "table", "unveil",
+                           "circulate", "enact", "decree", "address"})
+
+
+def instrument_content(tok: Token) -> bool:
+    """A gerund on a statement or measure noun that an actor issues, sends or signs: what the statement
+    does ("issued a statement condemning the strikes", "sent a letter urging Iran to ...", "signed a decree
+    banning imports"), not a description of a thing ("I have seen statements insisting ...")."""
+    noun = tok.head
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in INSTRUMENT_NOUNS and noun.dep_ in {"dobj", "nsubjpass"}
+            and noun.head.pos_ in {"VERB", "AUX"} and noun.head.lemma_.lower() in ISSUING_VERBS)
 
 
 # CAMEO roots of acts done *on* the place they happen in (force posture, assault, fight, mass violence):
@@ -360,7 +416,11 @@ def clause_role(tok: Token) -> str:
         elif t.dep_ in {"relcl", "acl"} and t.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             when = any(c.dep_ == "advmod" and c.lower_ in {"when", "where"} for c in t.children)
             aside = t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in {"nsubj", "nsubjpass"}
-            measure = t.dep_ == "relcl" and t.head.lemma_.lower() in INSTRUMENT_NOUNS
+            measure = (t.dep_ == "relcl" and t.head.lemma_.lower() in INSTRUMENT_NOUNS) or instrument_content(t)
+            cop = member_copula(t)
+            if cop is not None:  # "Turkey is among the countries that condemned ...": the subject's own act
+                t = cop
+                continue
             if not (when or aside or measure):
                 return "embedded"
             # "on January 2, when the ministry announced ...": a time clause; "the League, meeting in

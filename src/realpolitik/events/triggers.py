@@ -17,8 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
+
+from realpolitik import yamlfile
 
 _DATA = "realpolitik.data.triggers"
 _OBJ_DEPS = {"dobj", "attr", "oprd"}
@@ -194,7 +195,7 @@ class Lexicon:
             _add_blocks(out, read_lexicon_blocks(verb_files, known_code=known_code))
         for f in sorted(resources.files(_DATA).iterdir(), key=lambda p: p.name):
             if f.name.endswith(".yaml") and f.name != "families.yaml":
-                data = yaml.load(f.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+                data = yamlfile.load(f.read_text(encoding="utf-8")) or {}
                 for section, pos in (("verbs", "VERB"), ("nouns", "NOUN"), ("adjectives", "ADJ")):
                     _add_section(out, data.get(section), pos)
         imported = resources.files(_DATA).joinpath(IMPORTED)
@@ -207,8 +208,9 @@ class Lexicon:
 
     def best(self, tok: Token) -> Entry | None:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+        facts = _Facts(tok)
         for e in self.entries.get((_lemma(tok), pos), ()):
-            if _satisfies(e, tok):
+            if _satisfies(e, tok, facts):
                 return e
         return None
 
@@ -222,7 +224,6 @@ class Lexicon:
 
 # The PETRARCH-derived verb patterns shipped with the package (built by scripts/build_lexicon.py).
 IMPORTED = "petrarch_verbs.json"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def known_code(code: str | None) -> str | None:
@@ -255,7 +256,7 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(resources.files(_DATA).joinpath("families.yaml").read_text(encoding="utf-8"))
+    return yamlfile.load(resources.files(_DATA).joinpath("families.yaml").read_text(encoding="utf-8"))
 
 
 def family_code(family: str, code: str) -> str | None:
@@ -327,8 +328,8 @@ def _prep_objects(tok: Token, prep: str | None = None) -> list[Token]:
 def _actor_nouns() -> frozenset[str]:
     """Nouns that name actors: the one-word role nouns of the actor lexicon (data/actors/roles.yaml: minister,
     government, army, party, union, company ...) and words for states and sides."""
-    data = yaml.load(resources.files("realpolitik.data.actors").joinpath("roles.yaml").read_text(encoding="utf-8"),
-                     Loader=_LOADER) or {}
+    text = resources.files("realpolitik.data.actors").joinpath("roles.yaml").read_text(encoding="utf-8")
+    data = yamlfile.load(text) or {}
     words = {str(k).lower() for k in (data.get("roles") or {}) if " " not in str(k)}
     return frozenset(words | {"country", "nation", "state", "people", "side", "ally", "neighbour", "neighbor",
                               "rival", "enemy", "regime", "power", "member", "group", "leadership", "authority"})
@@ -361,9 +362,12 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
              for g in p.children if g.dep_ == "pobj"]
     if any(_actor_like(o) for o in nouns + aimed):
         return True
-    if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal") unless it
-        #           is someone's possession or standing ("threatening my seat", "threatens their jobs")
-        return any(not any(c.dep_ == "poss" for c in o.children) for o in nouns)
+    if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal", "agreed to
+        #           / on / upon a plan") unless it is someone's possession or standing ("threatening my seat",
+        #           "threatens their jobs")
+        acts = nouns + [o for p in ("to", "on", "upon") if p not in preps for o in _prep_objects(tok, p)]
+        if any(not any(c.dep_ == "poss" for c in o.children) for o in acts):
+            return True
     return e.symmetric and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
                                for c in tok.children)
 
@@ -443,33 +447,90 @@ def _of_other(tok: Token) -> bool:
     return False
 
 
-def _satisfies(e: Entry, tok: Token) -> bool:
-    if e.clause and not _reports_clause(tok):
+class _Facts:
+    """What ``_satisfies`` reads of one token, each worked out once: ``Lexicon.best`` tries every entry of a
+    lemma on the same token (up to ~500 for the commonest verbs), and the entries ask the same few things."""
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self._prep_objects: dict[str, set[str]] = {}
+
+    @functools.cached_property
+    def reports_clause(self) -> bool:
+        return _reports_clause(self.tok)
+
+    @functools.cached_property
+    def of_other(self) -> bool:
+        return _of_other(self.tok)
+
+    @functools.cached_property
+    def prts(self) -> set[str]:
+        return _prts(self.tok)
+
+    @functools.cached_property
+    def subjects(self) -> set[str]:
+        return {_lemma(c) for c in self.tok.children if c.dep_ in ("nsubj", "nsubjpass")}
+
+    @functools.cached_property
+    def objects(self) -> list[Token]:
+        return _objects(self.tok)
+
+    @functools.cached_property
+    def object_lemmas(self) -> set[str]:
+        return {_lemma(o) for o in self.objects}
+
+    @functools.cached_property
+    def object_mods(self) -> list[tuple[str, set[str]]]:
+        return [(_lemma(o), _mods(o)) for o in self.objects]
+
+    @functools.cached_property
+    def later_preps(self) -> set[str]:
+        return {_lemma(p) for p in _preps(self.tok) if p.i > self.tok.i}
+
+    def prep_objects(self, prep: str) -> set[str]:
+        if prep not in self._prep_objects:
+            self._prep_objects[prep] = {_lemma(o) for o in _prep_objects(self.tok, prep)}
+        return self._prep_objects[prep]
+
+    @functools.cached_property
+    def complements(self) -> set[str]:
+        return {_lemma(c) for c in self.tok.children if c.dep_ in _COMP_DEPS}
+
+    @functools.cached_property
+    def mods(self) -> set[str]:
+        return _mods(self.tok)
+
+    @functools.cached_property
+    def auxes(self) -> set[str]:
+        return _auxes(self.tok)
+
+
+def _satisfies(e: Entry, tok: Token, facts: _Facts | None = None) -> bool:
+    f = facts if facts is not None else _Facts(tok)
+    if e.clause and not f.reports_clause:
         return False  # "the firm added 500 jobs": no statement
-    if e.of_other and not _of_other(tok):
+    if e.of_other and not f.of_other:
         return False
-    if e.prt and not (set(e.prt) & _prts(tok)):
+    if e.prt and f.prts.isdisjoint(e.prt):
         return False
-    if e.subj and not (set(e.subj) & {_lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")}):
+    if e.subj and f.subjects.isdisjoint(e.subj):
         return False
-    if e.dobj_mod and not any(_lemma(o) in e.dobj and (set(e.dobj_mod) & _mods(o)) for o in _objects(tok)):
+    if e.dobj_mod and not any(lemma in e.dobj and not mods.isdisjoint(e.dobj_mod) for lemma, mods in f.object_mods):
         return False
-    if e.prep and not (set(e.prep) & {_lemma(p) for p in _preps(tok) if p.i > tok.i}):
+    if e.prep and f.later_preps.isdisjoint(e.prep):
         return False  # the verb's own preposition follows it ("called for"; not "For the party, X called ...")
-    if e.dobj and not (set(e.dobj) & {_lemma(o) for o in _objects(tok)}):
+    if e.dobj and f.object_lemmas.isdisjoint(e.dobj):
         return False
     for prep, lemmas in e.pobj:
-        if not (set(lemmas) & {_lemma(o) for o in _prep_objects(tok, prep)}):
+        if f.prep_objects(prep).isdisjoint(lemmas):
             return False
-    if e.xcomp and not (set(e.xcomp) & {_lemma(c) for c in tok.children if c.dep_ in _COMP_DEPS}):
+    if e.xcomp and f.complements.isdisjoint(e.xcomp):
         return False
-    if e.mod and not (set(e.mod) & _mods(tok)):
+    if e.mod and f.mods.isdisjoint(e.mod):
         return False
-    if e.aux and not (set(e.aux) & _auxes(tok)):
+    if e.aux and f.auxes.isdisjoint(e.aux):
         return False
     return True
-
-
 
 
 # ---------------------------------------------------------------- matching

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable
 
-import yaml
-
+from realpolitik import yamlfile
 from realpolitik.ingest.dates import filename_date, trailing_date
 from realpolitik.records import Document, IngestFailure, Segment
 
@@ -58,7 +57,7 @@ class _Patterns:
 @functools.lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     """Compile boilerplate.yaml once."""
-    spec = yaml.safe_load(resources.files("realpolitik.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
+    spec = yamlfile.load(resources.files("realpolitik.ingest").joinpath("boilerplate.yaml").read_text("utf-8"))
     agencies = "|".join(spec["agencies"])
 
     def expand(p: str) -> str:

