@@ -29,11 +29,105 @@ from realpolitik.records import Actor, ActorRef
 
 def scan_phrase(r: Reading, a: Article, toks: list[Token]) -> list[Match]:
     """``scan`` plus the names that denote different actors in different countries ("Labour",
-    "Liberals", "Congress"): read by the country the phrase names, else the article's domestic country."""
+    "Liberals", "Congress"): read by the country the phrase names, else the article's domestic country;
+    and the acronyms the article itself defines ("Ceylon Petroleum Corp (CPC)": its CPC is that body)."""
     ms = scan(r.kb, toks)
+    if toks and a.acronyms:
+        ms = _article_acronyms(a, toks, ms)
     if not toks or not r.kb.needs_country:
         return ms
     return _country_readings(r, a, toks, ms)
+
+
+# Words inside a name that its acronym skips ("Communist Party of China (CPC)", "Bank of England (BoE)").
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "-"})
+
+
+def define_acronyms(r: Reading, a: Article, doc: Doc) -> None:
+    """Note the acronyms a segment defines, "Name Of Body (NOB)": the initials of the capitalised words
+    right before the parenthesis spell it. In that article the acronym is that body, whatever the knowledge
+    base files under it (CPC is the Communist Party of China; in a story that writes "Ceylon Petroleum Corp
+    (CPC)" it is the Sri Lankan oil company). The body is the knowledge base's entry when its whole name is
+    one, else a named institution of the country its name starts with ("Iraq National Oil Co (INOC)"), else
+    an unplaced one — never the actor the acronym denotes elsewhere."""
+    for t in doc:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        acro = doc[t.i + 1].text
+        if not (2 <= len(acro) <= 6 and acro.isalpha() and sum(c.isupper() for c in acro) >= 2) or acro in a.acronyms:
+            continue
+        name = _acronym_name(doc, t.i, acro)
+        if name and not _spelled_as_known(r, acro, name):
+            a.acronyms[acro] = _acronym_entry(r, a, name)
+
+
+def _spelled_as_known(r: Reading, acro: str, name: list[Token]) -> bool:
+    """The knowledge base's body of that acronym shares a word of the name: another spelling of the same
+    body ("Organization of Petroleum Exporting Countries (OPEC)"), which the knowledge base reads best."""
+    known = [e for e in (*r.kb.lookup_exact(acro), *r.kb.lookup(norm(acro))) if e.kind in ANCHOR_KINDS]
+    words = {w.lower_ for w in name if len(w.text) >= 4 and w.lower_ not in _ACRONYM_SKIP}
+    return any(words & {w for n in (e.name, *e.aliases) for w in norm(n).split()} for e in known)
+
+
+def _acronym_name(doc: Doc, paren: int, acro: str) -> list[Token]:
+    """The tokens of the name before ``paren`` whose capitalised words' initials spell ``acro``, or []."""
+    letters = [c for c in acro.upper()]
+    toks: list[Token] = []
+    k = paren - 1
+    while k >= 0 and letters:
+        w = doc[k]
+        if w.lower_ in _ACRONYM_SKIP and toks:
+            toks.insert(0, w)
+        elif w.text[:1].isupper() and w.is_alpha and w.text[0].upper() == letters[-1]:
+            toks.insert(0, w)
+            letters.pop()
+        else:
+            return []
+        k -= 1
+    while toks and toks[0].lower_ in _ACRONYM_SKIP:
+        toks.pop(0)
+    return toks if not letters and len(toks) >= 2 else []
+
+
+def _acronym_entry(r: Reading, a: Article, name: list[Token]) -> Entry:
+    ms = scan_phrase(r, a, name)
+    first = next((m for m in ms if m.i == name[0].i and m.kind in _STATE_KINDS and m.entry.country), None)
+    start = first.j if first is not None and first.j <= name[-1].i else name[0].i
+    whole = next((m for m in ms if m.i in (name[0].i, start) and m.j == name[-1].i + 1 and m.kind in ANCHOR_KINDS),
+                 None)
+    if whole is not None:
+        return whole.entry  # the name is one the knowledge base (or its country's reading) knows
+    doc = name[0].doc
+    text = doc_text(doc)[name[0].idx: name[-1].idx + len(name[-1].text)]
+    country = first.entry.country if first is not None else None
+    # the sector of the name's head noun ("Sri Lanka Freedom Party" PTY), not of a word inside it ("National")
+    head = next((m for m in ms if m.kind == ROLE and m.j == name[-1].i + 1), None)
+    sector = head.entry.sector if head is not None and head.entry.sector != "inherit" else None
+    key = f"{country or ''}:{norm(text)}"
+    e = a.unplaced.get(key)
+    if e is None:
+        e = a.unplaced[key] = Entry(actor_id=f"inst:{country}:{slug(text)}" if country else f"unplaced:{slug(text)}",
+                                    name=text, kind=INSTITUTION, country=country, sector=sector,
+                                    code=f"{country or ''}{sector or ''}")
+    return e
+
+
+def _article_acronyms(a: Article, toks: list[Token], ms: list[Match]) -> list[Match]:
+    """``ms`` with each one-token match of an article-defined acronym replaced by the article's body, and
+    that body added where the knowledge base does not know the acronym and the name places it."""
+    out = []
+    covered = set()
+    for m in ms:
+        t = toks[0].doc[m.i]
+        if m.j - m.i == 1 and t.text in a.acronyms:
+            m = Match(m.i, m.j, (a.acronyms[t.text],), m.plural)
+        out.append(m)
+        covered.update(range(m.i, m.j))
+    for t in toks:
+        if t.i not in covered and t.text in a.acronyms and a.acronyms[t.text].country:
+            # a body the knowledge base does not know, placed by its name ("Iraq National Oil Co (INOC)")
+            out.append(Match(t.i, t.i + 1, (a.acronyms[t.text],)))
+    return sorted(out, key=lambda m: m.i)
 
 
 def _country_readings(r: Reading, a: Article, toks: list[Token], ms: list[Match]) -> list[Match]:
@@ -229,8 +323,10 @@ def count_countries(r: Reading, a: Article, doc: Doc, docs: list[Doc] | tuple[Do
     if any(d is doc for d in a.counted):
         return
     a.counted.append(doc)
+    define_acronyms(r, a, doc)
     others: dict[str, set[str]] | None = None
-    for m in scan(r.kb, list(doc)):
+    ms = scan(r.kb, list(doc))
+    for m in (_article_acronyms(a, list(doc), ms) if a.acronyms else ms):
         if m.entry.country and m.kind in ANCHOR_KINDS and not not_a_mention(r, doc, m):
             if m.kind == PERSON and m.j - m.i == 1:
                 if others is None:

@@ -227,8 +227,13 @@ def _load_parties(kb: KnowledgeBase, data: Path) -> dict[str, Entry]:
 
 
 def _load_roles(kb: KnowledgeBase, data: Path) -> None:
+    """Role nouns: the hand-written roles.yaml, then the agent nouns imported from Phoenix (agents.yaml,
+    built by scripts/build_agents.py) for the words roles.yaml does not list."""
     doc = _read_yaml(data / "roles.yaml")
-    for word, rec in (doc.get("roles") or {}).items():
+    roles = dict(doc.get("roles") or {})
+    for word, rec in (_read_yaml(data / "agents.yaml").get("roles") or {}).items():
+        roles.setdefault(word, rec)
+    for word, rec in roles.items():
         e = Entry(actor_id="", name=word, kind=ROLE, sector=rec.get("sector"), title=bool(rec.get("title")),
                   country=rec.get("country"), attribute=rec.get("ethnic"),  # attribute: an ethnic group's code
                   state_sector=rec.get("state"))

@@ -295,6 +295,62 @@ def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match], words_at: set
     return not any(o.covers(head.i) for o in matches if o is not m)
 
 
+# Words that say when someone holds an office, not which office ("now foreign secretary", "the new education
+# secretary", "On Monday school inspection chief X"): left out of the role's name.
+_WHEN = frozenset({"now", "new", "newly", "current", "currently", "incumbent", "present"})
+# Nouns of kinship: a role reached through one is the relative's ("the son of a Church of Scotland minister").
+_KIN = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow",
+                  "widower", "child", "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt"})
+
+
+def _when_word(t: Token, role_m: Match) -> bool:
+    return not (role_m.i <= t.i < role_m.j) and (t.lower_ in _WHEN or t.ent_type_ in ("DATE", "TIME")
+                                               or (t.pos_ == "ADV" and t.dep_ == "advmod"))
+
+
+def _portfolio_owner(tok: Token) -> Token | None:
+    """The noun whose brief a conjoined word names: "Culture, Media and Sport Secretary" and "the Secretary of
+    State for Culture, Media and Sport" -> "Secretary" for "Media"; None for a word in no such list."""
+    if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
+        return None
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    owner = tok.head
+    if tok.dep_ == "pobj" and owner.dep_ == "prep" and owner.lower_ in ("for", "of"):
+        return owner.head
+    return owner if tok.dep_ in ("compound", "amod", "nmod") else None
+
+
+def _portfolio_word(doc: Doc, m: Match, matches: list[Match]) -> bool:
+    """A role word conjoined in the portfolio of another role ("Media" of the Culture, Media and Sport
+    Secretary) names the office's brief, not an office."""
+    owner = _portfolio_owner(doc[m.j - 1])
+    return owner is not None and any(o is not m and o.kind == ROLE and o.covers(owner.i) for o in matches)
+
+
+def _relatives_role(doc: Doc, m: Match, words_at: set[int]) -> bool:
+    """The role word hangs under a noun of kinship in the description ("the son of a ... minister")."""
+    tok = doc[m.j - 1]
+    while tok.head is not tok and tok.head.i in words_at:
+        tok = tok.head
+        if tok.lemma_.lower() in _KIN:
+            return True
+    return False
+
+
+def _opinion_predicate(doc: Doc, m: Match, matches: list[Match]) -> bool:
+    """A predicate nominal with an indefinite article and a judging adjective no match covers ("Mr X was a good
+    prime minister", "X is a capable politician"): an opinion of the person, not an office held."""
+    tok = doc[m.j - 1]
+    top = tok
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.dep_ != "attr" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    covered = {i for o in matches for i in range(o.i, o.j)}
+    return any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.i not in covered and c.i < m.i for c in tok.children)
+
+
 def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     d = _Descriptor()
     if not toks:
@@ -302,7 +358,9 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     matches = scan_phrase(r, a, toks)
     roles = [m for m in matches if m.kind == ROLE]
     words_at = {t.i for t in toks}
-    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)]
+    roles = [m for m in roles if not _modifies_other_noun(toks[0].doc, m, matches, words_at)
+             and not _portfolio_word(toks[0].doc, m, matches) and not _relatives_role(toks[0].doc, m, words_at)
+             and not _opinion_predicate(toks[0].doc, m, matches)]
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     role_m = roles[-1] if roles else None
@@ -322,7 +380,8 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
         words = [t for t in words if not t.is_punct and t.dep_ not in ("det", "case", "poss", "cc")
                  and (t.lower_ not in r.kb.honorifics or role_m.i <= t.i < role_m.j)
                  and t.lower_ not in r.kb.former_markers
-                 and t.lower_.rstrip("-") not in r.kb.former_markers and t.pos_ != "PRON"]
+                 and t.lower_.rstrip("-") not in r.kb.former_markers and t.pos_ != "PRON"
+                 and not _when_word(t, role_m)]
         d.role = " ".join(t.text for t in words) or role_m.entry.name
     # a nationality or organisation that modifies the title outranks a place it is in ("the US commander
     # in Iraq, General X" is American); a place alone still gives the country ("rebels in Darfur")
@@ -468,7 +527,9 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
             return mods[-1]
         if org:
             return org
-        return "GOV"
+        if anchor is None and role_m.entry.name in _JOB_TITLES:
+            return None  # "Chairman John Hall said": companies, parties and clubs have chairmen; nothing says whose
+        return "GOV"  # "an Iranian adviser", "Putin's aide", "officials said": the state's
     return sector
 
 
@@ -575,11 +636,20 @@ def salience(tok: Token) -> int:
     Bush slug it out"), 0 anything else."""
     t = tok.head if tok.dep_ in ("poss", "compound") and tok.head.dep_ in _SUBJ else tok
     if t.dep_ not in _SUBJ:
-        return 0
+        return 2 if _lost_speaker(tok) else 0
     verb = t.head
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
+
+
+def _lost_speaker(tok: Token) -> bool:
+    """The name right before a main verb the parser left without a subject, wire style: "Others targeted
+    include A, B and C, Lib Dem elections chief Lord Rennard said." (the parser makes Rennard one of the list):
+    the name is the speaker, the subject of the main clause."""
+    verb = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (verb is not None and tok.pos_ == "PROPN" and verb.dep_ == "ROOT" and verb.pos_ == "VERB"
+            and not any(c.dep_ in _SUBJ for c in verb.children))
 
 
 def sentence_key(a: Article, tok: Token) -> tuple[int, int]:

@@ -230,6 +230,13 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                       for c in head.children)
         person = None if plural and not counted else holder_of(
             a, head_m, gpos(a, head.idx), shadowed(core, head_m), r)
+        owner = _possessor_ref(r, a, head, head_m)
+        if owner is not None and (person is None or (person.country, person.sector) != (owner.country, owner.sector)):
+            # "the prime minister's official spokesman": the prime minister's, not the spokesman last named
+            # (a Lib Dem's); "the party's spokesman" may still be the party's spokesman named before
+            own = sector if sector != "GOV" or owner.sector is None else owner.sector
+            anchor = Match(head_m.i, head_m.j, (r.kb.countries[owner.country],))
+            return group_ref(r, a, anchor, own, span, extent_of(core, head_m), "role+possessor")
         if person is not None:
             return make_ref(a, span, *extent_of(core, head_m), name=person.name, actor_id=person.actor_id,
                              code=person.code, country=person.country, sector=person.sector, kind=PERSON,
@@ -281,6 +288,16 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                                 head_m.entry.name.capitalize() + "s")
     return group_ref(r, a, anchor, sector, span, extent_of(core, head_m, anchor), "role+" + anchor.kind,
                        role=None)
+
+
+def _possessor_ref(r: Reading, a: Article, head: Token, head_m: Match) -> ActorRef | None:
+    """The placed actor a role noun's possessor denotes when the possessor is itself a role or a person word
+    ("the prime minister's spokesman", "the chancellor's aides"), else None."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if poss is None:
+        return None
+    ref = resolve_phrase(r, a, head.doc[poss.left_edge.i: poss.i + 1], poss)
+    return ref if ref is not None and ref.country in r.kb.countries else None
 
 
 def group_ref(r: Reading, a: Article, anchor: Match, sector: str | None, span: Span, extent: tuple[int, int], rule: str,

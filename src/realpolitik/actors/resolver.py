@@ -24,7 +24,7 @@ from realpolitik.actors.scan import scan
 from realpolitik.actors.state import _STATE_KINDS, Article, Reading
 from realpolitik.records import Actor, ActorRef
 from realpolitik.actors.phrase import name_text
-from realpolitik.actors.context import count_countries, gpos, scan_phrase
+from realpolitik.actors.context import count_countries, define_acronyms, gpos, scan_phrase
 from realpolitik.actors.people import article_era, is_person_head, learn_person, strip_name
 from realpolitik.actors.phrases import learn_faction, log_body, mentions, resolve_phrase
 from realpolitik.actors.load import load_kb
@@ -128,6 +128,8 @@ def prepare(r: Reading, a: Article, docs: list[Doc]) -> None:
     """Note the full names in every segment of an article before coding it, so that a surname in the
     lead paragraph joins a full name that first appears further down (or in a caption)."""
     names: list[tuple[str, tuple[str, ...]]] = []
+    for doc in docs:
+        define_acronyms(r, a, doc)  # before any segment is counted: a title may use the body's acronym
     for doc in docs:
         count_countries(r, a, doc, docs)
         for ent in doc.ents:

@@ -165,6 +165,7 @@ class Article:
     # named bodies ("the West German banks' association") by head lemma: (global char pos, head token)
     body_log: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     unplaced: dict[str, Entry] = field(default_factory=dict)  # ambiguous names no evidence placed
+    acronyms: dict[str, Entry] = field(default_factory=dict)  # acronyms the article defines: "Name (ACR)"
     article_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names, all segments
     # the segment being read
     doc: Doc | None = None
