@@ -308,7 +308,7 @@ def _when_word(t: Token, role_m: Match) -> bool:
                                                or (t.pos_ == "ADV" and t.dep_ == "advmod"))
 
 
-def _portfolio_owner(tok: Token) -> Token | None:
+def portfolio_owner(tok: Token) -> Token | None:
     """The noun whose brief a conjoined word names: "Culture, Media and Sport Secretary" and "the Secretary of
     State for Culture, Media and Sport" -> "Secretary" for "Media"; None for a word in no such list."""
     if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
@@ -321,10 +321,40 @@ def _portfolio_owner(tok: Token) -> Token | None:
     return owner if tok.dep_ in ("compound", "amod", "nmod") else None
 
 
+_LIST_LINKS = frozenset({",", "and", "&"})
+
+
+def capitalised_portfolio(tok: Token) -> Token | None:
+    """The capitalised singular office or body whose brief ``tok`` is one word of, read from the words around
+    it (the parser often makes the list a coordination of nouns): "Media" of "Culture, Media and Sport
+    Secretary X", "the Culture, Media and Sport Committee", "the Secretary of State for Culture, Media and
+    Sport". The list is capitalised words joined by commas and one "and"; None for anything else ("Police and
+    Army officers" is no brief: a plural lower-case noun is no office)."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return None
+    lo = hi = tok.i
+    while lo >= 2 and doc[lo - 1].text in _LIST_LINKS and doc[lo - 2].text[:1].isupper():
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text in _LIST_LINKS and doc[hi + 2].text[:1].isupper():
+        hi += 2
+    if lo == hi or not any(doc[i].lower_ in ("and", "&") for i in range(lo, hi)):
+        return None
+    if hi + 1 < len(doc):
+        after = doc[hi + 1]
+        if after.text[:1].isupper() and after.tag_ in ("NN", "NNP"):
+            return after  # "Culture, Media and Sport Secretary"
+    if lo >= 2 and doc[lo - 1].lower_ in ("for", "of"):
+        for i in range(lo - 2, max(lo - 5, -1), -1):
+            if doc[i].text[:1].isupper() and doc[i].tag_ in ("NN", "NNP"):
+                return doc[i]  # "the Secretary of State for Culture, Media and Sport" (-> "Secretary")
+    return None
+
+
 def _portfolio_word(doc: Doc, m: Match, matches: list[Match]) -> bool:
     """A role word conjoined in the portfolio of another role ("Media" of the Culture, Media and Sport
     Secretary) names the office's brief, not an office."""
-    owner = _portfolio_owner(doc[m.j - 1])
+    owner = portfolio_owner(doc[m.j - 1])
     return owner is not None and any(o is not m and o.kind == ROLE and o.covers(owner.i) for o in matches)
 
 
@@ -479,12 +509,17 @@ def _unknown_org_modifier(toks: list[Token], matches: list[Match], role_m: Match
     capitalised name does ("Nova chairman", "Acme director")."""
     covered = {i for m in matches for i in range(m.i, m.j)}
     spokes = role_m.entry.name in _SPOKES
+    if role_m.entry.name in PUBLIC_BODIES:
+        return False  # "chairman of the Electoral Commission": the capitalised words name the body itself
     return any(t.i < role_m.i and t.i not in covered and t.is_alpha and (
         _org_like(t) or (not spokes and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
                          and t.dep_ in ("compound", "nmod", "poss") and t.lower_ not in _NOT_NAME_WORDS))
         for t in toks)
 
 
+# Inherit role nouns that name a public body: capitalised words before them are the body's own name ("the
+# Electoral Commission", "the Food Standards Agency"), not another organisation owning the office.
+PUBLIC_BODIES = frozenset({"commission", "agency"})
 # Titles that companies, clubs and unions have as much as states: written lower case right before a name
 # ("president Peter Widdrington told analysts", "board chairman X said") they are a job, not a state office,
 # unless words around the name say whose (a country, a party, an organisation we know).

@@ -50,6 +50,7 @@ from realpolitik.actors.context import (
 from realpolitik.actors.factions import camps_country, faction_country, faction_record
 from realpolitik.actors.people import (
     appos_person,
+    capitalised_portfolio,
     holder_of,
     is_person_head,
     kb_person_ref,
@@ -209,6 +210,10 @@ def _split_conjoined_modifiers(r: Reading, a: Article, sent: Span, refs: list[Ac
 
 def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Token], matches: list[Match],
               span: Span) -> ActorRef | None:
+    owner = capitalised_portfolio(head)
+    if owner is not None and (owner.lower_ in BODY_HEADS or any(
+            m.kind == ROLE and m.covers(owner.i) for m in scan_phrase(r, a, [owner]))):
+        return None  # "Media" of the Culture, Media and Sport Secretary: the office's brief, not the media
     roles = [m for m in matches if m.kind == ROLE]
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS]
     factions = [m for m in matches if m.kind == FACTION]
