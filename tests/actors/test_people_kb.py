@@ -26,6 +26,12 @@ D2005 = dt.date(2005, 2, 10)
     ("Ahmed al-Sharaa received the envoy.", "Ahmed al-Sharaa", dt.date(2025, 3, 1), "SYRGOV"),
     ("Adel al-Jubeir rejected the charge.", "Adel al-Jubeir", dt.date(2016, 1, 10), "SAUGOV"),
     ("Gadi Eisenkot warned Hezbollah.", "Gadi Eisenkot", dt.date(2017, 1, 10), "ISRMIL"),
+    # Rafsanjani chaired the Expediency Council after his presidency: the state's, not a bare elite
+    ("Rafsanjani said he would stand again.", "Rafsanjani", dt.date(2005, 5, 10), "IRNGOV"),
+    ("Hashemi Rafsanjani led the Assembly of Experts.", "Hashemi Rafsanjani", dt.date(2009, 5, 10), "IRNGOV"),
+    ("Sergei Ryabkov spoke to reporters in Geneva.", "Sergei Ryabkov", dt.date(2015, 4, 2), "RUSGOV"),
+    ("Konashenkov said the jets had hit depots.", "Konashenkov", dt.date(2016, 2, 1), "RUSMIL"),
+    ("Joseph Votel visited the base.", "Joseph Votel", dt.date(2017, 5, 1), "USAMIL"),
     # UK politics 2004-05: opposition figures are OPP, ministers GOV
     ("Michael Howard attacked the plan.", "Michael Howard", D2005, "GBROPP"),
     ("Charles Kennedy said his party would vote against.", "Charles Kennedy", D2005, "GBROPP"),
