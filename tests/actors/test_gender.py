@@ -71,3 +71,10 @@ def test_a_pronoun_inside_a_quote_is_not_its_speaker(learn, text):
     speaker = next(t for t in doc if t.lower_ in ("he", "she") and t.i != tok.i)
     spoke = res.resolve(doc[speaker.i:speaker.i + 1], speaker)
     assert ref is not None and spoke is not None and ref.actor_id != spoke.actor_id
+
+
+def test_a_pronoun_after_an_unnamed_subject_teaches_nothing(learn):
+    # "he" is the spokesman's, not Jim Barton's: Mrs Barton may still be the Barton named before
+    text = ("Jim Barton criticised the plan. A spokesman for the club said he would resign. "
+            "Mrs Barton said she was sad.")
+    assert _mention(learn, text, "Mrs Barton").actor_id == "person:jim-barton"

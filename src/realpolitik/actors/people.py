@@ -1002,9 +1002,26 @@ def learn_pronoun_gender(a: Article, tok: Token) -> None:
             and 0 <= here[1] - m.sent[1] <= 1]
     if len({m.actor_id for m in near}) != 1 or not any(m.salience for m in near):
         return  # two people, or one named only as an object ("the party expelled X. He said ...")
+    if not _last_subject_is(a, tok, near[0].actor_id):
+        return  # "X criticised the plan. A spokesman said he ...": someone unnamed came between
     p = a.people[near[0].actor_id]
     if p.gender is None:
         p.gender = want
+
+
+def _last_subject_is(a: Article, tok: Token, actor_id: str) -> bool:
+    """The nearest subject before ``tok`` (in its sentence or the one before) is a mention of ``actor_id``."""
+    doc = tok.doc
+    sent = tok.sent
+    lo = sent.start
+    if lo > 0:
+        lo = doc[lo - 1].sent.start
+    for t in reversed(doc[lo:tok.i]):
+        if t.dep_ not in _SUBJ:
+            continue
+        pos = {gpos(a, x.idx) for x in (t, *name_tokens(t))} if t.pos_ == "PROPN" else {gpos(a, t.idx)}
+        return any(m.pos in pos and m.actor_id == actor_id for m in a.person_log)
+    return False
 
 
 # Words before a title that make it another office ("the prime minister" is not the deputy prime minister).
