@@ -394,6 +394,8 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     anchors = [m for m in matches if m.kind in ANCHOR_KINDS and m.kind != PERSON]
     d.factions = [m for m in matches if m.kind == FACTION]
     role_m = roles[-1] if roles else None
+    d.mod_sector = next((m.entry.sector for m in reversed(roles[:-1])
+                         if m.entry.sector not in (None, INHERIT, "GOV")), None)
     d.former = _former(r, toks, role_m)
     if roles:
         skip = {i for m in anchors if m.kind in _STATE_KINDS | {IGO, NGO} for i in range(m.i, m.j)}
@@ -609,11 +611,14 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
         code = desc.igo_code or f"{desc.country or person.country or ''}{desc.sector or ''}"
         person.roles.append((desc.role, code, r.date, desc.former))
         person.evidence.append(sent_text)
-    if desc.role and (not desc.former or not person.roles[:-1] or person.former):
+    if desc.role and (not desc.former or not person.roles[:-1] or person.former) and not (
+            desc.former and holds_kb_office(person)):
         person.former = desc.former
     job = desc.role is not None and not desc.country and not desc.igo_code and _job_title_before(clean)
     if job and desc.sector == "GOV" and person.sector_from_text and person.sector == "GOV":
-        person.sector = None  # "president Peter Widdrington": a job title, not the state's office
+        # "president Peter Widdrington": a job title, not the state's office; whose job the words before it
+        # may say ("Chief Police Officers president Chris Fox": the police's)
+        person.sector = desc.mod_sector
     if person.country is None and not person.igo_code and desc.role and (
             desc.sector not in _NONSTATE or desc.sector == "OPP"):
         # a titled person with no country anywhere ("President Hassan Rouhani" in an article about
@@ -638,6 +643,13 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     a.person_log.append(Logged(gpos(a, tok.idx), person.actor_id, salience(tok), sentence_key(a, tok),
                                quoted(tok)))
     return person
+
+
+def holds_kb_office(person: _Person) -> bool:
+    """The person's sector is an office the knowledge base says they hold at the document date (not words of
+    the text): "former foreign secretary Robin Cook" in 2005 is a sitting backbencher (LEG), not a former one."""
+    return person.kb_entry is not None and person.kb_current and not person.sector_from_text \
+        and person.sector not in (None, "ELI")  # an elite between offices holds none
 
 
 def _curated_office_sector(r: Reading, e: Entry, desc: _Descriptor) -> str | None:
@@ -858,7 +870,7 @@ def person_ref(r: Reading, a: Article, tok: Token, span: Span) -> ActorRef:
     code, country, sector = person.code, person.country, person.sector
     return make_ref(a, span, start, end, name=person.name, actor_id=person.actor_id, code=code, country=country,
                      sector=sector, kind=PERSON, rule=rule, role=desc.role or person.role,
-                     former=desc.former if desc.role else person.former)
+                     former=desc.former and not holds_kb_office(person) if desc.role else person.former)
 
 
 def _mention_start(r: Reading, a: Article, span: Span, name_toks: list[Token]) -> int:

@@ -114,6 +114,7 @@ class _Descriptor:
     rule: str = ""
     inherited: bool = False  # the sector came from an "inherit" role's organisation or state ("leader")
     unknown_org: bool = False  # the title names an organisation we do not know ("Nova chairman")
+    mod_sector: str | None = None  # a sector the title's other role words name ("Chief Police Officers president")
 
 
 _SECTOR_NAMES = {
