@@ -396,6 +396,8 @@ def describe_words(r: Reading, a: Article, toks: list[Token]) -> _Descriptor:
     role_m = roles[-1] if roles else None
     d.mod_sector = next((m.entry.sector for m in reversed(roles[:-1])
                          if m.entry.sector not in (None, INHERIT, "GOV")), None)
+    if d.mod_sector is None and role_m is not None and _public_body_owner(roles, role_m):
+        d.mod_sector = "GOV"  # "Electoral Commission chairman X": a public body's chairman is the state's
     d.former = _former(r, toks, role_m)
     if roles:
         skip = {i for m in anchors if m.kind in _STATE_KINDS | {IGO, NGO} for i in range(m.i, m.j)}
@@ -511,7 +513,7 @@ def _unknown_org_modifier(toks: list[Token], matches: list[Match], role_m: Match
     capitalised name does ("Nova chairman", "Acme director")."""
     covered = {i for m in matches for i in range(m.i, m.j)}
     spokes = role_m.entry.name in _SPOKES
-    if role_m.entry.name in PUBLIC_BODIES:
+    if role_m.entry.name in PUBLIC_BODIES or _public_body_owner(matches, role_m):
         return False  # "chairman of the Electoral Commission": the capitalised words name the body itself
     return any(t.i < role_m.i and t.i not in covered and t.is_alpha and (
         _org_like(t) or (not spokes and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
@@ -522,6 +524,12 @@ def _unknown_org_modifier(toks: list[Token], matches: list[Match], role_m: Match
 # Inherit role nouns that name a public body: capitalised words before them are the body's own name ("the
 # Electoral Commission", "the Food Standards Agency"), not another organisation owning the office.
 PUBLIC_BODIES = frozenset({"commission", "agency"})
+def _public_body_owner(matches: list[Match], role_m: Match) -> bool:
+    """Another role word of the phrase names a public body the role belongs to ("Electoral Commission
+    chairman", "the agency's director")."""
+    return any(m.kind == ROLE and m is not role_m and m.entry.name in PUBLIC_BODIES for m in matches)
+
+
 # Titles that companies, clubs and unions have as much as states: written lower case right before a name
 # ("president Peter Widdrington told analysts", "board chairman X said") they are a job, not a state office,
 # unless words around the name say whose (a country, a party, an organisation we know).
@@ -564,7 +572,7 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
             return mods[-1]
         if org:
             return org
-        if anchor is None and role_m.entry.name in _JOB_TITLES:
+        if anchor is None and role_m.entry.name in _JOB_TITLES and not _public_body_owner(roles, role_m):
             return None  # "Chairman John Hall said": companies, parties and clubs have chairmen; nothing says whose
         return "GOV"  # "an Iranian adviser", "Putin's aide", "officials said": the state's
     return sector
