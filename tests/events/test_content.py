@@ -159,3 +159,52 @@ def test_a_said_act_ruled_out_is_no_threat():
     assert not any(code[:2] == "13" for code, _, _ in acts("Norway said it would not cut aid to Malawi."))
     assert not any(code[:2] == "13" for code, _, _ in acts("Norway said Sweden would not attack the rebels."))
     assert any(code[:2] == "13" for code, _, _ in acts("Norway said it would cut aid to Malawi."))
+
+
+# ---------------------------------------------------------------- the tone of the content (VADER)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Iranian foreign minister said the Saudi government had behaved in a disgusting, cruel and hateful way.",
+     ("111", "IRN", "SAU")),
+    ('"The Saudi government has behaved in a disgusting, cruel and hateful way," the Iranian foreign minister said.',
+     ("111", "IRN", "SAU")),
+    ("Turkey's prime minister said the Greek government had shown terrible, shameless cruelty.",
+     ("111", "TUR", "GRC")),
+    ("The French foreign minister said the German chancellor had done a wonderful, brilliant and generous thing.",
+     ("051", "FRA", "DEU")),
+])
+def test_a_clause_whose_words_lean_strongly_evaluates_the_actor_it_names(text, want):
+    # no word of the disapproval/approval lists fires here: the VADER lexicon's valences carry the verdict
+    assert want in acts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The French foreign minister said the German chancellor had visited the new museum.",
+    # a mild remark is no criticism (CAMEO 111 is criticism or denunciation)
+    "The French foreign minister said the German chancellor had been a little slow.",
+    # one's own side is not what is evaluated
+    "The Iranian foreign minister said his own government had made terrible, awful, hateful mistakes.",
+])
+def test_a_plain_or_mild_remark_stays_a_statement(text):
+    assert not any(code in ("111", "051") for code, _, _ in acts(text))
+
+
+def test_tone_reads_words_not_names(nlp):
+    from realpolitik.events.content import tone
+
+    doc = nlp("The United Party of Free Trust met the Security Council.")
+    assert tone(doc[:].root) == 0.0  # "United", "Free", "Trust", "Security" are names here, no praise
+    doc = nlp("He said the plan was a disgusting, cruel and hateful thing.")
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert tone(content_clause(said), said) < -0.6
+
+
+def test_the_sentiment_lexicon_is_loaded_only_when_used():
+    # cold start (issue 14): importing the coder reads no sentiment lexicon
+    import subprocess
+    import sys
+
+    code = "import sys, realpolitik.events.coder; print('vaderSentiment' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
