@@ -43,7 +43,7 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
-from realpolitik.events.content import CRITICISM_TONE, PRAISE_TONE, approving, content_clause, tone
+from realpolitik.events.content import approving, content_clause
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
@@ -881,7 +881,7 @@ def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) 
     subject = _found_wanting(clause) if clause is not None else None
     praised = approving(clause) if clause is not None and subject is None else None
     if subject is None and praised is None:
-        return clause is not None and evaluation(rec, s, clause)
+        return False
     from dataclasses import replace
 
     about = subject if subject is not None else praised
@@ -905,37 +905,6 @@ def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) 
         return True
     s.match = replace(s.match, cameo="111", rule=f"{s.match.rule}>speech:disapprove")
     s.code, s.targets, s.rule = codebook.cameo("111"), named[:1], "reported-speech:disapprove"
-    return True
-
-
-def evaluation(rec: SentenceRecord, s: Candidate, clause: Token) -> bool:
-    """A said-clause that names a placed actor and whose words lean strongly one way (:func:`.content.tone`,
-    the VADER lexicon) is the speaker's criticism (111) or praise (051) of that actor ("X said the chancellor
-    had kicked off a crude game of cuts"): the clause's subject if it is such an actor, else the first one
-    named. The speaker's own side is not what is evaluated."""
-    if not s.sources:
-        return False
-    sent = rec.sent
-    speech = s.tok if s.tok is not clause else None
-    inside = {t.i for t in clause.subtree} - ({t.i for t in speech.subtree} if speech is not None
-                                                and speech.i in {t.i for t in clause.subtree} else set())
-    own = {a.actor_id for a in s.sources}
-    spans = {id(m): {t.i for t in sent if m.start <= t.idx - sent.start_char < m.end} for m in rec.mentions}
-    named = [m for m in rec.mentions if _mention_token(sent, m) in inside and m.actor_id not in own and placed(m)
-             and all(distinct(m, a) for a in s.sources) and not _own_side(sent, m)]
-    if not named:
-        return False
-    value = tone(clause, speech, frozenset(i for m in rec.mentions for i in spans[id(m)]))
-    code = "111" if value <= CRITICISM_TONE else "051" if value >= PRAISE_TONE else None
-    if code is None:
-        return False
-    from dataclasses import replace
-
-    subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
-    named.sort(key=lambda m: _mention_token(sent, m) not in subjects)
-    tag = "disapprove" if code == "111" else "praise"
-    s.match = replace(s.match, cameo=code, rule=f"{s.match.rule}>speech:{tag}-tone")
-    s.code, s.targets, s.rule = codebook.cameo(code), named[:1], f"reported-speech:{tag}-tone"
     return True
 
 

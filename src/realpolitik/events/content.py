@@ -90,34 +90,3 @@ def approving(clause: Token) -> Token | None:
         return None
     subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs[0] if subs and subs[0].lower_ not in ("it", "this", "that", "there", "what") else None
-
-
-# How strongly a clause must lean to be an evaluation (VADER's compound score, -1 .. 1): CAMEO 111 is criticism
-# or denunciation and 051 praise or endorsement, both of an actor, not a remark on how things stand ("was
-# worrying", "a real opportunity" are remarks). Chosen on the tune halves of bench/realnews.py sets 1-5:
-# criticism scores best from -0.6 to -0.7 (every tune clause at or below -0.6 that names an actor is a gold
-# 111); no tune clause at or above 0.6 names an actor, so praise takes the same strength (docs/codebook.md).
-CRITICISM_TONE = -0.6
-PRAISE_TONE = 0.6
-
-
-@functools.lru_cache(maxsize=1)
-def _vader():
-    # loaded on first use only (38 ms of cold start otherwise): realpolitik code "..." need not pay for it
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-def tone(clause: Token, speech: Token | None = None, skip: frozenset[int] = frozenset()) -> float:
-    """How the words of a reported clause evaluate (VADER's compound valence, -1 very negative .. 1 very
-    positive; the VADER sentiment lexicon, MIT). Names and entities are left out ("United", "Party",
-    "Security" are no praise), as are the statement verb's own words ('"...," he said angrily' on the
-    clause's tree) and the tokens in ``skip`` (the actors' own mentions). The lexicon is loaded on first use."""
-    # ('"...," he said angrily': the statement hangs on the clause it reports, and is no part of it)
-    left = set(speech.subtree) if speech is not None and speech in set(clause.subtree) else set()
-    words = [t.text for t in clause.subtree
-             if t not in left and t.i not in skip and t.pos_ != "PROPN" and not t.ent_type_]
-    if not words:
-        return 0.0
-    return float(_vader().polarity_scores(" ".join(words))["compound"])
