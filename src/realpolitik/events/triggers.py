@@ -87,6 +87,9 @@ class Entry:
     #                          target-preposition object that is an actor or an event ("threatened Iran",
     #                          "threatened to leave", "recognised Kosovo"; not "threatening my seat")
     clause: bool = False  # fires only when the verb reports a clause ("added that ...", "..., he added")
+    opinion: bool = False  # fires only when that clause is a view or claim, not an actor's act told as to come
+    #                        ("agreed that spending would rise": a view; "agreed that their countries should
+    #                        cooperate": an agreement to act, the verb's other sense)
     of_other: bool = False  # fires only when the act is about someone else's actor or thing (CAMEO 052
     #                         "defend verbally": "in defense of other's policy, action, or actor"), not the
     #                         subject's own ("defended his decision", "defended himself")
@@ -166,7 +169,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_groups(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
-        clause=bool(d.get("clause")), of_other=bool(d.get("of_other")),
+        clause=bool(d.get("clause")), opinion=bool(d.get("opinion")), of_other=bool(d.get("of_other")),
         transitive=bool(d["transitive"]) if d.get("transitive") is not None else None, source=str(d.get("src") or ""))
 
 
@@ -407,14 +410,55 @@ _CLAUSE_DEPS = ("ccomp", "parataxis")
 def reported_clause(tok: Token) -> Token | None:
     """The clause a statement verb reports: its complement ("added that ...", "added: "..."), or the clause
     before it that it is hung on ("..., she added"). A verb that is itself the complement of a later verb
-    ("X has agreed to resign, the speaker said") is what that verb reports, not a report of it."""
+    ("X has agreed to resign, the speaker said") is what that verb reports, not a report of it, and so is one
+    that is the complement of an earlier verb ("officials said Iran had agreed to ...", "announced that Iran
+    had agreed ..."): a verb hangs on the clause before it only after a break (a comma, quotation mark, dash
+    or colon before its own words) and with no "that" / "if" of its own."""
     for c in tok.children:
         if c.dep_ in _CLAUSE_DEPS:
             return c
     head = tok.head
-    if tok.dep_ in _CLAUSE_DEPS and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in _CLAUSE_DEPS and head.i < tok.i and head.pos_ in ("VERB", "AUX") and _after_break(tok):
         return head
     return None
+
+
+# Auxiliaries that tell an act as to come, intended or owed ("will cooperate", "should withdraw")
+_PROSPECTIVE_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo", "ought"})
+
+
+_OWN_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i", "their", "our", "its", "his", "her", "my"})
+
+
+def _reports_act(tok: Token) -> bool:
+    """Is the clause a verb reports the subject's own act told as to come: a prospective auxiliary, and a
+    subject that refers back ("they", "their countries", "its forces") or repeats the verb's own subject
+    ("agreed that their countries should cooperate", "Iran agreed that Iran would withdraw")? Not a view of
+    how things are or will be ("agreed that spending would rise", "... the Act was unfair"), nor of what
+    another side should do ("Iran agreed that Russia should withdraw": a view of Russia's act)."""
+    clause = reported_clause(tok)
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or clause.lemma_ in ("be", "have"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE_AUX for c in clause.children):
+        return False
+    own = {_lemma(c) for c in tok.children if c.dep_ == "nsubj"}
+    for sub in (c for c in clause.children if c.dep_ == "nsubj"):
+        if sub.lower_ in _OWN_PRONOUNS or _lemma(sub) in own or any(
+                c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in sub.children):
+            return True
+    return False
+
+
+_BREAKS = frozenset({",", '"', "”", "“", "'", "’", "-", "--", "–", "—", ":", ";", "("})
+
+
+def _after_break(tok: Token) -> bool:
+    """Does a verb's own phrase start after punctuation, with no complementiser ('"...," he added'; not
+    "said (that) Iran had agreed")?"""
+    first = tok.left_edge.i
+    if any(c.dep_ == "mark" for c in tok.children) or first == 0:
+        return False
+    return tok.doc[first - 1].text in _BREAKS or tok.doc[first].text in _BREAKS
 
 
 def _reports_clause(tok: Token) -> bool:
@@ -485,6 +529,10 @@ class _Facts:
         return _reports_clause(self.tok)
 
     @functools.cached_property
+    def reports_act(self) -> bool:
+        return _reports_act(self.tok)
+
+    @functools.cached_property
     def of_other(self) -> bool:
         return _of_other(self.tok)
 
@@ -534,6 +582,8 @@ def _satisfies(e: Entry, tok: Token, facts: _Facts | None = None) -> bool:
     f = facts if facts is not None else _Facts(tok)
     if e.clause and not f.reports_clause:
         return False  # "the firm added 500 jobs": no statement
+    if e.opinion and f.reports_act:
+        return False
     if e.of_other and not f.of_other:
         return False
     if e.transitive is not None and e.transitive != bool(f.objects):
