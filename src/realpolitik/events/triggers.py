@@ -93,6 +93,9 @@ class Entry:
     of_other: bool = False  # fires only when the act is about someone else's actor or thing (CAMEO 052
     #                         "defend verbally": "in defense of other's policy, action, or actor"), not the
     #                         subject's own ("defended his decision", "defended himself")
+    names: tuple[str, ...] = ()  # fires only when a verb of naming gives its object a name or quality with one
+    #                              of these words ("called the plan unacceptable", "... a disgrace", "described
+    #                              the raid as reckless"), read whatever the parse hangs it on; "*": any
     transitive: bool | None = None  # True: fires only with a direct object ("returned the islands"); False:
     #                                 only without one ("returned to Moscow"); None: either
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
@@ -100,7 +103,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.of_other, self.transitive is not None)) + len(self.dobj_mod)
+                                      self.of_other, self.names, self.transitive is not None)) + len(self.dobj_mod)
                 + len(self.pobj))
 
     @property
@@ -170,6 +173,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
         clause=bool(d.get("clause")), opinion=bool(d.get("opinion")), of_other=bool(d.get("of_other")),
+        names=_tup(d.get("names")),
         transitive=bool(d["transitive"]) if d.get("transitive") is not None else None, source=str(d.get("src") or ""))
 
 
@@ -340,6 +344,8 @@ def _preps(tok: Token) -> list[Token]:
     infinitive clause ("called for X to ...")."""
     out = []
     for c in tok.children:
+        if _time_phrase(c):
+            continue  # "called ... on Sunday", "agreed on Monday to ...": a date, not the verb's "call on"
         if c.dep_ in _PREP_DEPS or (c.dep_ in ("prt", "advmod") and c.pos_ == "ADP"):
             out.append(c)
             out += [g for g in c.children if g.dep_ == "prep"]
@@ -476,8 +482,15 @@ def _verbal_object(tok: Token) -> bool:
         o.ent_type_ in _ACTOR_ENTS for o in objs)
 
 
+def _time_phrase(c: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
+    objs = [g for g in c.children if g.dep_ == "pobj"]
+    return c.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
 def _prts(tok: Token) -> set[str]:
-    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")}
+    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")
+            and not _time_phrase(c)}
 
 
 def _mods(tok: Token) -> set[str]:
@@ -496,6 +509,27 @@ def _negated(tok: Token) -> bool:
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself",
                          "yourselves", "oneself"})
+
+
+def _named_as(tok: Token) -> list[Token]:
+    """The words a verb of naming gives its object as a name or quality ("called the plan [unacceptable and
+    provocative]", "called the offer [a disgrace]", "described the raid [as reckless]"), wherever the parser
+    hangs them: an object predicate (oprd), a clause complement ("branded [the plans a fraud]"), an "as"
+    phrase, or an adjective, apposition or "as" phrase after the object noun. Empty: no naming."""
+    out: list[Token] = []
+    # (an object predicate with no object is the object, misparsed: "called the Turkish prime minister"; of
+    # two, the first is: "called [the Saudi] [offer a disgrace]")
+    oprds = [c for c in tok.children if c.dep_ == "oprd"]
+    named = oprds if any(c.dep_ == "dobj" for c in tok.children) else oprds[1:]
+    for c in tok.children:
+        if c in named or (c.dep_ == "prep" and _lemma(c) == "as") or (
+                c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)):
+            out += [t for t in c.subtree if t is not c or c.dep_ != "prep"]
+        elif c.dep_ == "dobj":
+            for g in c.children:
+                if (g.dep_ == "amod" and g.i > c.i) or g.dep_ == "appos" or (g.dep_ == "prep" and _lemma(g) == "as"):
+                    out += [t for t in g.subtree if t is not g or g.dep_ != "prep"]
+    return [t for t in out if t.pos_ in ("ADJ", "NOUN", "VERB", "PROPN")]
 
 
 def _of_other(tok: Token) -> bool:
@@ -531,6 +565,10 @@ class _Facts:
     @functools.cached_property
     def reports_act(self) -> bool:
         return _reports_act(self.tok)
+
+    @functools.cached_property
+    def named_as(self) -> set[str]:
+        return {w for t in _named_as(self.tok) for w in (_lemma(t), t.lower_)}
 
     @functools.cached_property
     def of_other(self) -> bool:
@@ -585,6 +623,8 @@ def _satisfies(e: Entry, tok: Token, facts: _Facts | None = None) -> bool:
     if e.opinion and f.reports_act:
         return False
     if e.of_other and not f.of_other:
+        return False
+    if e.names and not (f.named_as and ("*" in e.names or not f.named_as.isdisjoint(e.names))):
         return False
     if e.transitive is not None and e.transitive != bool(f.objects):
         return False
