@@ -159,3 +159,43 @@ def test_a_said_act_ruled_out_is_no_threat():
     assert not any(code[:2] == "13" for code, _, _ in acts("Norway said it would not cut aid to Malawi."))
     assert not any(code[:2] == "13" for code, _, _ in acts("Norway said Sweden would not attack the rebels."))
     assert any(code[:2] == "13" for code, _, _ in acts("Norway said it would cut aid to Malawi."))
+
+
+# ---------------------------------------------------------------- a reported act keeps its own sense
+
+
+@pytest.mark.parametrize("text,want", [
+    # the complement of an EARLIER statement verb is what that verb reports, not a report of it
+    ("Officials said Iran and Russia agreed on Monday to expand trade.", ("030", "IRN", "RUS")),
+    ("The Chilean foreign ministry announced that Bolivia had agreed to withdraw its troops.", "BOL"),
+    # agreeing that one's own side will or should act is an agreement (03x), not a view (010)
+    ("Turkey and Greece agreed they would hold talks in May.", ("036", "TUR", "GRC")),
+    ("Iran and Russia agreed that their countries should cooperate on energy.", "IRN"),
+])
+def test_an_act_inside_a_report_is_coded_as_that_act(text, want):
+    got = acts(text)
+    if isinstance(want, tuple):
+        assert want in got
+    else:
+        assert any(code[:2] == "03" and src == want for code, src, _ in got)
+    assert not any(code[:2] == "01" for code, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian minister agreed that public spending would rise more slowly.",  # a view of how things go
+    "Iran agreed that Russia should withdraw its troops.",  # a view of another side's act (Iran's appeal)
+])
+def test_agreeing_with_a_view_is_no_agreement_to_act(text):
+    assert not any(code[:2] == "03" for code, _, _ in acts(text))
+
+
+@pytest.mark.parametrize("text,word,hung", [
+    ('"Peru is wrong," the Chilean spokesman added.', "added", True),
+    ("Peru is wrong, the Chilean spokesman added.", "added", True),
+    ("Officials said Peru had agreed to the plan.", "agreed", False),
+    ("Officials said that Peru had agreed to the plan.", "agreed", False),
+])
+def test_a_verb_hangs_on_the_clause_before_it_only_after_a_break(nlp, text, word, hung):
+    from realpolitik.events.triggers import reported_clause
+
+    assert (reported_clause(_tok(nlp, text, word)) is not None) is hung

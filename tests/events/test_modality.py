@@ -267,3 +267,18 @@ def test_the_means_shares_its_acts_modality(nlp, text, trigger, factual):
 ])
 def test_a_wh_clause_of_a_question_verb_is_asked(nlp, text, trigger, question):
     assert ("question" in _mod(nlp, text, trigger).kinds) is question
+
+
+@pytest.mark.parametrize("text,factual", [
+    # a readiness stated is an intent expressed as it is said, though the copula carries "would"
+    ("The Omani foreign minister said he would be ready to host a meeting between Iran and Saudi Arabia.", True),
+    ("Jordan would be willing to host talks between Israel and Syria if Syria agreed.", True),
+    # "could" is a possibility, and a refusal of readiness is no intent
+    ("Jordan could be ready to host talks between Israel and Syria.", False),
+    ("Jordan would not be willing to host talks between Israel and Syria.", False),
+])
+def test_a_stated_readiness_is_an_intent_expressed_now(text, factual):
+    from realpolitik.api import code_text
+
+    evs = [e for s in code_text(text, classifier=None).sentences for e in s.events if e.cameo.startswith("03")]
+    assert evs and any(e.factual for e in evs) is factual

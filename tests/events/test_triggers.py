@@ -430,3 +430,39 @@ def test_an_entrys_conditions_read_from_one_tokens_facts_as_from_the_token(nlp):
             first = next((e for e in entries if T._satisfies(e, tok, T._Facts(tok))), None)
             assert lex.best(tok) is first
     assert checked > 1000 and {"prt", "prep", "dobj", "pobj", "xcomp"} <= kinds
+
+
+# ---------------------------------------------------------------- naming: "called X unacceptable"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The Greek foreign minister called the Turkish plan unacceptable and provocative.", "111"),
+    ("Iran's president called the Saudi offer a disgrace.", "111"),
+    ("The Greek foreign minister described the Turkish government's decision as reckless.", "111"),
+    ("The Greek foreign minister called the Turkish proposal excellent.", "051"),
+])
+def test_naming_an_object_with_an_evaluation_is_criticism_or_praise_not_a_phone_call(text, code):
+    from realpolitik.api import code_text
+
+    codes = {e.cameo for s in code_text(text, classifier=None).sentences for e in s.events if e.factual}
+    assert code in codes and "041" not in codes
+
+
+def test_a_call_with_no_name_given_stays_a_telephone_call():
+    from realpolitik.api import code_text
+
+    codes = {e.cameo for s in code_text("The Greek foreign minister called the Turkish prime minister.",
+                                        classifier=None).sentences for e in s.events}
+    assert "041" in codes
+
+
+@pytest.mark.parametrize("text,code,not_code", [
+    # a date is no preposition of the verb's: "on Sunday" makes no "call on" (an appeal)
+    ("The Greek foreign minister called the Turkish prime minister on Sunday.", "041", "020"),
+    ("The Greek foreign minister called on Turkey to withdraw its troops.", "0256", None),
+])
+def test_a_time_phrase_is_no_particle_of_the_verb(text, code, not_code):
+    from realpolitik.api import code_text
+
+    codes = {e.cameo for s in code_text(text, classifier=None).sentences for e in s.events}
+    assert code in codes and (not_code is None or not_code not in codes)

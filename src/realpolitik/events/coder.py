@@ -599,6 +599,12 @@ def assign_modality(rec: SentenceRecord) -> None:
             if ">modal:intent" in c.match.rule and c.rule.startswith("active+relative-issuer"):
                 # "a decree that will ban imports": the decree enacts the measure itself
                 c.code, c.hypothetical = codebook.cameo(c.match.base_cameo), False
+        elif (c.code.root == "03" and c.match.head_family == "intent" and not c.negated
+              and _stated_readiness(rec.sent.doc[c.match.head])
+              and set(c.mod.kinds) <= {"conditional", "future"} | FACTUAL_KINDS):
+            # "he would be ready / willing to host a meeting": a readiness stated is an intent expressed as it
+            # is said (CAMEO 03), whatever the "would" of the copula; "could be ready" stays hypothetical
+            c.hypothetical = False
         if c.code.root == "01" and c.negated and _no_comment(c.tok):
             # "Downing Street had no comment to make": CAMEO 011 "decline comment", a fact
             c.code, c.negated, c.rule = codebook.cameo("011"), False, c.rule + "+no-comment"
@@ -610,6 +616,13 @@ def assign_modality(rec: SentenceRecord) -> None:
             if not c.targets:
                 c.targets = [m for m in rec.mentions if m.start > c.tok.idx - rec.sent.start_char
                              and all(distinct(m, s) for s in c.sources)][:1]
+
+
+def _stated_readiness(head: Token) -> bool:
+    """An intent told by a predicative adjective ("is ready / willing / prepared to"), on the adjective or on
+    its copula ("would be ready": the parser may make "be" the head)."""
+    return head.pos_ == "ADJ" or (head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ"
+                                                               for c in head.children))
 
 
 # What a speaker may give or have "no" of and so decline to comment (CAMEO 011): PETRARCH's &INFORMATION

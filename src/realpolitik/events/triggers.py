@@ -87,9 +87,15 @@ class Entry:
     #                          target-preposition object that is an actor or an event ("threatened Iran",
     #                          "threatened to leave", "recognised Kosovo"; not "threatening my seat")
     clause: bool = False  # fires only when the verb reports a clause ("added that ...", "..., he added")
+    opinion: bool = False  # fires only when that clause is a view or claim, not an actor's act told as to come
+    #                        ("agreed that spending would rise": a view; "agreed that their countries should
+    #                        cooperate": an agreement to act, the verb's other sense)
     of_other: bool = False  # fires only when the act is about someone else's actor or thing (CAMEO 052
     #                         "defend verbally": "in defense of other's policy, action, or actor"), not the
     #                         subject's own ("defended his decision", "defended himself")
+    names: tuple[str, ...] = ()  # fires only when a verb of naming gives its object a name or quality with one
+    #                              of these words ("called the plan unacceptable", "... a disgrace", "described
+    #                              the raid as reckless"), read whatever the parse hangs it on; "*": any
     transitive: bool | None = None  # True: fires only with a direct object ("returned the islands"); False:
     #                                 only without one ("returned to Moscow"); None: either
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
@@ -97,7 +103,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.of_other, self.transitive is not None)) + len(self.dobj_mod)
+                                      self.of_other, self.names, self.transitive is not None)) + len(self.dobj_mod)
                 + len(self.pobj))
 
     @property
@@ -166,7 +172,8 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_groups(d.get("dobj_mod")),
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
-        clause=bool(d.get("clause")), of_other=bool(d.get("of_other")),
+        clause=bool(d.get("clause")), opinion=bool(d.get("opinion")), of_other=bool(d.get("of_other")),
+        names=_tup(d.get("names")),
         transitive=bool(d["transitive"]) if d.get("transitive") is not None else None, source=str(d.get("src") or ""))
 
 
@@ -337,6 +344,8 @@ def _preps(tok: Token) -> list[Token]:
     infinitive clause ("called for X to ...")."""
     out = []
     for c in tok.children:
+        if _time_phrase(c):
+            continue  # "called ... on Sunday", "agreed on Monday to ...": a date, not the verb's "call on"
         if c.dep_ in _PREP_DEPS or (c.dep_ in ("prt", "advmod") and c.pos_ == "ADP"):
             out.append(c)
             out += [g for g in c.children if g.dep_ == "prep"]
@@ -407,14 +416,55 @@ _CLAUSE_DEPS = ("ccomp", "parataxis")
 def reported_clause(tok: Token) -> Token | None:
     """The clause a statement verb reports: its complement ("added that ...", "added: "..."), or the clause
     before it that it is hung on ("..., she added"). A verb that is itself the complement of a later verb
-    ("X has agreed to resign, the speaker said") is what that verb reports, not a report of it."""
+    ("X has agreed to resign, the speaker said") is what that verb reports, not a report of it, and so is one
+    that is the complement of an earlier verb ("officials said Iran had agreed to ...", "announced that Iran
+    had agreed ..."): a verb hangs on the clause before it only after a break (a comma, quotation mark, dash
+    or colon before its own words) and with no "that" / "if" of its own."""
     for c in tok.children:
         if c.dep_ in _CLAUSE_DEPS:
             return c
     head = tok.head
-    if tok.dep_ in _CLAUSE_DEPS and head.i < tok.i and head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in _CLAUSE_DEPS and head.i < tok.i and head.pos_ in ("VERB", "AUX") and _after_break(tok):
         return head
     return None
+
+
+# Auxiliaries that tell an act as to come, intended or owed ("will cooperate", "should withdraw")
+_PROSPECTIVE_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo", "ought"})
+
+
+_OWN_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i", "their", "our", "its", "his", "her", "my"})
+
+
+def _reports_act(tok: Token) -> bool:
+    """Is the clause a verb reports the subject's own act told as to come: a prospective auxiliary, and a
+    subject that refers back ("they", "their countries", "its forces") or repeats the verb's own subject
+    ("agreed that their countries should cooperate", "Iran agreed that Iran would withdraw")? Not a view of
+    how things are or will be ("agreed that spending would rise", "... the Act was unfair"), nor of what
+    another side should do ("Iran agreed that Russia should withdraw": a view of Russia's act)."""
+    clause = reported_clause(tok)
+    if clause is None or clause.pos_ not in ("VERB", "AUX") or clause.lemma_ in ("be", "have"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE_AUX for c in clause.children):
+        return False
+    own = {_lemma(c) for c in tok.children if c.dep_ == "nsubj"}
+    for sub in (c for c in clause.children if c.dep_ == "nsubj"):
+        if sub.lower_ in _OWN_PRONOUNS or _lemma(sub) in own or any(
+                c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in sub.children):
+            return True
+    return False
+
+
+_BREAKS = frozenset({",", '"', "”", "“", "'", "’", "-", "--", "–", "—", ":", ";", "("})
+
+
+def _after_break(tok: Token) -> bool:
+    """Does a verb's own phrase start after punctuation, with no complementiser ('"...," he added'; not
+    "said (that) Iran had agreed")?"""
+    first = tok.left_edge.i
+    if any(c.dep_ == "mark" for c in tok.children) or first == 0:
+        return False
+    return tok.doc[first - 1].text in _BREAKS or tok.doc[first].text in _BREAKS
 
 
 def _reports_clause(tok: Token) -> bool:
@@ -432,8 +482,15 @@ def _verbal_object(tok: Token) -> bool:
         o.ent_type_ in _ACTOR_ENTS for o in objs)
 
 
+def _time_phrase(c: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
+    objs = [g for g in c.children if g.dep_ == "pobj"]
+    return c.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
 def _prts(tok: Token) -> set[str]:
-    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")}
+    return {_lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.pos_ in ("ADP", "ADV", "PART")
+            and not _time_phrase(c)}
 
 
 def _mods(tok: Token) -> set[str]:
@@ -452,6 +509,27 @@ def _negated(tok: Token) -> bool:
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself",
                          "yourselves", "oneself"})
+
+
+def _named_as(tok: Token) -> list[Token]:
+    """The words a verb of naming gives its object as a name or quality ("called the plan [unacceptable and
+    provocative]", "called the offer [a disgrace]", "described the raid [as reckless]"), wherever the parser
+    hangs them: an object predicate (oprd), a clause complement ("branded [the plans a fraud]"), an "as"
+    phrase, or an adjective, apposition or "as" phrase after the object noun. Empty: no naming."""
+    out: list[Token] = []
+    # (an object predicate with no object is the object, misparsed: "called the Turkish prime minister"; of
+    # two, the first is: "called [the Saudi] [offer a disgrace]")
+    oprds = [c for c in tok.children if c.dep_ == "oprd"]
+    named = oprds if any(c.dep_ == "dobj" for c in tok.children) else oprds[1:]
+    for c in tok.children:
+        if c in named or (c.dep_ == "prep" and _lemma(c) == "as") or (
+                c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)):
+            out += [t for t in c.subtree if t is not c or c.dep_ != "prep"]
+        elif c.dep_ == "dobj":
+            for g in c.children:
+                if (g.dep_ == "amod" and g.i > c.i) or g.dep_ == "appos" or (g.dep_ == "prep" and _lemma(g) == "as"):
+                    out += [t for t in g.subtree if t is not g or g.dep_ != "prep"]
+    return [t for t in out if t.pos_ in ("ADJ", "NOUN", "VERB", "PROPN")]
 
 
 def _of_other(tok: Token) -> bool:
@@ -483,6 +561,14 @@ class _Facts:
     @functools.cached_property
     def reports_clause(self) -> bool:
         return _reports_clause(self.tok)
+
+    @functools.cached_property
+    def reports_act(self) -> bool:
+        return _reports_act(self.tok)
+
+    @functools.cached_property
+    def named_as(self) -> set[str]:
+        return {w for t in _named_as(self.tok) for w in (_lemma(t), t.lower_)}
 
     @functools.cached_property
     def of_other(self) -> bool:
@@ -534,7 +620,11 @@ def _satisfies(e: Entry, tok: Token, facts: _Facts | None = None) -> bool:
     f = facts if facts is not None else _Facts(tok)
     if e.clause and not f.reports_clause:
         return False  # "the firm added 500 jobs": no statement
+    if e.opinion and f.reports_act:
+        return False
     if e.of_other and not f.of_other:
+        return False
+    if e.names and not (f.named_as and ("*" in e.names or not f.named_as.isdisjoint(e.names))):
         return False
     if e.transitive is not None and e.transitive != bool(f.objects):
         return False
