@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from realpolitik.errors import StoreError
+from realpolitik.store import values
 from realpolitik.store.schema import GEO_COLUMNS, SCHEMA_VERSION, SENTENCE_FIELDS
 
 if TYPE_CHECKING:
@@ -32,19 +33,15 @@ def _v2_geo(con: duckdb.DuckDBPyConnection) -> None:
 
 def _v3_cameo_name(con: duckdb.DuckDBPyConnection) -> None:
     """Version 3: the CAMEO event name beside its code, filled from the codebook for what was stored."""
-    import pyarrow as pa
-
     from realpolitik.events.codebook import cameo_codes
 
     if "cameo_name" not in _columns(con, "events"):
         con.execute('ALTER TABLE events ADD COLUMN "cameo_name" VARCHAR')
     codes = cameo_codes()
-    con.register("_names", pa.table({"code": list(codes), "name": [c.name for c in codes.values()]}))
-    try:
+    with values.temp_table(con, "_names", [("code", "VARCHAR"), ("name", "VARCHAR")],
+                           [list(codes), [c.name for c in codes.values()]]):
         con.execute("UPDATE events SET cameo_name = n.name FROM _names n WHERE events.cameo = n.code "
                     "AND events.cameo_name IS NULL")
-    finally:
-        con.unregister("_names")
 
 
 def _v4_actor_votes(con: duckdb.DuckDBPyConnection) -> None:
@@ -77,14 +74,9 @@ def _v5_event_mentions(con: duckdb.DuckDBPyConnection) -> None:
     names = ["source_country", "source_actor_id", "source_code", "target_country", "target_actor_id", "target_code",
              "cameo_root", "is_hypothetical", "is_negated"]
     rows = con.execute(f"SELECT mention_id, {', '.join(names)} FROM event_mentions").fetchall()
-    import pyarrow as pa
-
-    keys = pa.table({"id": [r[0] for r in rows], "k": [cluster.cluster_key(dict(zip(names, r[1:]))) for r in rows]})
-    con.register("_keys", keys)
-    try:
+    keys = [[r[0] for r in rows], [cluster.cluster_key(dict(zip(names, r[1:]))) for r in rows]]
+    with values.temp_table(con, "_keys", [("id", "VARCHAR"), ("k", "VARCHAR")], keys):
         con.execute("UPDATE event_mentions SET cluster_key = k.k FROM _keys k WHERE event_mentions.mention_id = k.id")
-    finally:
-        con.unregister("_keys")
     con.execute("DROP TABLE events_v4")
     cluster.recluster(con)
 

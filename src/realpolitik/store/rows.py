@@ -9,8 +9,7 @@ from importlib import resources
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from realpolitik import yamlfile
 from realpolitik.events.codebook import cameo_codes
 from realpolitik.records import Actor, ActorRef, CodedSentence, Document, Event, Location
 from realpolitik.store import actor_merge
@@ -176,8 +175,8 @@ def alias_of(text: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     """The honorifics of the actor data (roles.yaml), the words a name may start with ("Mr", "Lord")."""
-    doc = yaml.safe_load((resources.files("realpolitik") / "data" / "actors" / "roles.yaml")
-                         .read_text(encoding="utf-8"))
+    doc = yamlfile.load((resources.files("realpolitik") / "data" / "actors" / "roles.yaml")
+                        .read_text(encoding="utf-8"))
     return frozenset(w.lower().rstrip(".") for w in doc.get("honorifics") or []) - _NOT_ALIASES
 
 

@@ -10,8 +10,6 @@ if TYPE_CHECKING:  # pyarrow loads when a write needs Arrow types, not with the 
 # (nothing stored is lost) and refuses files written with a newer version.
 SCHEMA_VERSION = 6
 
-_ARROW = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64", "BOOLEAN": "bool_",
-          "DATE": "date32", "TIMESTAMP": "timestamp"}
 
 _SIDE = [
     ("name", "VARCHAR"), ("actor_id", "VARCHAR"), ("code", "VARCHAR"), ("country", "VARCHAR"),
@@ -101,17 +99,6 @@ TABLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
 def columns(table: str) -> list[str]:
     """Column names of a table, in DDL order."""
     return [name for name, _ in TABLES[table][0]]
-
-
-def arrow_schema(table: str) -> pa.Schema:
-    """Arrow schema matching a table, so all-NULL batches still insert with the right types."""
-    import pyarrow as pa
-
-    def arrow(sql: str) -> pa.DataType:
-        make = getattr(pa, _ARROW[sql])
-        return make("us") if sql == "TIMESTAMP" else make()
-
-    return pa.schema([(name, arrow(sql)) for name, sql in TABLES[table][0]])
 
 
 def ddl() -> list[str]:

@@ -19,12 +19,12 @@ import pyarrow as pa
 
 from realpolitik.errors import StoreError
 from realpolitik.records import Actor, CodedSentence, Document
-from realpolitik.store import cluster
+from realpolitik.store import cluster, values
 from realpolitik.store.connection import EmptyDatabaseError, connect, default_lock_timeout, resolve_path
 from realpolitik.store.query import (TOP_ROWS, Rows, build_actor_values_query, build_event_count_query,
                                      build_event_query, build_rowid_query, build_tie_query, build_top_query)
 from realpolitik.store.rows import ActorRow, DocRows, doc_rows
-from realpolitik.store.schema import arrow_schema, columns
+from realpolitik.store.schema import TABLES, columns
 
 if TYPE_CHECKING:  # pandas loads lazily (DuckDB's fetchdf imports it): ingest should not pay for it
     import pandas as pd
@@ -401,31 +401,23 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
     key = _KEEP_FIRST.get(table)
     if not rows:
         return set() if key else None
-    data = pa.Table.from_pylist(rows, schema=arrow_schema(table))
-    cols = ", ".join(f'"{c}"' for c in columns(table))
-    con.register("_rows", data)
-    try:
-        if key:
-            return {r[0] for r in con.execute(
-                f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _rows RETURNING {key}").fetchall()}
-        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
-        return None
-    finally:
-        con.unregister("_rows")
+    typed = TABLES[table][0]
+    cols = ", ".join(f'"{c}"' for c, _ in typed)
+    args = values.params(typed, rows)
+    if key:
+        return {r[0] for r in con.execute(
+            f"INSERT OR IGNORE INTO {table} ({cols}) {values.select(typed)} RETURNING {key}", args).fetchall()}
+    con.execute(f"INSERT INTO {table} ({cols}) {values.select(typed)}", args)
+    return None
 
 
 def _upsert_actors(con: duckdb.DuckDBPyConnection, incoming: dict[str, ActorRow]) -> None:
     """Insert new actors; merge into stored ones with UPDATE (no delete: mentions/events reference them)."""
     if not incoming:
         return
-    probe = pa.table({"v": pa.array(list(incoming), pa.string())})
-    con.register("_probe", probe)
-    try:
-        cur = con.execute("SELECT * FROM actors WHERE actor_id IN (SELECT v FROM _probe)")
-        names = [d[0] for d in cur.description]
-        stored = {r[0]: ActorRow.from_row(dict(zip(names, r))) for r in cur.fetchall()}
-    finally:
-        con.unregister("_probe")
+    cur = con.execute("SELECT * FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))", [list(incoming)])
+    names = [d[0] for d in cur.description]
+    stored = {r[0]: ActorRow.from_row(dict(zip(names, r))) for r in cur.fetchall()}
     new, changed = [], []
     for actor_id, row in incoming.items():
         if actor_id in stored:
@@ -435,10 +427,7 @@ def _upsert_actors(con: duckdb.DuckDBPyConnection, incoming: dict[str, ActorRow]
             new.append(row.to_row())
     _insert(con, "actors", new)
     if changed:
-        data = pa.Table.from_pylist(changed, schema=arrow_schema("actors"))
-        sets = ", ".join(f'"{c}" = u."{c}"' for c in columns("actors") if c != "actor_id")
-        con.register("_upd", data)
-        try:
-            con.execute(f"UPDATE actors SET {sets} FROM _upd u WHERE actors.actor_id = u.actor_id")
-        finally:
-            con.unregister("_upd")
+        typed = TABLES["actors"][0]
+        sets = ", ".join(f'"{c}" = u."{c}"' for c, _ in typed if c != "actor_id")
+        con.execute(f"UPDATE actors SET {sets} FROM ({values.select(typed)}) u WHERE actors.actor_id = u.actor_id",
+                    values.params(typed, changed))
