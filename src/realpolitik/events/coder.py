@@ -972,14 +972,6 @@ def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-# Acts that two sides do to each other, and the code of the other side's part (docs/codebook.md, "Meetings and
-# bilateral acts"): in the ICEWS 2018 sample every consultation (040 492/492, by telephone 041 18/18, at a
-# third place 044 22/22), negotiation (046 120/121) and signed agreement (057 56/57) is stored both ways,
-# whatever verb told it. (ICEWS also stores every visit's 042 with the host's 043, 148/149; here only the
-# motion idioms do, by their lexicon entry: the geography step places a host's 043 at the host's own country.)
-PAIRED_CODES = {"040": "040", "041": "041", "044": "044", "046": "046", "057": "057"}
-
-
 def is_symmetric(m: Any, code: CameoCode) -> bool:
     """Is the act both sides' ("Iran and Russia agreed", "met")? A symmetric head whose complement re-codes
     the act ("the EU agreed new sanctions on Iran": 1312) is so while the act stays between the parties
@@ -989,22 +981,21 @@ def is_symmetric(m: Any, code: CameoCode) -> bool:
 
 
 def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None, CameoCode]]:
-    """(source, target, code) of each event a candidate yields: symmetric acts both ways, paired codes
-    ("rushed to Moscow": a visit, and Moscow hosting it) with the reverse act, target-only codes swapped."""
+    """(source, target, code) of each event a candidate yields: one event per happening (docs/codebook.md,
+    "Meetings and bilateral acts"): a meeting, a negotiation or a treaty between two sides is one event, told
+    from the side the sentence names first, never stored again the other way round; parties named together
+    ("Iran, Russia and Turkey signed") are paired once each; paired codes of the lexicon ("rushed to Moscow":
+    a visit, and Moscow hosting it) add the reverse act; target-only codes are swapped."""
     m, code = c.match, c.code
-    symmetric = is_symmetric(m, code)
-    if symmetric and not c.targets and len(c.sources) > 1:
-        return [(a, b, code) for a in c.sources for b in c.sources if a.actor_id != b.actor_id]
+    if is_symmetric(m, code) and not c.targets and len(c.sources) > 1:
+        return [(a, b, code) for i, a in enumerate(c.sources) for b in c.sources[i + 1:] if a.actor_id != b.actor_id]
     pairs = [(s, t) for s in c.sources for t in (c.targets or [None]) if t is None or t.actor_id != s.actor_id]
     if m.swap:
         return [(t, s, code) for s, t in pairs if t is not None]
     out: list[tuple[ActorRef, ActorRef | None, CameoCode]] = [(s, t, code) for s, t in pairs]
-    if symmetric and not (m.modal_absorbed and code.root == "03"):
-        # "Iran will meet Russia" is Iran's intent alone; "met" is both sides' act
-        out += [(t, s, code) for s, t in pairs if t is not None]
-    elif m.reverse or code.code in PAIRED_CODES:
+    if m.reverse:
         try:
-            rev = codebook.cameo(m.reverse or PAIRED_CODES[code.code])
+            rev = codebook.cameo(m.reverse)
         except RealpolitikError:
             return out
         out += [(t, s, rev) for s, t in pairs if t is not None]
