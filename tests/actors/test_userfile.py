@@ -75,6 +75,7 @@ def test_csv_file(tmp_path, phrase):
     ("actors:\n  - {name: X, kind: planet, code: IRN}\n", "kind 'planet'"),
     ("factions:\n  - {name: hawks, attribute: XYZ}\n", "RAD, MOD or REF"),
     ("actors: [\n", "not valid YAML"),
+    ("actors:\n  - {name: X, code: IRNGOV, gender: w}\n", "gender 'w' is not m or f"),
 ])
 def test_bad_user_files_raise_one_line_errors(tmp_path, content, message):
     path = tmp_path / "bad.yaml"

@@ -86,6 +86,7 @@ class Entry:
     source: str = "builtin"
     demonym: str | None = None  # states: the adjective for naming groups ("Iranian")
     state_sector: str | None = None  # roles: the sector when a state owns it ("Russian bombers" are aircraft: MIL)
+    gender: str | None = None  # people: "m" / "f" where the record states it (honorifics and pronouns must agree)
 
     def code_at(self, day: dt.date | None) -> str:
         """The code in force on ``day`` (dated periods), else the entry's code or the open-ended period."""

@@ -718,12 +718,16 @@ def _identify(r: Reading, a: Article, name: str, char: int, gender: str | None =
         person.aliases.add(name)
         return person
     kb_e = kb_person(r, name)
+    if kb_e is not None and gender is not None and kb_e.gender not in (None, gender):
+        # "Mrs Blair" is not Tony Blair: the knowledge base's person of that surname is a man
+        return _own_person(a, f"{honorific} {name}".strip(), f"{key}|{gender}")
     actor_id = f"person:{slug(name)}"
     if kb_e is not None:
         actor_id = kb_e.actor_id
         if len(words) < 2 or len(kb_e.name.split()) < len(words):
             name = kb_e.name
-    person = a.people.get(actor_id) or _Person(actor_id=actor_id, name=name, kb_entry=kb_e)
+    person = a.people.get(actor_id) or _Person(actor_id=actor_id, name=name, kb_entry=kb_e,
+                                               gender=kb_e.gender if kb_e is not None else None)
     a.people[actor_id] = person
     a.by_name[key] = actor_id
     return person
@@ -908,6 +912,10 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
     if not inside:
         cands = [m for m in cands if not m.quoted] or cands
     else:
+        speaker = quote_speaker(a, tok)
+        if speaker is not None:
+            # '"He should resign," she said': the speaker speaks of herself as "I", never as "he"/"she"
+            cands = [m for m in cands if m.actor_id != speaker]
         cands = [m for m in cands if m.quoted and m.sent[0] == here[0] and here[1] - m.sent[1] <= 2] or cands
     if not cands:
         return None
@@ -924,6 +932,44 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
                     kind=PERSON, text=tok.text, start=start, end=start + len(tok.text),
                     rule="pronoun:last-subject" if best.salience else "pronoun:last-person", role=p.role,
                     former=p.former)
+
+
+def quote_speaker(a: Article, tok: Token) -> str | None:
+    """The actor id of whoever speaks the quotation ``tok`` is in: the person subject of a verb outside the
+    quotation marks in the same sentence ('"He should resign," she said'; '..., Ms Smith told reporters'), a
+    pronoun subject resolved as a pronoun outside quotes. None when the sentence names no such speaker."""
+    for t in tok.sent:
+        if t.dep_ not in _SUBJ or quoted(t) or t.head.pos_ not in ("VERB", "AUX") or quoted(t.head):
+            continue
+        if t.lower_ in _PRONOUNS:
+            ref = pronoun_ref(a, t)
+            if ref is not None:
+                return ref.actor_id
+            continue
+        for tt in (t, *name_tokens(t)):
+            g = gpos(a, tt.idx)
+            got = next((m.actor_id for m in a.person_log if m.pos == g), None)
+            if got is not None:
+                return got
+    return None
+
+
+def learn_pronoun_gender(a: Article, tok: Token) -> None:
+    """A narrator's he/she whose only possible antecedent in its sentence and the one before is one person of
+    unknown gender tells that person's gender ("Jim Barton spoke first. He said ..." makes Barton a man, so a
+    later "Mrs Barton" is someone else). Pronouns inside quotation marks and ambiguous ones teach nothing."""
+    if tok.lower_ not in _MALE_PRONOUNS | _FEMALE_PRONOUNS or tok.dep_ not in _SUBJ or quoted(tok):
+        return
+    want = "m" if tok.lower_ in _MALE_PRONOUNS else "f"
+    g = gpos(a, tok.idx)
+    here = sentence_key(a, tok)
+    near = [m for m in a.person_log if m.pos < g and not m.quoted and m.sent[0] == here[0]
+            and 0 <= here[1] - m.sent[1] <= 1]
+    if len({m.actor_id for m in near}) != 1 or not any(m.salience for m in near):
+        return  # two people, or one named only as an object ("the party expelled X. He said ...")
+    p = a.people[near[0].actor_id]
+    if p.gender is None:
+        p.gender = want
 
 
 # Words before a title that make it another office ("the prime minister" is not the deputy prime minister).

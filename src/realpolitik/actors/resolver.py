@@ -25,7 +25,7 @@ from realpolitik.actors.state import _STATE_KINDS, Article, Reading
 from realpolitik.records import Actor, ActorRef
 from realpolitik.actors.phrase import name_text
 from realpolitik.actors.context import count_countries, define_acronyms, gpos, scan_phrase
-from realpolitik.actors.people import article_era, is_person_head, learn_person, strip_name
+from realpolitik.actors.people import article_era, is_person_head, learn_person, learn_pronoun_gender, strip_name
 from realpolitik.actors.phrases import learn_faction, log_body, mentions, resolve_phrase
 from realpolitik.actors.load import load_kb
 from realpolitik.actors.kb import KnowledgeBase
@@ -98,6 +98,8 @@ def learn(r: Reading, a: Article, sent: Span) -> None:
             learn_person(r, a, tok)
         else:
             log_body(a, tok)
+    for tok in sent:
+        learn_pronoun_gender(a, tok)
     fw = r.kb.faction_words
     for tok in sent:
         if tok.lower_ in fw or tok.lemma_.lower() in fw or tok.lower_.rstrip("s") in fw:

@@ -7,6 +7,7 @@ YAML::
         kind: person                       # person | institution | group | igo | ngo | state (default person)
         code: IRNLEG                       # or country: IRN + sector: LEG
         aliases: [Larijani the elder]
+        gender: m                          # optional, m | f: keeps "Mrs Larijani" off him
         roles:                             # optional dated roles (code per period)
           - {role: Speaker of Parliament, code: IRNLEG, start: 2008-05-28, end: 2020-05-27}
     factions:
@@ -164,11 +165,24 @@ def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str, source: str 
         return state
     actor_id = str(rec.get("id") or f"{_PREFIX[kind]}:{slug(name)}")
     e = Entry(actor_id=actor_id, name=name, kind=kind, country=country, sector=sector, code=code,
-              periods=tuple(periods), roles=tuple(roles), source=source)
+              periods=tuple(periods), roles=tuple(roles), source=source, gender=_gender(rec, path, where))
     kb.set_id(e)
     aliases = [name, *_strings(rec, "aliases", path, where)]
     kb.add(e, aliases, override=True)
     return e
+
+
+_GENDERS = {"m": "m", "male": "m", "f": "f", "female": "f"}
+
+
+def _gender(rec: dict, path: Path, where: str) -> str | None:
+    value = rec.get("gender")
+    if value in (None, ""):
+        return None
+    got = _GENDERS.get(str(value).strip().lower())
+    if got is None:
+        raise InputError(str(path), f"{where}: gender '{value}' is not m or f")
+    return got
 
 
 def _add_faction(kb: KnowledgeBase, rec: dict, path: Path, where: str) -> None:
