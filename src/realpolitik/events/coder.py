@@ -47,7 +47,7 @@ from realpolitik.events.content import approving, content_clause
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
-from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
+from realpolitik.events.modality import FACTUAL_KINDS, Modality, governed, modality
 from realpolitik.events.quotes import continues_quote, quoted_regions
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -589,6 +589,13 @@ def assign_modality(rec: SentenceRecord) -> None:
                 # "would meet the mediator if he gave them a veto": a conditional offer is an offer, made now
                 # (as an ultimatum is a threat)
                 c.hypothetical = False
+            if ABSORBED_KINDS & set(governed(c.tok).kinds) and ">modal:" in c.match.rule:
+                # "Iran hopes Russia will deliver the missiles", "expects that Russia will meet Turkey": the
+                # "will" is absorbed as Russia's intent only when the sentence asserts it; under a hope, plan
+                # or expectation it is the act itself, not yet done
+                if c.match.base_cameo:
+                    c.code = codebook.cameo(c.match.base_cameo)
+                c.hypothetical, c.rule = True, c.rule + "+governed-future"
             c.negated = False
             if ">modal:reject" in c.match.rule and told_not_to(c.tok):
                 c.negated = True  # "advised Russians not to travel": nobody refused anything
