@@ -433,18 +433,27 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
         if fs:
             sources, rule = fs, rule + "+fallback-source"
             if not targets:
-                targets = ft
+                targets = [t for t in ft if not _attributor(rec.sent, c.tok, t)]
     if sources and not targets and c.code.root != "01" and not (is_symmetric(c.match, c.code) and len(sources) > 1):
         # (a statement has no addressee unless the text names one; parties to a symmetric act, "Iran, Russia
         # and Turkey signed an agreement", are each other's targets)
         # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
         # from the government"); we only refuse the source itself or its own state/government
         others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)
-                  and not (int(c.code.root) < 14 and "-country:" in x.rule)]
+                  and not (int(c.code.root) < 14 and "-country:" in x.rule) and not _attributor(rec.sent, c.tok, x)]
         _, ft = fallback_actors(rec.sent, c.tok, others)
         if ft:
             targets, rule = ft, rule + "+fallback-target"
     return sources, targets, rule
+
+
+def _attributor(sent: Span, tok: Token, m: ActorRef) -> bool:
+    """Is mention ``m`` the speaker of a statement verb other than the trigger ("Libya bought two cargoes of
+    sugar, traders said", "..., the officials said")? Who reports an act is not the one it is done to, so
+    no nearest-mention fallback makes it the target."""
+    head = phrase_head(sent, m)
+    return (head is not None and head.dep_ == "nsubj" and head.head.i != tok.i
+            and head.head.lemma_.lower() in SPEECH_LEMMAS)
 
 
 def _undergoes(sent: Span, tok: Token, m: ActorRef) -> bool:
