@@ -267,15 +267,3 @@ def test_the_means_shares_its_acts_modality(nlp, text, trigger, factual):
 ])
 def test_a_wh_clause_of_a_question_verb_is_asked(nlp, text, trigger, question):
     assert ("question" in _mod(nlp, text, trigger).kinds) is question
-
-
-@pytest.mark.parametrize("text,trigger", [
-    # the model lemmatises "hopes / hoped / hoping" as "hop" and "slated" as "slat": the governor is still
-    # a hope or a schedule, and what it governs has not happened
-    ("Britain hopes to sign an agreement with Iran.", "sign"),
-    ("Russia hoped to meet the Iranian president.", "meet"),
-    ("The Iranian president is slated to visit Moscow next week.", "visit"),
-])
-def test_a_clipped_lemma_still_names_its_governor(nlp, text, trigger):
-    m = _mod(nlp, text, trigger)
-    assert "future" in m.kinds and m.hypothetical
