@@ -303,8 +303,16 @@ def distinct(a: ActorRef, b: ActorRef) -> bool:
     if a.actor_id == b.actor_id:
         return False
     if a.country and a.country == b.country:
-        return bool(a.sector and b.sector and a.sector != b.sector) or _two_people(a, b)
+        return (bool(a.sector and b.sector and a.sector != b.sector) or _two_people(a, b)
+                or _unplaced_person(a, b) or _unplaced_person(b, a))
     return True
+
+
+def _unplaced_person(p: ActorRef, other: ActorRef) -> bool:
+    """A person whose sector the text does not give, facing a body of his country that has one ("Mark
+    Serwotka attacked the government", "Labour attacked his policies"): nothing makes him that body, so they
+    are two sides (a sectorless person and the bare state, "he said Britain ...", stay one)."""
+    return p.kind == "person" and not p.sector and other.kind != "person" and bool(other.sector)
 
 
 def fallback_actors(sent: Span, tok: Token, mentions: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
