@@ -361,7 +361,7 @@ def _portfolio_word(doc: Doc, m: Match, matches: list[Match]) -> bool:
 def _relatives_role(doc: Doc, m: Match, words_at: set[int]) -> bool:
     """The role word hangs under a noun of kinship in the description ("the son of a ... minister")."""
     tok = doc[m.j - 1]
-    while tok.head is not tok and tok.head.i in words_at:
+    while tok.head.i != tok.i and tok.head.i in words_at:  # a root is its own head (a new Token each time)
         tok = tok.head
         if tok.lemma_.lower() in _KIN:
             return True
