@@ -44,6 +44,8 @@ D2005 = dt.date(2005, 2, 10)
     ("Oliver Letwin set out his tax plans.", "Oliver Letwin", D2005, "GBROPP"),
     ("Liam Fox criticised the decision.", "Liam Fox", D2005, "GBROPP"),
     ("Robin Cook voted against the government.", "Robin Cook", D2005, "GBRLEG"),
+    # expelled from Labour in 2003, he sat on as MP for Glasgow Kelvin until 2005
+    ("George Galloway spoke in the Commons.", "George Galloway", D2005, "GBRLEG"),
     ("Robert Kilroy-Silk launched his new party.", "Robert Kilroy-Silk", D2005, "GBROPP"),
 ])
 def test_office_holders_by_document_date(phrase, text, words, day, code):

@@ -1,5 +1,5 @@
 """Agreements told with an attribution after them ("..., the ministry said") and agreeing *with* someone:
-the agreement is the act (CAMEO 03x, both ways for two parties), and the one agreed with is its other side.
+the agreement is the act (CAMEO 03x, one event between two parties), and the one agreed with is its other side.
 Sentences written for these tests."""
 from __future__ import annotations
 
@@ -28,12 +28,12 @@ def test_an_agreement_reported_after_it_is_the_agreement_not_a_statement():
 
 
 @pytest.mark.parametrize("text,want", [
-    # two parties agreeing upon something, told before the announcement: each the other's target
+    # two parties agreeing upon something, told before the announcement: one agreement between them
     ("Canada and Mexico have agreed upon a new fisheries pact, the Canadian foreign ministry announced on Tuesday.",
-     {("030", "CAN", "MEX"), ("030", "MEX", "CAN")}),
-    # two parties agreeing, with nothing named that they agree on: still both sides' agreement
+     {("030", "CAN", "MEX")}),
+    # two parties agreeing, with nothing named that they agree on: still the two sides' agreement
     ("Canada and Mexico agreed late last night after a week of talks in Ottawa.",
-     {("030", "CAN", "MEX"), ("030", "MEX", "CAN")}),
+     {("030", "CAN", "MEX")}),
     # agreeing to a plan is assent to it (an act), whoever reports it
     ("Turkey has agreed to the plan, the ministry said on Monday.", {("030", "TUR", None)}),
 ])

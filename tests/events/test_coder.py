@@ -33,9 +33,9 @@ def test_passive_voice_swaps_source_and_target():
     assert all(e.source.country != "IRN" for e in evs)
 
 
-def test_coordinated_subjects_of_symmetric_verb_give_both_directions():
+def test_coordinated_subjects_of_symmetric_verb_give_one_event_between_them():
     evs = events_of("Iran and Russia signed a barter agreement.")
-    assert {("IRN", "RUS"), ("RUS", "IRN")} <= dyads(evs)
+    assert dyads(evs) == {("IRN", "RUS")}
     assert {e.plover for e in evs} == {"AGREE"}
 
 
@@ -128,7 +128,7 @@ def test_media_reporting_a_meeting_are_not_its_source():
     evs = events_of("Iranian media reported that Iranian Foreign Minister Mohammad Javad Zarif met "
                     "Russian Foreign Minister Sergei Lavrov in Moscow on Tuesday.")
     assert evs and all(e.source.sector != "MED" for e in evs)
-    assert {("IRN", "RUS"), ("RUS", "IRN")} <= dyads(e for e in evs if e.cameo_root == "04")
+    assert dyads(e for e in evs if e.cameo_root == "04") == {("IRN", "RUS")}
 
 
 @pytest.mark.parametrize("text,code,dyad", [
@@ -429,8 +429,7 @@ def test_two_coordinated_demonyms_on_one_noun_are_two_sources():
 
 def test_three_coordinated_parties_of_a_symmetric_act_take_no_other_target():
     evs = events_of("Iran, Russia and Turkey signed an agreement on Syria.")
-    assert {(e.source.country, e.target.country) for e in evs} == {
-        (a, b) for a in ("IRN", "RUS", "TUR") for b in ("IRN", "RUS", "TUR") if a != b}
+    assert {(e.source.country, e.target.country) for e in evs} == {("IRN", "RUS"), ("IRN", "TUR"), ("RUS", "TUR")}
 
 
 @pytest.mark.parametrize("text,target", [

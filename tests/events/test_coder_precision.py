@@ -44,9 +44,8 @@ def test_a_consultation_needs_another_side(text):
 @pytest.mark.parametrize("text, events", [
     ("The British prime minister travelled to Washington on Monday.",
      [("042", "GBR", "USA", True), ("043", "USA", "GBR", True)]),
-    ("Iran and Russia held talks in Moscow on Monday.", [("040", "IRN", "RUS", True), ("040", "RUS", "IRN", True)]),
-    ("The Iranian foreign minister held talks with the BBC director general.",
-     [("040", "IRN", "GBR", True), ("040", "GBR", "IRN", True)]),
+    ("Iran and Russia held talks in Moscow on Monday.", [("040", "IRN", "RUS", True)]),
+    ("The Iranian foreign minister held talks with the BBC director general.", [("040", "IRN", "GBR", True)]),
 ])
 def test_consultations_with_another_side_stay(text, events):
     assert coded(text) == events

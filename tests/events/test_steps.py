@@ -480,14 +480,14 @@ def test_speech_reports_only_its_own_clause(nlp):
 # ---------------------------------------------------------------- step 7: events
 
 
-def test_events_symmetric_subjects_both_ways(make, lexicon):
+def test_events_symmetric_subjects_one_event(make, lexicon):
     rec = run(make("Iran and Russia signed an agreement."), lexicon, "events")
-    assert sorted(evs(rec)) == [("057", "IRN", "RUS"), ("057", "RUS", "IRN")]
+    assert sorted(evs(rec)) == [("057", "IRN", "RUS")]
 
 
-def test_events_symmetric_with_a_target_both_ways(make, lexicon):
+def test_events_symmetric_with_a_target_one_event(make, lexicon):
     rec = run(make("Iran met Russia."), lexicon, "events")
-    assert sorted(evs(rec)) == [("040", "IRN", "RUS"), ("040", "RUS", "IRN")]
+    assert sorted(evs(rec)) == [("040", "IRN", "RUS")]
 
 
 def test_events_an_intent_to_meet_is_one_sides(make, lexicon):

@@ -47,7 +47,7 @@ from realpolitik.events.content import approving, content_clause
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
-from realpolitik.events.modality import FACTUAL_KINDS, Modality, modality
+from realpolitik.events.modality import FACTUAL_KINDS, Modality, governed, modality
 from realpolitik.events.quotes import continues_quote, quoted_regions
 from realpolitik.geo import gazetteer_for, locate_document
 from realpolitik.events.roles import (
@@ -433,18 +433,27 @@ def rule_actors(rec: SentenceRecord, c: Candidate, resolver: Resolver, used_src:
         if fs:
             sources, rule = fs, rule + "+fallback-source"
             if not targets:
-                targets = ft
+                targets = [t for t in ft if not _attributor(rec.sent, c.tok, t)]
     if sources and not targets and c.code.root != "01" and not (is_symmetric(c.match, c.code) and len(sources) > 1):
         # (a statement has no addressee unless the text names one; parties to a symmetric act, "Iran, Russia
         # and Turkey signed an agreement", are each other's targets)
         # human coders take a target from any clause of the sentence ("rallied ... to demand reforms
         # from the government"); we only refuse the source itself or its own state/government
         others = [x for x in rec.mentions if all(distinct(x, src) for src in sources)
-                  and not (int(c.code.root) < 14 and "-country:" in x.rule)]
+                  and not (int(c.code.root) < 14 and "-country:" in x.rule) and not _attributor(rec.sent, c.tok, x)]
         _, ft = fallback_actors(rec.sent, c.tok, others)
         if ft:
             targets, rule = ft, rule + "+fallback-target"
     return sources, targets, rule
+
+
+def _attributor(sent: Span, tok: Token, m: ActorRef) -> bool:
+    """Is mention ``m`` the speaker of a statement verb other than the trigger ("Libya bought two cargoes of
+    sugar, traders said", "..., the officials said")? Who reports an act is not the one it is done to, so
+    no nearest-mention fallback makes it the target."""
+    head = phrase_head(sent, m)
+    return (head is not None and head.dep_ == "nsubj" and head.head.i != tok.i
+            and head.head.lemma_.lower() in SPEECH_LEMMAS)
 
 
 def _undergoes(sent: Span, tok: Token, m: ActorRef) -> bool:
@@ -589,6 +598,13 @@ def assign_modality(rec: SentenceRecord) -> None:
                 # "would meet the mediator if he gave them a veto": a conditional offer is an offer, made now
                 # (as an ultimatum is a threat)
                 c.hypothetical = False
+            if ABSORBED_KINDS & set(governed(c.tok).kinds) and ">modal:" in c.match.rule:
+                # "Iran hopes Russia will deliver the missiles", "expects that Russia will meet Turkey": the
+                # "will" is absorbed as Russia's intent only when the sentence asserts it; under a hope, plan
+                # or expectation it is the act itself, not yet done
+                if c.match.base_cameo:
+                    c.code = codebook.cameo(c.match.base_cameo)
+                c.hypothetical, c.rule = True, c.rule + "+governed-future"
             c.negated = False
             if ">modal:reject" in c.match.rule and told_not_to(c.tok):
                 c.negated = True  # "advised Russians not to travel": nobody refused anything
@@ -985,14 +1001,6 @@ def _event_id(*parts: object) -> str:
     return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-# Acts that two sides do to each other, and the code of the other side's part (docs/codebook.md, "Meetings and
-# bilateral acts"): in the ICEWS 2018 sample every consultation (040 492/492, by telephone 041 18/18, at a
-# third place 044 22/22), negotiation (046 120/121) and signed agreement (057 56/57) is stored both ways,
-# whatever verb told it. (ICEWS also stores every visit's 042 with the host's 043, 148/149; here only the
-# motion idioms do, by their lexicon entry: the geography step places a host's 043 at the host's own country.)
-PAIRED_CODES = {"040": "040", "041": "041", "044": "044", "046": "046", "057": "057"}
-
-
 def is_symmetric(m: Any, code: CameoCode) -> bool:
     """Is the act both sides' ("Iran and Russia agreed", "met")? A symmetric head whose complement re-codes
     the act ("the EU agreed new sanctions on Iran": 1312) is so while the act stays between the parties
@@ -1002,22 +1010,21 @@ def is_symmetric(m: Any, code: CameoCode) -> bool:
 
 
 def _pairs(c: Candidate) -> list[tuple[ActorRef, ActorRef | None, CameoCode]]:
-    """(source, target, code) of each event a candidate yields: symmetric acts both ways, paired codes
-    ("rushed to Moscow": a visit, and Moscow hosting it) with the reverse act, target-only codes swapped."""
+    """(source, target, code) of each event a candidate yields: one event per happening (docs/codebook.md,
+    "Meetings and bilateral acts"): a meeting, a negotiation or a treaty between two sides is one event, told
+    from the side the sentence names first, never stored again the other way round; parties named together
+    ("Iran, Russia and Turkey signed") are paired once each; paired codes of the lexicon ("rushed to Moscow":
+    a visit, and Moscow hosting it) add the reverse act; target-only codes are swapped."""
     m, code = c.match, c.code
-    symmetric = is_symmetric(m, code)
-    if symmetric and not c.targets and len(c.sources) > 1:
-        return [(a, b, code) for a in c.sources for b in c.sources if a.actor_id != b.actor_id]
+    if is_symmetric(m, code) and not c.targets and len(c.sources) > 1:
+        return [(a, b, code) for i, a in enumerate(c.sources) for b in c.sources[i + 1:] if a.actor_id != b.actor_id]
     pairs = [(s, t) for s in c.sources for t in (c.targets or [None]) if t is None or t.actor_id != s.actor_id]
     if m.swap:
         return [(t, s, code) for s, t in pairs if t is not None]
     out: list[tuple[ActorRef, ActorRef | None, CameoCode]] = [(s, t, code) for s, t in pairs]
-    if symmetric and not (m.modal_absorbed and code.root == "03"):
-        # "Iran will meet Russia" is Iran's intent alone; "met" is both sides' act
-        out += [(t, s, code) for s, t in pairs if t is not None]
-    elif m.reverse or code.code in PAIRED_CODES:
+    if m.reverse:
         try:
-            rev = codebook.cameo(m.reverse or PAIRED_CODES[code.code])
+            rev = codebook.cameo(m.reverse)
         except RealpolitikError:
             return out
         out += [(t, s, rev) for s, t in pairs if t is not None]

@@ -9,7 +9,8 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
-- ``no-party``  — a consultation (04) with no other side ("McConnell was talking in the Highlands",
+- ``no-party``  — economic cooperation (061) with no other side ("Libya bought two cargoes of sugar"); a
+  consultation (04) with no other side ("McConnell was talking in the Highlands",
   "described the meeting as productive"), or a visit (042/043) whose only host is a place or actor of the
   visitor's own side or none placed ("travelled to Manchester", "had to travel to Llanelli");
 - ``no-agent``  — the trigger's own subject is no actor, and the source was read from elsewhere in the
@@ -226,6 +227,7 @@ def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[Act
 # named (campaign stops, "had to travel to Cardiff") is no act between actors.
 CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
+ECONOMIC_COOPERATION = "061"  # CAMEO: "initiate, resume, improve, or expand economic exchange or cooperation"
 
 
 def _same_side(a: ActorRef, b: ActorRef) -> bool:
@@ -239,7 +241,11 @@ def no_party(c: "Candidate") -> bool:
     apart, or as a plural group: "the two leaders held talks")
     ("McConnell was talking in the Highlands", "described Friday's meeting as productive",
     "announced a party consultation"); or a visit whose only "host" is no placed actor or a place of the
-    visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland")."""
+    visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland"); or economic
+    cooperation (061) with no one to cooperate with: a purchase or sale of goods from no named side ("Libya
+    bought two cargoes of sugar from operators") is trade, not an exchange between actors."""
+    if c.code.code == ECONOMIC_COOPERATION:
+        return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
     if c.code.root != CONSULT_ROOT:
         return False
     if c.code.code in VISIT_CODES:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["Modality", "modality", "KINDS", "FACTUAL_KINDS"]
+__all__ = ["Modality", "modality", "governed", "KINDS", "FACTUAL_KINDS"]
 
 KINDS = ("modal", "conditional", "future", "prescriptive", "question", "speculative", "reported")
 FACTUAL_KINDS = frozenset({"reported"})  # attributed ("reportedly") but asserted: still factual
@@ -117,8 +117,18 @@ _STOP = frozenset(("relcl", "appos"))  # a relative clause asserts its own event
 
 def modality(trigger: Token) -> Modality:
     """Negation and modality kinds of the event whose trigger is ``trigger`` (a verb or event noun)."""
+    return _modality(trigger, own=True)
+
+
+def governed(trigger: Token) -> Modality:
+    """The negation and kinds ``trigger`` gets from what governs it ("hopes (that) Russia will deliver",
+    "plans to"), leaving out its own auxiliaries, adverbs and if-clause ("will deliver", "would meet if")."""
+    return _modality(trigger, own=False)
+
+
+def _modality(trigger: Token, own: bool) -> Modality:
     kinds: set[str] = set()
-    negated = _own(trigger, kinds)
+    negated = _own(trigger, kinds) if own else False
     chain = [trigger]  # the trigger and the governors whose markers it shares
     cur, inherit = trigger, True
     while cur.head.i != cur.i and cur.dep_ not in _STOP:
@@ -138,7 +148,7 @@ def modality(trigger: Token) -> Modality:
         if cur.dep_ == "advcl" and _marks(cur) & _CONDITION_MARKS and cur.head.lemma_ not in _QUESTION_CCOMP:
             kinds.add("conditional")  # anything inside an if/unless clause
         cur = gov
-    if any(_governs_condition(t) for t in chain):
+    if any(_governs_condition(t) for t in (chain if own else chain[1:])):
         kinds.add("conditional")  # the consequent of an if-clause
     if _in_question(trigger):
         kinds.add("question")
@@ -223,10 +233,26 @@ def _shares(conj: Token, head: Token) -> bool:
     return conj.tag_ == head.tag_ or (conj.tag_ in ("VB", "VBP") and head.tag_ in ("VB", "VBP"))
 
 
+# every governing verb the tables above name, for mending the lemmatiser's clipped lemmas (``_lemma``)
+_GOVERNORS = (_NEG_IMPLICATIVE | _POS_IMPLICATIVE | _FUTURE_GOV | _PRESCRIPTIVE_GOV | _SPECULATIVE_GOV | _CAUSATIVE
+              | _FUTURE_CCOMP | _PRESCRIPTIVE_CCOMP | _SPECULATIVE_CCOMP | _QUESTION_CCOMP | _REPORTED_GOV | _REPORTING
+              | _LIGHT_VERBS)
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, with the final "e" the pinned model's lemmatiser clips from some verbs put back
+    ("hopes" / "hoped" / "hoping" -> "hop", "slated" -> "slat": "Britain hopes to sign" is a hope, not a
+    signing) when that names a governing verb of the tables and the word itself is spelled from it."""
+    lem = tok.lemma_.lower()
+    if lem not in _GOVERNORS and lem + "e" in _GOVERNORS and tok.lower_.startswith(lem):
+        return lem + "e"
+    return lem
+
+
 def _step(cur: Token, kinds: set[str]) -> tuple[Token, bool, bool]:
     """One step up from ``cur``: (governor, does cur share the governor's markers, negation added)."""
     rel, head = cur.dep_, cur.head
-    lem = head.lemma_.lower()
+    lem = _lemma(head)
     if rel == "conj":
         return head, _shares(cur, head), False
     if rel in ("xcomp", "acomp") or (rel == "advcl" and lem in _NEG_IMPLICATIVE | _FUTURE_GOV and _has_to(cur)):
