@@ -313,7 +313,7 @@ def portfolio_owner(tok: Token) -> Token | None:
     State for Culture, Media and Sport" -> "Secretary" for "Media"; None for a word in no such list."""
     if tok.dep_ != "conj" and not any(c.dep_ == "conj" for c in tok.children):
         return None
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     owner = tok.head
     if tok.dep_ == "pobj" and owner.dep_ == "prep" and owner.lower_ in ("for", "of"):
@@ -373,7 +373,7 @@ def _opinion_predicate(doc: Doc, m: Match, matches: list[Match]) -> bool:
     prime minister", "X is a capable politician"): an opinion of the person, not an office held."""
     tok = doc[m.j - 1]
     top = tok
-    while top.dep_ == "conj" and top.head is not top:
+    while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     if top.dep_ != "attr" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return False
@@ -693,7 +693,7 @@ def salience(tok: Token) -> int:
     if t.dep_ not in _SUBJ:
         return 2 if _lost_speaker(tok) else 0
     verb = t.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
 
@@ -868,7 +868,7 @@ def person_ref(r: Reading, a: Article, tok: Token, span: Span) -> ActorRef:
     name_toks = name_tokens(tok)
     desc = describe_person(r, a, tok, name_toks)
     start = _mention_start(r, a, span, name_toks)
-    last = next(t for t in reversed(name_toks) if t.dep_ != "case" or t is name_toks[0])
+    last = next(t for t in reversed(name_toks) if t.dep_ != "case" or t.i == name_toks[0].i)
     end = last.idx + len(last.text)
     rule = desc.rule or ("learned:name" if len(strip_name(r, name_toks)) > 1 else "learned:surname")
     if person.country_rule and not desc.country:

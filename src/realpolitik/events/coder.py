@@ -695,7 +695,7 @@ def _obliging(tok: Token) -> bool:
             return False
         if "must" in auxes or (tok.lemma_ == "have" and tok.tag_ in ("VBZ", "VBP")):
             return True
-        if tok.dep_ != "xcomp" or tok.head is tok:
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             break
         tok = tok.head
     return True

@@ -780,7 +780,7 @@ def _modal(tok: Token, code: str, rule: str) -> tuple[str, bool, str]:
 def _governor(tok: Token) -> Token | None:
     """The token whose trigger may absorb this one (its verb, or the verb of its preposition)."""
     if tok.dep_ in _OBJ_DEPS | _COMP_DEPS | {"nsubjpass", "conj"}:
-        return tok.head if tok.head is not tok else None
+        return tok.head if tok.head.i != tok.i else None
     if tok.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children):
         return tok.head  # "called for the embargo to be lifted"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in _PREP_DEPS | {"prep", "prt"}:
@@ -801,7 +801,7 @@ def _demands(lex: Lexicon, tok: Token) -> bool:
 
 
 def _absorbed(lex: Lexicon, tok: Token) -> bool:
-    if tok.dep_ in _AIM_DEPS and tok.head is not tok and _demands(lex, tok):
+    if tok.dep_ in _AIM_DEPS and tok.head.i != tok.i and _demands(lex, tok):
         # what a protest demands is its aim, part of the protest (CAMEO 1411-1414 "demonstrate for ..."):
         # "demonstrated calling for independence", "staged demonstrations to demand reforms"
         # (the protest told by the head or by its object noun: "staged demonstrations to demand ...")
