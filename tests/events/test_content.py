@@ -199,3 +199,29 @@ def test_a_verb_hangs_on_the_clause_before_it_only_after_a_break(nlp, text, word
     from realpolitik.events.triggers import reported_clause
 
     assert (reported_clause(_tok(nlp, text, word)) is not None) is hung
+
+
+# ---------------------------------------------------------------- attitudes told by light verbs and psych verbs
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Chilean foreign minister expressed anger at Bolivia's maritime claim.", ("111", "CHL", "BOL")),
+    ("Canada's foreign minister voiced concern over Indonesia's treatment of journalists.", ("012", "CAN", "IDN")),
+    ("The Portuguese prime minister renewed calls for Spain to release the fishermen.", ("020", "PRT", "ESP")),
+    ("The Austrian decision to close the border angered Hungary.", ("110", "HUN", "AUT")),
+    ("The Slovenian government was dismayed by Croatia's decision to leave the court.", ("110", "SVN", "HRV")),
+])
+def test_attitudes_keep_their_target(text, want):
+    assert want in acts(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    # failing told with "lose": criticism of the one who lost
+    ("The Danish minister said the Norwegian government had lost all credibility.", ("111", "DNK", "NOR")),
+    # a pejorative name given by a verb of naming
+    ("The Bolivian president called the Peruvian president a traitor.", ("111", "BOL", "PER")),
+    # a claim found untrue is denied
+    ("Tehran said Riyadh's accusations were baseless.", ("016", "IRN", None)),
+])
+def test_more_words_of_disapproval(text, want):
+    assert want in acts(text)
