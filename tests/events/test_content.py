@@ -225,3 +225,35 @@ def test_attitudes_keep_their_target(text, want):
 ])
 def test_more_words_of_disapproval(text, want):
     assert want in acts(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a reported act that is itself a failing is the speaker's criticism of its doer, not the doer's act
+    ("The Greek minister said Albania had undermined the talks.", ("111", "GRC", "ALB")),
+    ("The Lithuanian president said Belarus had sabotaged the agreement.", ("111", "LTU", "BLR")),
+    # the one a psych verb offends, a pronoun in the said-clause, is the speaker
+    ("The Finnish foreign minister said he was dismayed by Estonia's decision.", ("110", "FIN", "EST")),
+    # a said-clause that holds only a negated act and a word of failing: criticism, not a bare statement
+    ("The Iranian president said Israel had failed to respect the ceasefire.", ("111", "IRN", "ISR")),
+])
+def test_a_failing_or_an_offence_told_as_speech(text, want):
+    assert want in acts(text)
+    assert not any(a[0] == "010" for a in acts(text))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a lack told with "no" is a failing of the one who lacks
+    ("The Dutch prime minister said Luxembourg had no right to block the shipments.", ("111", "NLD", "LUX")),
+    # "Y is to blame": the speaker blames Y
+    ("The Dutch prime minister said Luxembourg was to blame for the crisis.", ("112", "NLD", "LUX")),
+    # criticism drawn from someone is theirs, of whoever drew it
+    ("The Italian government drew criticism from Austria over its budget.", ("111", "AUT", "ITA")),
+    ("Iran's missile test sparked condemnation from France.", ("111", "FRA", "IRN")),
+])
+def test_lacks_blame_and_drawn_criticism(text, want):
+    assert want in acts(text)
+
+
+def test_no_plans_is_no_failing():
+    # "had no plans to attack" denies an intent: no criticism of the one who has none
+    assert not any(a[0][:2] == "11" for a in acts("The Dutch prime minister said Luxembourg had no plans to attack Belgium."))
