@@ -199,3 +199,61 @@ def test_a_verb_hangs_on_the_clause_before_it_only_after_a_break(nlp, text, word
     from realpolitik.events.triggers import reported_clause
 
     assert (reported_clause(_tok(nlp, text, word)) is not None) is hung
+
+
+# ---------------------------------------------------------------- attitudes told by light verbs and psych verbs
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Chilean foreign minister expressed anger at Bolivia's maritime claim.", ("111", "CHL", "BOL")),
+    ("Canada's foreign minister voiced concern over Indonesia's treatment of journalists.", ("012", "CAN", "IDN")),
+    ("The Portuguese prime minister renewed calls for Spain to release the fishermen.", ("020", "PRT", "ESP")),
+    ("The Austrian decision to close the border angered Hungary.", ("110", "HUN", "AUT")),
+    ("The Slovenian government was dismayed by Croatia's decision to leave the court.", ("110", "SVN", "HRV")),
+])
+def test_attitudes_keep_their_target(text, want):
+    assert want in acts(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    # failing told with "lose": criticism of the one who lost
+    ("The Danish minister said the Norwegian government had lost all credibility.", ("111", "DNK", "NOR")),
+    # a pejorative name given by a verb of naming
+    ("The Bolivian president called the Peruvian president a traitor.", ("111", "BOL", "PER")),
+    # a claim found untrue is denied
+    ("Tehran said Riyadh's accusations were baseless.", ("016", "IRN", None)),
+])
+def test_more_words_of_disapproval(text, want):
+    assert want in acts(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a reported act that is itself a failing is the speaker's criticism of its doer, not the doer's act
+    ("The Greek minister said Albania had undermined the talks.", ("111", "GRC", "ALB")),
+    ("The Lithuanian president said Belarus had sabotaged the agreement.", ("111", "LTU", "BLR")),
+    # the one a psych verb offends, a pronoun in the said-clause, is the speaker
+    ("The Finnish foreign minister said he was dismayed by Estonia's decision.", ("110", "FIN", "EST")),
+    # a said-clause that holds only a negated act and a word of failing: criticism, not a bare statement
+    ("The Iranian president said Israel had failed to respect the ceasefire.", ("111", "IRN", "ISR")),
+])
+def test_a_failing_or_an_offence_told_as_speech(text, want):
+    assert want in acts(text)
+    assert not any(a[0] == "010" for a in acts(text))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a lack told with "no" is a failing of the one who lacks
+    ("The Dutch prime minister said Luxembourg had no right to block the shipments.", ("111", "NLD", "LUX")),
+    # "Y is to blame": the speaker blames Y
+    ("The Dutch prime minister said Luxembourg was to blame for the crisis.", ("112", "NLD", "LUX")),
+    # criticism drawn from someone is theirs, of whoever drew it
+    ("The Italian government drew criticism from Austria over its budget.", ("111", "AUT", "ITA")),
+    ("Iran's missile test sparked condemnation from France.", ("111", "FRA", "IRN")),
+])
+def test_lacks_blame_and_drawn_criticism(text, want):
+    assert want in acts(text)
+
+
+def test_no_plans_is_no_failing():
+    # "had no plans to attack" denies an intent: no criticism of the one who has none
+    assert not any(a[0][:2] == "11" for a in acts("The Dutch prime minister said Luxembourg had no plans to attack Belgium."))

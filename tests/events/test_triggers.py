@@ -466,3 +466,28 @@ def test_a_time_phrase_is_no_particle_of_the_verb(text, code, not_code):
 
     codes = {e.cameo for s in code_text(text, classifier=None).sentences for e in s.events}
     assert code in codes and (not_code is None or not_code not in codes)
+
+
+@pytest.mark.parametrize("text,word,code", [
+    # an attitude noun the own lexicon does not list is read by the dictionary's pattern on it
+    ("The Chilean foreign minister expressed anger at the Bolivian claim.", "expressed", "111"),
+    ("The Czech president voiced displeasure with the Slovak decision.", "voiced", "111"),
+])
+def test_a_light_verb_with_no_event_noun_reads_the_next_fitting_entry(nlp, text, word, code):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == code and m.rule.startswith("pv:")
+
+
+def test_a_light_verb_falls_through_to_attitudes_only(nlp):
+    # a material pattern of the same verb ("give * powers" 080) is not read through a bare light verb
+    _, m = _at(nlp, "The minister said the law would give the police new powers to search homes.", "give")
+    assert m is None or m.cameo[:2] in ("01", "02", "05", "10", "11", "12", "13")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The Austrian decision angered Hungary.", "angered"),
+    ("Slovenia was dismayed by the Croatian ruling.", "dismayed"),
+])
+def test_psych_verbs_code_disapproval_from_the_one_offended(nlp, text, word):
+    _, m = _at(nlp, text, word)
+    assert m is not None and m.cameo == "110" and m.swap

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -231,12 +231,15 @@ class Lexicon:
                     for k, v in out.items()})
 
     def best(self, tok: Token) -> Entry | None:
+        return next(self.fitting(tok), None)
+
+    def fitting(self, tok: Token) -> Iterator[Entry]:
+        """The entries whose conditions the token meets, most specific first."""
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
         facts = _Facts(tok)
         for e in self.entries.get((_lemma(tok), pos), ()):
             if _satisfies(e, tok, facts):
-                return e
-        return None
+                yield e
 
     def match(self, token: Token) -> TriggerMatch | None:
         """The most specific entry for a verb or event noun, or None (also when a governing trigger absorbs it)."""
@@ -674,9 +677,27 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     gov = governor(lex, tok)
     if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
         return None  # (a date is no event noun: "resume in March", "the May talks")
-    e = lex.best(gov)
-    if e is None:
+    for e in lex.fitting(gov):
+        m = _entry_match(lex, tok, gov, e, depth)
+        if m is not None or e.cameo is not None or not e.light:
+            return m
+        # a light verb whose object is no event noun ("expressed anger at ...", "voiced displeasure") is
+        # read by the next entry that fits when that one tells an attitude: a dictionary pattern on that
+        # object ("EXPRESS * ANGER [111]"); its patterns of material acts ("give * powers") stay unread
+        for later in lex.fitting(gov):
+            if later.cameo is not None and later.cameo[:2] in _ATTITUDE_ROOTS and later.dobj:
+                return _entry_match(lex, tok, gov, later, depth)
         return None
+    return None
+
+
+# statements, appeals, support, demands, disapproval, rejection and threats: what a light verb of saying
+# ("express", "voice") can carry in its object
+_ATTITUDE_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+
+
+def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> TriggerMatch | None:
+    """The match one lexicon entry gives a token (``gov``: the word the entry is keyed on)."""
     # a dictionary pattern is shared by its block's verbs: name the verb that fired and its block
     rule = e.rule if not e.source else f"pv:{_lemma(gov)}/{e.rule[3:]}"
     code, comp, toks, refused = e.cameo, None, [tok, gov], False
