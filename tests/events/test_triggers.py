@@ -491,3 +491,12 @@ def test_a_light_verb_falls_through_to_attitudes_only(nlp):
 def test_psych_verbs_code_disapproval_from_the_one_offended(nlp, text, word):
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo == "110" and m.swap
+
+
+def test_the_talks_a_journey_is_made_for_are_an_event(nlp):
+    doc = nlp("Peruvian and Chilean negotiators return to Geneva this week for talks on the border.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert match(talks) is not None and match(talks).cameo == "040"
+    # a reason for another act stays part of it ("arrested for attacking ...")
+    doc = nlp("Police in Lima arrested two students for attacking a bank.")
+    assert match(next(t for t in doc if t.lower_ == "attacking")) is None
