@@ -257,3 +257,30 @@ def test_lacks_blame_and_drawn_criticism(text, want):
 def test_no_plans_is_no_failing():
     # "had no plans to attack" denies an intent: no criticism of the one who has none
     assert not any(a[0][:2] == "11" for a in acts("The Dutch prime minister said Luxembourg had no plans to attack Belgium."))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a passive psych verb with no by-agent is told from the one who feels it (no swap)
+    ("The Egyptian foreign minister said he was disappointed with Ethiopia's decision.", ("110", "EGY", "ETH")),
+    # with a by-agent, or active, the cause is the subject or the agent: swapped
+    ("The Sudanese decision to join the talks pleased Egypt.", ("051", "EGY", "SDN")),
+    # the state told as an adjective: the subject feels it about the object of its preposition
+    ("Egypt is angry with Ethiopia.", ("110", "EGY", "ETH")),
+])
+def test_feelings_are_told_from_the_one_who_feels_them(text, want):
+    assert want in acts(text)
+    assert not any(a[1] == want[2] and a[2] == want[1] for a in acts(text))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a fault named anywhere in the said-clause, owned by a named actor, is criticism of that actor
+    ("The Irish minister said Britain's incompetence had cost lives.", ("111", "IRL", "GBR")),
+    # "made a mistake" is failing
+    ("The Irish minister said the British government had made a mistake.", ("111", "IRL", "GBR")),
+])
+def test_faults_owned_and_mistakes_made(text, want):
+    assert want in acts(text)
+
+
+def test_a_fault_of_ones_own_criticises_no_one():
+    assert not any(a[0][:2] == "11" for a in acts("The Irish minister said his own mistakes had cost lives."))

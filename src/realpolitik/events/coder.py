@@ -43,7 +43,7 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
-from realpolitik.events.content import approving, blamed, content_clause, faults, lacking, speaker_offended
+from realpolitik.events.content import approving, blamed, content_clause, faulted_owner, faults, lacking, speaker_offended
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
@@ -911,7 +911,9 @@ def _disapproving(clause: Token) -> Token | None:
 
 def _found_wanting(clause: Token) -> Token | None:
     """:func:`_disapproving` of a clause, or of the clause it frames ("it is clear that Y ...", "there is
-    growing evidence that Y's plan is unsustainable", "I think Y is wrong")."""
+    growing evidence that Y's plan is unsustainable", "I think Y is wrong"); else the owner of a fault named
+    anywhere in it ("Y's incompetence had cost lives": :func:`.content.faulted_owner`)."""
+    start = clause
     for _ in range(3):
         found = _disapproving(clause)
         if found is not None:
@@ -919,9 +921,9 @@ def _found_wanting(clause: Token) -> Token | None:
         inner = [c for c in clause.children if c.dep_ == "ccomp"] + [
             g for c in clause.children if c.dep_ in ("attr", "acomp", "dobj") for g in c.children if g.dep_ in ("acl", "ccomp")]
         if not inner or any(c.dep_ == "neg" for c in clause.children):
-            return None
+            break
         clause = inner[0]
-    return None
+    return faulted_owner(start)
 
 
 def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:
