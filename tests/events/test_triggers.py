@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.events.codebook import cameo
+from realpolitik.api import code_text
 from realpolitik.events.triggers import lexicon, match, match_sentence
 
 
@@ -500,3 +501,10 @@ def test_the_talks_a_journey_is_made_for_are_an_event(nlp):
     # a reason for another act stays part of it ("arrested for attacking ...")
     doc = nlp("Police in Lima arrested two students for attacking a bank.")
     assert match(next(t for t in doc if t.lower_ == "attacking")) is None
+
+
+def test_a_light_verb_of_saying_again_keeps_its_statement(nlp):
+    # "reiterated that ...": no event noun object, so the verb's own statement reads its clause
+    assert ("100", "FRA", "IRN") in [
+        (e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in code_text("The French minister reiterated that Iran must stop enrichment.", classifier=None).events]

@@ -685,9 +685,10 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
             return m
         # a light verb whose object is no event noun ("expressed anger at ...", "voiced displeasure") is
         # read by the next entry that fits when that one tells an attitude: a dictionary pattern on that
-        # object ("EXPRESS * ANGER [111]"); its patterns of material acts ("give * powers") stay unread
+        # object ("EXPRESS * ANGER [111]"), or the verb's own statement ("reiterated that ..." 010); its
+        # patterns of material acts ("give * powers") stay unread
         for later in lex.fitting(gov):
-            if later.cameo is not None and later.cameo[:2] in _ATTITUDE_ROOTS and later.dobj:
+            if later.cameo is not None and later.cameo[:2] in _ATTITUDE_ROOTS:
                 return _entry_match(lex, tok, gov, later, depth)
         return None
     return None
