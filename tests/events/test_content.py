@@ -284,3 +284,15 @@ def test_faults_owned_and_mistakes_made(text, want):
 
 def test_a_fault_of_ones_own_criticises_no_one():
     assert not any(a[0][:2] == "11" for a in acts("The Irish minister said his own mistakes had cost lives."))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a warning that finds fault is criticism of whoever is at fault ...
+    ("The Danish minister warned that Finland's border policy had backfired.", ("111", "DNK", "FIN")),
+    # ... else of the one warned
+    ("The Danish minister warned Finland that its border policy was a mistake.", ("111", "DNK", "FIN")),
+    # a warning of force stays a threat
+    ("The Danish minister warned Finland that any attack would be met with force.", ("130", "DNK", "FIN")),
+])
+def test_a_warning_is_coded_by_what_it_says(text, want):
+    assert want in acts(text)

@@ -670,6 +670,7 @@ ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain",
 
 
 PLEDGE_LEMMAS = frozenset({"promise", "pledge", "vow"})
+WARNING_LEMMAS = frozenset({"warn", "caution"})
 
 
 def _empty_pledge(c: Candidate) -> bool:
@@ -727,6 +728,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+        elif c.code.root == "13" and c.tok.lemma_.lower() in WARNING_LEMMAS and c.sources:
+            # "X warned (Y) that Y's policy had backfired": a warning that finds fault threatens nothing; it is
+            # X's criticism (111) of whoever is at fault, else of the one warned
+            warned = list(c.targets)
+            if disapproval(rec, c) and not c.targets:
+                c.targets = warned
     # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
     # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
     said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
