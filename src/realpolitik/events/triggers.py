@@ -688,15 +688,15 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
         # object ("EXPRESS * ANGER [111]"), or the verb's own statement ("reiterated that ..." 010); its
         # patterns of material acts ("give * powers") stay unread
         for later in lex.fitting(gov):
-            if later.cameo is not None and later.cameo[:2] in _ATTITUDE_ROOTS:
+            if later.cameo is not None and later.cameo.startswith(_ATTITUDE_CODES):
                 return _entry_match(lex, tok, gov, later, depth)
         return None
     return None
 
 
-# statements, appeals, support, demands, disapproval, rejection and threats: what a light verb of saying
-# ("express", "voice") can carry in its object
-_ATTITUDE_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+# statements, appeals, praise or support, demands, disapproval, rejection and threats: what a light verb of
+# saying ("express", "voice") can carry in its object (not "join * coalition" 050, "sign" 057: acts)
+_ATTITUDE_CODES = ("01", "02", "051", "10", "11", "12", "13")
 
 
 def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> TriggerMatch | None:
