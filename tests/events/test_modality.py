@@ -75,6 +75,11 @@ def test_governing_event_itself_is_factual(nlp, text, trigger):
     ("Iran agreed to ship its uranium to Russia.", "ship"),
     ("Iran said it would sign the deal.", "sign"),
     ("Iran's plan to build a reactor alarmed Israel.", "build"),
+    # the model lemmatises "hopes / hoped" as "hop" and "slated" as "slat" (modality._lemma reads them as the
+    # hope or schedule they are): what they govern has not happened
+    ("Britain hopes to sign an agreement with Iran.", "sign"),
+    ("Russia hoped to meet the Iranian president.", "meet"),
+    ("The Iranian president is slated to visit Moscow next week.", "visit"),
 ])
 def test_future_and_intention(nlp, text, trigger):
     m = _mod(nlp, text, trigger)
@@ -282,17 +287,3 @@ def test_a_stated_readiness_is_an_intent_expressed_now(text, factual):
 
     evs = [e for s in code_text(text, classifier=None).sentences for e in s.events if e.cameo.startswith("03")]
     assert evs and any(e.factual for e in evs) is factual
-
-
-# The model's lemmatiser clips the final "e" of some governing verbs ("hopes" -> "hop", "slated" -> "slat");
-# modality still reads them as the hope or schedule they are (modality._lemma).
-@pytest.mark.parametrize("text,trigger", [
-    # the model lemmatises "hopes / hoped / hoping" as "hop" and "slated" as "slat": the governor is still
-    # a hope or a schedule, and what it governs has not happened
-    ("Britain hopes to sign an agreement with Iran.", "sign"),
-    ("Russia hoped to meet the Iranian president.", "meet"),
-    ("The Iranian president is slated to visit Moscow next week.", "visit"),
-])
-def test_a_clipped_lemma_still_names_its_governor(nlp, text, trigger):
-    m = _mod(nlp, text, trigger)
-    assert "future" in m.kinds and m.hypothetical

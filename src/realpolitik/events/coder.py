@@ -43,7 +43,7 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
-from realpolitik.events.content import approving, content_clause
+from realpolitik.events.content import approving, blamed, content_clause, faulted_owner, faults, lacking, speaker_offended
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
@@ -670,6 +670,7 @@ ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain",
 
 
 PLEDGE_LEMMAS = frozenset({"promise", "pledge", "vow"})
+WARNING_LEMMAS = frozenset({"warn", "caution"})
 
 
 def _empty_pledge(c: Candidate) -> bool:
@@ -727,6 +728,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+        elif c.code.root == "13" and c.tok.lemma_.lower() in WARNING_LEMMAS and c.sources:
+            # "X warned (Y) that Y's policy had backfired": a warning that finds fault threatens nothing; it is
+            # X's criticism (111) of whoever is at fault, else of the one warned
+            warned = list(c.targets)
+            if disapproval(rec, c) and not c.targets:
+                c.targets = warned
     # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
     # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
     said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
@@ -765,7 +772,19 @@ def reported_speech(rec: SentenceRecord) -> None:
             root = int(c.code.root)
             if c.hypothetical and s.tok.lemma_.lower() in ASSESSMENT_LEMMAS:
                 continue
-            if ">modal:demand" in c.match.rule:
+            if c.match.swap and not c.targets and speaker_offended(c.tok):
+                # "X said he was dismayed by Y's decision": the one offended is the speaker
+                c.targets = list(speaker)
+            if others and not c.negated and blamed(c.tok):
+                # "X said Y was to blame for the crisis": X blames Y (CAMEO 112), Y blames no one
+                added.append(_speech_candidate(c, "112", others, speaker, "accuse"))
+                dropped.add(id(c))
+            elif others and not c.hypothetical and not c.negated and faults(c.tok):
+                # "X said Y had betrayed / undermined the talks": told by another, a failing is the speaker's
+                # criticism of Y (CAMEO 111), not an act of Y's
+                added.append(_speech_candidate(c, "111", others, speaker, "disapprove"))
+                dropped.add(id(c))
+            elif ">modal:demand" in c.match.rule:
                 if others:  # "... that the Americans must lift all sanctions": the speaker demands it of them
                     c.sources, c.targets, c.hypothetical = list(speaker), others, False
                     c.rule = "reported-speech:demand"
@@ -800,8 +819,10 @@ def reported_speech(rec: SentenceRecord) -> None:
             # a reported past act ("X said Y attacked ...") is coded as Y's act, as the coders' gold does
         if len(added) == n_added and all(c.hypothetical or c.negated for c in content):
             # "he added the situation would be monitored", "X said the US was not seeking a veto": what is
-            # said is no fact and no act of the speaker's came of it, so the statement itself is the event
+            # said is no fact and no act of the speaker's came of it, so the statement itself is the event,
+            # coded by its content ("X said Y had failed to respect the truce": X's criticism of Y)
             dropped.discard(id(s))
+            disapproval(rec, s)
     rec.candidates = [c for c in rec.candidates if id(c) not in dropped] + added
 
 
@@ -877,6 +898,7 @@ def _disapproving(clause: Token) -> Token | None:
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
     failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
                and (t.lemma_.lower() in words.get("verbs", ()) or failing_phrase(t)  # "Y has failed", "broke its pledges"
+                    or lacking(t)  # "Y has no credibility"
                     or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
                         and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children)))]
     if failing and failing[0] is not clause:
@@ -896,7 +918,9 @@ def _disapproving(clause: Token) -> Token | None:
 
 def _found_wanting(clause: Token) -> Token | None:
     """:func:`_disapproving` of a clause, or of the clause it frames ("it is clear that Y ...", "there is
-    growing evidence that Y's plan is unsustainable", "I think Y is wrong")."""
+    growing evidence that Y's plan is unsustainable", "I think Y is wrong"); else the owner of a fault named
+    anywhere in it ("Y's incompetence had cost lives": :func:`.content.faulted_owner`)."""
+    start = clause
     for _ in range(3):
         found = _disapproving(clause)
         if found is not None:
@@ -904,9 +928,9 @@ def _found_wanting(clause: Token) -> Token | None:
         inner = [c for c in clause.children if c.dep_ == "ccomp"] + [
             g for c in clause.children if c.dep_ in ("attr", "acomp", "dobj") for g in c.children if g.dep_ in ("acl", "ccomp")]
         if not inner or any(c.dep_ == "neg" for c in clause.children):
-            return None
+            break
         clause = inner[0]
-    return None
+    return faulted_owner(start)
 
 
 def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:

@@ -8,9 +8,15 @@ and the run-on quotation step (``coder.quoted_statement``) ask this module for
 - :func:`content_clause` — the clause a statement verb reports ("X said [Y ...]", "[Y ...], X said", and
   a quotation the parser hung on the verb's object: 'X said: "There is evidence [that Y ... ]"');
 - :func:`failing` — a predicate of failing or letting down told with its object ("broke its promises",
-  "ran out of ideas", "turned a blind eye", "sold out the workers"): criticism of its subject;
+  "ran out of ideas", "turned a blind eye", "sold out the workers"), or :func:`lacking` with "no" ("Y has no
+  credibility"): criticism of its subject; :func:`blamed` — "Y is to blame": an accusation of Y;
 - :func:`approving` — the subject a clause praises ("Y did a superb job", "Y was right to ...",
-  "Y deserves credit"): 051.
+  "Y deserves credit"): 051;
+- :func:`faulted_owner` — whose fault a clause names ("Y's incompetence had cost lives"): criticism of Y;
+- :func:`faults` — a reported act that is itself a failing ("Y had betrayed / undermined ..."): the
+  speaker's criticism of Y, not Y's act;
+- :func:`speaker_offended` — a psych verb whose offended one is a pronoun ("X said he was dismayed by ..."):
+  the speaker.
 
 The words are general English evaluation words (``data/triggers/families.yaml``: ``disapproval``,
 ``approval``), not taken from any gold sentence.
@@ -64,6 +70,55 @@ def failing(tok: Token) -> bool:
     near += [g for c in tok.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ in ("pobj", "prep")]
     near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(n.lemma_.lower() in objects or n.lower_ in objects for n in near)
+
+
+def lacking(tok: Token) -> bool:
+    """Does the verb tell a lack with "no" ("Y has no credibility", "has no right to ...", "offered no
+    answers")? (``disapproval: lacking`` — verb: the objects it may lack.)"""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = _words("disapproval").get("lacking", {}).get(tok.lemma_.lower())
+    return bool(objects) and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in objects and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
+        for o in tok.children)
+
+
+def faulted_owner(clause: Token) -> Token | None:
+    """The owner of a fault named anywhere in a clause that is not negated: the possessor (no pronoun) of a
+    noun of disapproval ("Y's incompetence had cost lives", "would avoid the old parties' lies and spin"),
+    or None."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    nouns = set(_words("disapproval").get("nouns", ()))
+    for t in clause.subtree:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            owner = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owner:
+                return owner[0]
+    return None
+
+
+def blamed(tok: Token) -> bool:
+    """Is the verb the "to blame" of "Y is / was to blame (for ...)": whoever says it blames Y (112)?"""
+    return (tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
+            and any(c.lower_ == "to" for c in tok.children))
+
+
+def faults(tok: Token) -> bool:
+    """Does the verb tell a failing of its subject: a verb of failing or deceiving ("Y had betrayed / undermined
+    / sabotaged ...", ``disapproval: verbs``) or a failing phrase (:func:`failing`), not negated?"""
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    return tok.lemma_.lower() in _words("disapproval").get("verbs", ()) or failing(tok)
+
+
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def speaker_offended(tok: Token) -> bool:
+    """Is the one a psych verb offends a bare pronoun ("X said [he] was disappointed by Y's decision", "...
+    that [it] was angered by ..."): in a said-clause, the speaker himself."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _SPEAKER_PRONOUNS for c in tok.children)
 
 
 def approving(clause: Token) -> Token | None:
