@@ -234,9 +234,20 @@ def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
     gov = T.governor(lexicon, tok)
     if gov is None:
         return False
-    e = lexicon.best(gov)
-    if e is None:
-        return False
+    for e in lexicon.fitting(gov):  # as triggers._core: a light verb with no event object reads a later entry
+        if _entry_may_fire(lexicon, gov, e, depth):
+            return True
+        if e.cameo is not None or not e.light:
+            return False
+        return any(later.cameo is not None and later.cameo.startswith(T._ATTITUDE_CODES)
+                   and _entry_may_fire(lexicon, gov, later, depth) for later in lexicon.fitting(gov))
+    return False
+
+
+def _entry_may_fire(lexicon: Any, gov: Any, e: Any, depth: int) -> bool:
+    """``triggers._entry_match`` of one entry, wide where the entities decide."""
+    from realpolitik.events import triggers as T
+
     if e.family or e.light:  # _inner: a complement that matches gives the code and the participant
         if any((e.family or c.pos_ in ("NOUN", "PROPN")) and may_fire(lexicon, c, depth + 1)
                for c in T.inner_candidates(gov, e)):

@@ -113,6 +113,12 @@ ACT_OBJECTS = [
     "Kenya, Uganda agree to new border rules",
     "Nine EU states agree on parts of a banking tax",
 ]
+# headlines we wrote whose light verb's object is no event noun: the matcher reads the verb's next entry that
+# tells an attitude (a statement 010, "start" 130 ...), and so must the second check
+LIGHT_FALLBACK = [
+    "Kenya announces new currency system",
+    "US Senate starts debate on farm bill",
+]
 
 
 # sentences we wrote with triggers of every kind: verbs, nouns, copula adjectives, attitude and light verbs,
@@ -135,7 +141,7 @@ TRIGGERS = [
     "Union leaders gave a warning to the government.",
     "The envoy was reported to have threatened a boycott of the summit.",
     "Opposition parties vowed to continue the strike.",
-] + EVENTFUL + ACT_OBJECTS
+] + EVENTFUL + ACT_OBJECTS + LIGHT_FALLBACK
 
 
 def test_second_check_drops_parsed_documents_without_a_possible_trigger(coder):
@@ -181,7 +187,7 @@ def test_may_trigger_holds_for_every_candidate_the_coder_finds(coder):
     assert heads >= len(TRIGGERS)
 
 
-@pytest.mark.parametrize("headline", ACT_OBJECTS)
+@pytest.mark.parametrize("headline", ACT_OBJECTS + LIGHT_FALLBACK)
 def test_second_check_keeps_an_attitude_verbs_act_object(coder, headline):
     """An attitude verb whose participant is the act it is about ('agree to new rules') keeps the document
     through the second check, and its event is the full parse's."""
