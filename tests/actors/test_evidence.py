@@ -169,6 +169,19 @@ def test_an_undated_article_is_read_at_the_era_its_office_holders_give(nlp, kb):
     assert blair and blair[0].code == "GBRGOV"  # in office then, not the elite he is today
 
 
+def test_an_era_window_that_spans_two_offices_asserts_neither(nlp, kb):
+    # only Blair's premiership (1997-2007) dates this article: Robin Cook held three offices in that
+    # window (foreign secretary, leader of the house, backbencher), so none is his; Blair's own holds
+    res, refs = _read(nlp, kb, "Prime Minister Tony Blair defended the war. Robin Cook said the war was wrong.")
+    assert res.reading.window is not None and res.reading.window[1] - res.reading.window[0] > dt.timedelta(days=3000)
+    cook = next(r for r in refs if r.name == "Robin Cook")
+    assert cook.country == "GBR" and cook.sector is None
+    assert next(r for r in refs if r.name == "Tony Blair").code == "GBRGOV"
+    # a window inside one of his offices does assert it: the home secretary of 2004-06 dates it
+    res, refs = _read(nlp, kb, "Home Secretary Charles Clarke defended the bill on Monday. Mr Blair backed him.")
+    assert next(r for r in refs if r.text == "Mr Blair").code == "GBRGOV"
+
+
 def test_a_dated_article_keeps_its_date_and_an_article_without_titled_people_has_no_era(nlp, kb):
     res, _ = _read(nlp, kb, ERA_TEXT, date=dt.date(2012, 1, 1))
     assert res.reading.date == dt.date(2012, 1, 1) and res.reading.date_rule == ""

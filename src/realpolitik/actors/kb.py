@@ -119,6 +119,14 @@ class Entry:
             return next(iter(countries))
         return ""
 
+    def code_within(self, lo: dt.date, hi: dt.date) -> str:
+        """The code in force all through the days ``lo``..``hi`` (an undated article's era), when one code is;
+        else ``code_undated()``: a window that spans two offices asserts neither (an era read from Tony
+        Blair's ten years as prime minister puts Robin Cook in none of his three offices)."""
+        days = {lo, hi} | {d for p in self.periods for d in (p.start, p.end) if d is not None and lo < d < hi}
+        codes = {self.code_at(d) for d in days}
+        return codes.pop() if len(codes) == 1 else self.code_undated()
+
     def sector_at(self, day: dt.date | None) -> str | None:
         """The sector of ``code_at(day)``: a party is GOV while it governs, OPP otherwise."""
         if not self.periods:

@@ -552,7 +552,7 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
     follows the party's status (a Tory leader in 2005 is OPP, in 2012 GOV, whatever portfolio the phrase
     names: "Conservative local government spokeswoman"); GOV for a state. A seat not yet held ("a
     prospective Labour MP") gives the party's status too."""
-    org = (anchor.entry.sector_at(r.date) if anchor is not None and anchor.kind not in _STATE_KINDS
+    org = (r.sector_of(anchor.entry) if anchor is not None and anchor.kind not in _STATE_KINDS
            else None)
     if role_m is None:
         return org
@@ -560,7 +560,7 @@ def role_sector(r: Reading, role_m: Match | None, roles: list[Match], anchor: Ma
     if role_m.entry.state_sector and anchor is not None and anchor.kind in _STATE_KINDS and party is None:
         sector = role_m.entry.state_sector  # "Russian bombers": the state's aircraft, not attackers
     if party is not None:
-        status = party.sector_at(r.date)
+        status = r.sector_of(party)
         if status in ("GOV", "OPP") and (sector == INHERIT or sector == "PTY" or (
                 sector == "LEG" and any(t.lower_ in _NOT_YET for t in toks or ()))):
             return status
@@ -593,7 +593,7 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     if person.kb_entry is not None and person.country is None and person.sector is None:
         # what the knowledge base says at the document date; words in the text refine it
         e = person.kb_entry
-        code = e.code_at(r.date) if r.date is not None else e.code_undated()
+        code = r.code_of(e)
         person.country, person.sector = split_code(code, r.kb.countries.keys())
         if code[:3] in ("IGO", "NGO") and not person.igo_code:
             person.igo_code = code  # an official of an international body (Mogherini: IGOEUR)
@@ -938,7 +938,7 @@ def person_at(r: Reading, a: Article, tok: Token) -> _Person:
 
 def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
     e = m.entry
-    code = e.code_at(r.date) if r.date is not None else e.code_undated()
+    code = r.code_of(e)
     country, sector = split_code(code, r.kb.countries.keys())
     doc = span.doc
     return make_ref(a, span, doc[m.i].idx, doc[m.j - 1].idx + len(doc[m.j - 1].text), name=e.name,
@@ -1137,12 +1137,14 @@ def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, s
 _OPEN_ERA = dt.timedelta(days=2 * 365)
 
 
-def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str] | None:
+def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str, tuple[dt.date, dt.date]] | None:
     """When an undated article was written, from the offices its people hold in it: each knowledge-base
     person named with a present title ("Home Secretary Charles Clarke", "Prime Minister Tony Blair") puts the
     article inside the dated periods in which the KB gives that person that country and sector. The day most
-    such people agree on (the middle of their common window) and the evidence ("era:2005-06-09:Tony
-    Blair=Prime Minister+Charles Clarke=Home Secretary"); None when no titled KB person is named. Titles
+    such people agree on (the middle of their common window), the evidence ("era:2005-06-09:Tony
+    Blair=Prime Minister+Charles Clarke=Home Secretary") and the window itself, within which the article may
+    be of any day (``Reading.code_of`` asserts only the codes that hold over all of it); None when no titled
+    KB person is named. Titles
     whose sector depends on the date ("Labour leader": the party's status) are not evidence of it."""
     scratch = Article()  # estimating reads the text; the article's own record starts clean after
     for doc in docs:
@@ -1197,4 +1199,4 @@ def article_era(r: Reading, docs: list[Doc]) -> tuple[dt.date, str] | None:
         hi = lo + _OPEN_ERA
     day = lo + (hi - lo) / 2
     who = "+".join(f"{found[k][0]}={found[k][1]}" for k in support[:3])
-    return day, f"era:{day.isoformat()}:{who}"
+    return day, f"era:{day.isoformat()}:{who}", (lo, hi)

@@ -317,9 +317,9 @@ def group_ref(r: Reading, a: Article, anchor: Match, sector: str | None, span: S
     country = e.country
     if anchor.kind not in _STATE_KINDS:
         a.orgs.setdefault(e.actor_id, e)
-        dated_sector = e.sector_at(r.date)  # a party governs in some periods (GOV), not in others (OPP)
+        dated_sector = r.sector_of(e)  # a party governs in some periods (GOV), not in others (OPP)
         if sector in (None, e.sector, dated_sector):
-            return make_ref(a, span, *extent, name=e.name, actor_id=e.actor_id, code=e.code_at(r.date),
+            return make_ref(a, span, *extent, name=e.name, actor_id=e.actor_id, code=r.code_of(e),
                              country=country, sector=dated_sector, kind=e.kind, rule=rule, role=role)
     if country is None:
         code = f"{e.code[:3]}{sector or ''}"

@@ -59,7 +59,7 @@ class ActorResolver:
         if self.reading.date is None and not self.article.counted:
             era = article_era(self.reading, docs)
             if era is not None:
-                self.reading = Reading(self._kb.as_of(era[0]), era[0], era[1])
+                self.reading = Reading(self._kb.as_of(era[0]), era[0], era[1], era[2])
         prepare(self.reading, self.article, docs)
 
     def learn(self, sent: Span) -> None:
@@ -121,8 +121,8 @@ def article_actors(r: Reading, a: Article) -> list[Actor]:
                          members=tuple(dict.fromkeys(f.members)), evidence=tuple(dict.fromkeys(f.evidence))))
     out.extend(a.offices.values())
     for e in a.orgs.values():
-        out.append(Actor(actor_id=e.actor_id, name=e.name, code=e.code_at(r.date), country=e.country,
-                         sector=e.sector_at(r.date), kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
+        out.append(Actor(actor_id=e.actor_id, name=e.name, code=r.code_of(e), country=e.country,
+                         sector=r.sector_of(e), kind=e.kind, aliases=tuple(dict.fromkeys(e.aliases))))
     return out
 
 

@@ -136,6 +136,27 @@ class Reading:
     # how the date was found when the document had none ("era:2005-08-10"): the article's era from the offices
     # its people hold (people.article_era); shown in the rule of the codes read at that date
     date_rule: str = ""
+    # the era's whole window (first day, last day) when the date is the middle of one: a dated code is read
+    # only where it holds over all of it (``code_of``)
+    window: tuple[dt.date, dt.date] | None = None
+
+    def code_of(self, e: Entry) -> str:
+        """``e``'s code as this reading knows the date: on the day, over the whole era window, or undated."""
+        if self.date is None:
+            return e.code_undated()
+        if self.window is not None:
+            return e.code_within(*self.window)
+        return e.code_at(self.date)
+
+    def sector_of(self, e: Entry) -> str | None:
+        """The sector of ``code_of(e)`` (a party is GOV while it governs, OPP otherwise), None when the era
+        window spans both."""
+        if self.window is None or not e.periods:
+            return e.sector_at(self.date)
+        code = self.code_of(e)
+        if e.country and code.startswith(e.country):
+            return code[len(e.country):len(e.country) + 3] or None
+        return e.sector if len({p.code for p in e.periods}) <= 1 else None
 
 
 class Logged(NamedTuple):
