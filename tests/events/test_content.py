@@ -201,29 +201,42 @@ def test_a_verb_hangs_on_the_clause_before_it_only_after_a_break(nlp, text, word
     assert (reported_clause(_tok(nlp, text, word)) is not None) is hung
 
 
-# ---------------------------------------------------------------- attitudes told by light verbs and psych verbs
+# ---------------------------------------------------------------- attitudes, failings, feelings and warnings
 
-
-@pytest.mark.parametrize("text,want", [
+# (sentence, an event it must yield: code, source country, target country)
+ATTITUDES = [
+    # light verbs with an attitude noun, and psych verbs, keep their code and target
     ("The Chilean foreign minister expressed anger at Bolivia's maritime claim.", ("111", "CHL", "BOL")),
     ("Canada's foreign minister voiced concern over Indonesia's treatment of journalists.", ("012", "CAN", "IDN")),
     ("The Portuguese prime minister renewed calls for Spain to release the fishermen.", ("020", "PRT", "ESP")),
     ("The Austrian decision to close the border angered Hungary.", ("110", "HUN", "AUT")),
     ("The Slovenian government was dismayed by Croatia's decision to leave the court.", ("110", "SVN", "HRV")),
-])
-def test_attitudes_keep_their_target(text, want):
-    assert want in acts(text)
-
-
-@pytest.mark.parametrize("text,want", [
     # failing told with "lose": criticism of the one who lost
     ("The Danish minister said the Norwegian government had lost all credibility.", ("111", "DNK", "NOR")),
     # a pejorative name given by a verb of naming
     ("The Bolivian president called the Peruvian president a traitor.", ("111", "BOL", "PER")),
     # a claim found untrue is denied
     ("Tehran said Riyadh's accusations were baseless.", ("016", "IRN", None)),
-])
-def test_more_words_of_disapproval(text, want):
+    # a lack told with "no" is a failing of the one who lacks
+    ("The Dutch prime minister said Luxembourg had no right to block the shipments.", ("111", "NLD", "LUX")),
+    # "Y is to blame": the speaker blames Y
+    ("The Dutch prime minister said Luxembourg was to blame for the crisis.", ("112", "NLD", "LUX")),
+    # criticism drawn from someone is theirs, of whoever drew it
+    ("The Italian government drew criticism from Austria over its budget.", ("111", "AUT", "ITA")),
+    ("Iran's missile test sparked condemnation from France.", ("111", "FRA", "IRN")),
+    # a fault named anywhere in the said-clause, owned by a named actor, is criticism of that actor
+    ("The Irish minister said Britain's incompetence had cost lives.", ("111", "IRL", "GBR")),
+    # "made a mistake" is failing
+    ("The Irish minister said the British government had made a mistake.", ("111", "IRL", "GBR")),
+    # a warning that finds fault is criticism of whoever is at fault, else of the one warned; of force, a threat
+    ("The Danish minister warned that Finland's border policy had backfired.", ("111", "DNK", "FIN")),
+    ("The Danish minister warned Finland that its border policy was a mistake.", ("111", "DNK", "FIN")),
+    ("The Danish minister warned Finland that any attack would be met with force.", ("130", "DNK", "FIN")),
+]
+
+
+@pytest.mark.parametrize("text,want", ATTITUDES)
+def test_attitudes_are_coded_with_their_target(text, want):
     assert want in acts(text)
 
 
@@ -241,19 +254,24 @@ def test_a_failing_or_an_offence_told_as_speech(text, want):
     assert not any(a[0] == "010" for a in acts(text))
 
 
-@pytest.mark.parametrize("text,want", [
-    # a lack told with "no" is a failing of the one who lacks
-    ("The Dutch prime minister said Luxembourg had no right to block the shipments.", ("111", "NLD", "LUX")),
-    # "Y is to blame": the speaker blames Y
-    ("The Dutch prime minister said Luxembourg was to blame for the crisis.", ("112", "NLD", "LUX")),
-    # criticism drawn from someone is theirs, of whoever drew it
-    ("The Italian government drew criticism from Austria over its budget.", ("111", "AUT", "ITA")),
-    ("Iran's missile test sparked condemnation from France.", ("111", "FRA", "IRN")),
-])
-def test_lacks_blame_and_drawn_criticism(text, want):
-    assert want in acts(text)
-
-
-def test_no_plans_is_no_failing():
+@pytest.mark.parametrize("text", [
     # "had no plans to attack" denies an intent: no criticism of the one who has none
-    assert not any(a[0][:2] == "11" for a in acts("The Dutch prime minister said Luxembourg had no plans to attack Belgium."))
+    "The Dutch prime minister said Luxembourg had no plans to attack Belgium.",
+    # a fault of one's own criticises no one
+    "The Irish minister said his own mistakes had cost lives.",
+])
+def test_no_criticism_without_a_fault_of_another(text):
+    assert not any(a[0][:2] == "11" for a in acts(text))
+
+
+@pytest.mark.parametrize("text,want", [
+    # a passive psych verb with no by-agent is told from the one who feels it (no swap)
+    ("The Egyptian foreign minister said he was disappointed with Ethiopia's decision.", ("110", "EGY", "ETH")),
+    # with a by-agent, or active, the cause is the subject or the agent: swapped
+    ("The Sudanese decision to join the talks pleased Egypt.", ("051", "EGY", "SDN")),
+    # the state told as an adjective: the subject feels it about the object of its preposition
+    ("Egypt is angry with Ethiopia.", ("110", "EGY", "ETH")),
+])
+def test_feelings_are_told_from_the_one_who_feels_them(text, want):
+    assert want in acts(text)
+    assert not any(a[1] == want[2] and a[2] == want[1] for a in acts(text))

@@ -84,3 +84,20 @@ def test_a_figures_doing_codes_no_event(nlp):
     coded = code_text("This week's Ontario government auction of 90 mln dlrs of treasury bills yielded an average "
                       "6.2 pct, up from 6.1 pct last week.", classifier=None)
     assert [e for s in coded.sentences for e in s.events] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Tokyo Commodity Exchange for Industry said it will allow five more members to become brokers.",
+    "The New York Stock Exchange said it would allow four more firms to trade options.",
+])
+def test_an_exchanges_membership_news_is_no_event(text):
+    # a named exchange is a market operator, not its city's government: its rules for members are business
+    from realpolitik.api import code_text
+
+    assert [e for e in code_text(text, classifier=None).events if e.factual] == []
+
+
+def test_a_named_exchange_is_economic_and_a_ministry_is_not(nlp):
+    sent = next(nlp("The Tokyo Stock Exchange said the ministry would act.").sents)
+    assert E.economic(sent, ref(sent, "Tokyo", country="JPN"))
+    assert not E.economic(sent, ref(sent, "ministry", country="JPN"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from realpolitik.events.codebook import cameo
+from realpolitik.api import code_text
 from realpolitik.events.triggers import lexicon, match, match_sentence
 
 
@@ -478,10 +479,14 @@ def test_a_light_verb_with_no_event_noun_reads_the_next_fitting_entry(nlp, text,
     assert m is not None and m.cameo == code and m.rule.startswith("pv:")
 
 
-def test_a_light_verb_falls_through_to_attitudes_only(nlp):
-    # a material pattern of the same verb ("give * powers" 080) is not read through a bare light verb
-    _, m = _at(nlp, "The minister said the law would give the police new powers to search homes.", "give")
-    assert m is None or m.cameo[:2] in ("01", "02", "05", "10", "11", "12", "13")
+@pytest.mark.parametrize("text,word", [
+    ("The minister said the law would give the police new powers to search homes.", "give"),  # give * powers 080
+    ("The Greens will join a coalition with the Social Democrats.", "join"),  # join * coalition 050
+])
+def test_a_light_verb_falls_through_to_attitudes_only(nlp, text, word):
+    # a material or cooperative pattern of the same verb is not read through a bare light verb
+    _, m = _at(nlp, text, word)
+    assert m is None or m.cameo.startswith(("01", "02", "051", "10", "11", "12", "13"))
 
 
 @pytest.mark.parametrize("text,word", [
@@ -491,3 +496,19 @@ def test_a_light_verb_falls_through_to_attitudes_only(nlp):
 def test_psych_verbs_code_disapproval_from_the_one_offended(nlp, text, word):
     _, m = _at(nlp, text, word)
     assert m is not None and m.cameo == "110" and m.swap
+
+
+def test_the_talks_a_journey_is_made_for_are_an_event(nlp):
+    doc = nlp("Peruvian and Chilean negotiators return to Geneva this week for talks on the border.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert match(talks) is not None and match(talks).cameo == "040"
+    # a reason for another act stays part of it ("arrested for attacking ...")
+    doc = nlp("Police in Lima arrested two students for attacking a bank.")
+    assert match(next(t for t in doc if t.lower_ == "attacking")) is None
+
+
+def test_a_light_verb_of_saying_again_keeps_its_statement(nlp):
+    # "reiterated that ...": no event noun object, so the verb's own statement reads its clause
+    assert ("100", "FRA", "IRN") in [
+        (e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in code_text("The French minister reiterated that Iran must stop enrichment.", classifier=None).events]

@@ -43,7 +43,7 @@ from realpolitik.events import codebook, triggers
 from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, resolve_candidates
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
-from realpolitik.events.content import approving, blamed, content_clause, faults, lacking, speaker_offended
+from realpolitik.events.content import approving, blamed, content_clause, faulted_owner, faults, lacking, speaker_offended
 from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
@@ -670,6 +670,7 @@ ASSESSMENT_LEMMAS = frozenset({"argue", "contend", "suggest", "note", "explain",
 
 
 PLEDGE_LEMMAS = frozenset({"promise", "pledge", "vow"})
+WARNING_LEMMAS = frozenset({"warn", "caution"})
 
 
 def _empty_pledge(c: Candidate) -> bool:
@@ -727,6 +728,12 @@ def reported_speech(rec: SentenceRecord) -> None:
 
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
+        elif c.code.root == "13" and c.tok.lemma_.lower() in WARNING_LEMMAS and c.sources:
+            # "X warned (Y) that Y's policy had backfired": a warning that finds fault threatens nothing; it is
+            # X's criticism (111) of whoever is at fault, else of the one warned
+            warned = list(c.targets)
+            if disapproval(rec, c) and not c.targets:
+                c.targets = warned
     # "issued a statement condemning the strikes", "sent a letter urging Iran to ...": the statement is
     # coded by what it does (the condemnation, the appeal), not by how it was issued or sent
     said = {c.tok.head.i for c in rec.candidates if instrument_content(c.tok)}
@@ -911,7 +918,9 @@ def _disapproving(clause: Token) -> Token | None:
 
 def _found_wanting(clause: Token) -> Token | None:
     """:func:`_disapproving` of a clause, or of the clause it frames ("it is clear that Y ...", "there is
-    growing evidence that Y's plan is unsustainable", "I think Y is wrong")."""
+    growing evidence that Y's plan is unsustainable", "I think Y is wrong"); else the owner of a fault named
+    anywhere in it ("Y's incompetence had cost lives": :func:`.content.faulted_owner`)."""
+    start = clause
     for _ in range(3):
         found = _disapproving(clause)
         if found is not None:
@@ -919,9 +928,9 @@ def _found_wanting(clause: Token) -> Token | None:
         inner = [c for c in clause.children if c.dep_ == "ccomp"] + [
             g for c in clause.children if c.dep_ in ("attr", "acomp", "dobj") for g in c.children if g.dep_ in ("acl", "ccomp")]
         if not inner or any(c.dep_ == "neg" for c in clause.children):
-            return None
+            break
         clause = inner[0]
-    return None
+    return faulted_owner(start)
 
 
 def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) -> bool:

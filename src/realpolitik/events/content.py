@@ -12,6 +12,7 @@ and the run-on quotation step (``coder.quoted_statement``) ask this module for
   credibility"): criticism of its subject; :func:`blamed` — "Y is to blame": an accusation of Y;
 - :func:`approving` — the subject a clause praises ("Y did a superb job", "Y was right to ...",
   "Y deserves credit"): 051;
+- :func:`faulted_owner` — whose fault a clause names ("Y's incompetence had cost lives"): criticism of Y;
 - :func:`faults` — a reported act that is itself a failing ("Y had betrayed / undermined ..."): the
   speaker's criticism of Y, not Y's act;
 - :func:`speaker_offended` — a psych verb whose offended one is a pronoun ("X said he was dismayed by ..."):
@@ -80,6 +81,21 @@ def lacking(tok: Token) -> bool:
     return bool(objects) and any(
         o.dep_ == "dobj" and o.lemma_.lower() in objects and any(d.dep_ == "det" and d.lower_ == "no" for d in o.children)
         for o in tok.children)
+
+
+def faulted_owner(clause: Token) -> Token | None:
+    """The owner of a fault named anywhere in a clause that is not negated: the possessor (no pronoun) of a
+    noun of disapproval ("Y's incompetence had cost lives", "would avoid the old parties' lies and spin"),
+    or None."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    nouns = set(_words("disapproval").get("nouns", ()))
+    for t in clause.subtree:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            owner = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if owner:
+                return owner[0]
+    return None
 
 
 def blamed(tok: Token) -> bool:

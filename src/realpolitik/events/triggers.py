@@ -82,6 +82,8 @@ class Entry:
     #                                              each matched ("{ARMS SHIPMENT}", "{JOINT &MILITARY OPERATION}")
     reverse: str | None = None
     swap: bool = False
+    felt: bool = False  # a psych verb ("angered", "dismayed"): swapped only when its subject is the cause (active,
+    #                    or passive with a by-agent); "X was disappointed with Y" is told from X
     object_source: bool = False
     needs_arg: bool = False  # fires only on an act with a participant: a complement clause, or an object or
     #                          target-preposition object that is an actor or an event ("threatened Iran",
@@ -170,7 +172,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         light=bool(d.get("light")), light_only=bool(d.get("light_only")),
         target_preps=_tup(d.get("target_preps")), target_dobj=bool(d.get("target_dobj", pos == "VERB")),
         symmetric=bool(d.get("symmetric")), subj=_tup(d.get("subj")), dobj_mod=_groups(d.get("dobj_mod")),
-        reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")),
+        reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")), felt=bool(d.get("felt")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
         clause=bool(d.get("clause")), opinion=bool(d.get("opinion")), of_other=bool(d.get("of_other")),
         names=_tup(d.get("names")),
@@ -683,17 +685,18 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
             return m
         # a light verb whose object is no event noun ("expressed anger at ...", "voiced displeasure") is
         # read by the next entry that fits when that one tells an attitude: a dictionary pattern on that
-        # object ("EXPRESS * ANGER [111]"); its patterns of material acts ("give * powers") stay unread
+        # object ("EXPRESS * ANGER [111]"), or the verb's own statement ("reiterated that ..." 010); its
+        # patterns of material acts ("give * powers") stay unread
         for later in lex.fitting(gov):
-            if later.cameo is not None and later.cameo[:2] in _ATTITUDE_ROOTS and later.dobj:
+            if later.cameo is not None and later.cameo.startswith(_ATTITUDE_CODES):
                 return _entry_match(lex, tok, gov, later, depth)
         return None
     return None
 
 
-# statements, appeals, support, demands, disapproval, rejection and threats: what a light verb of saying
-# ("express", "voice") can carry in its object
-_ATTITUDE_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+# statements, appeals, praise or support, demands, disapproval, rejection and threats: what a light verb of
+# saying ("express", "voice") can carry in its object (not "join * coalition" 050, "sign" 057: acts)
+_ATTITUDE_CODES = ("01", "02", "051", "10", "11", "12", "13")
 
 
 def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> TriggerMatch | None:
@@ -707,6 +710,8 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
     toks += [o for p in e.prep for o in _prep_objects(gov, p)]
     target_preps, target_dobj, symmetric = e.target_preps, e.target_dobj, e.symmetric
     reverse, swap, object_source = e.reverse, e.swap, e.object_source
+    if e.felt and any(c.dep_ == "auxpass" for c in gov.children) and not any(c.dep_ == "agent" for c in gov.children):
+        swap = False  # "X was disappointed with Y": the one who feels it is the subject, told as the source
     if e.family or e.light:
         inner = _inner(lex, gov, e, depth)
         if inner is not None:
@@ -838,13 +843,22 @@ def _absorbed(lex: Lexicon, tok: Token) -> bool:
                 return True
             # A reason or setting for a triggered verb is not an event of its own ("accused X of violating ...").
             if tok.dep_ in ("pobj", "pcomp", "dobj", "nsubjpass"):
-                return True
+                return not _purpose_of_journey(lex, tok, m)
             return False
         if tok.dep_ == "conj":
             return False
         tok, gov = gov, _governor(gov)
         seen += 1
     return False
+
+
+def _purpose_of_journey(lex: Lexicon, tok: Token, journey: TriggerMatch) -> bool:
+    """Is the token the talks a journey is made for ("returned to Geneva for talks on ...", "flew to Moscow for
+    a meeting with ...")? A meeting that is the purpose of a visit is an event of its own (CAMEO 04 both)."""
+    if journey.cameo[:3] != "042" or tok.dep_ != "pobj" or _lemma(tok.head) != "for" or tok.pos_ != "NOUN":
+        return False
+    own = lex.best(tok)
+    return own is not None and own.cameo is not None and own.cameo[:2] == "04" and own.symmetric
 
 
 def match(token: Token, lex: Lexicon | None = None) -> TriggerMatch | None:
