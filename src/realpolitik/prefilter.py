@@ -224,7 +224,9 @@ def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
     ``_inner`` step by step and is wide only where the entities decide — an entry that needs a participant
     passes on any object or target-preposition object (an entity may make it an actor) — and where the first
     complement matched decides the code (any complement that may match passes). By induction on the depth,
-    every token ``_core`` matches passes."""
+    every token ``_core`` matches passes. It calls the matcher's own pieces (``triggers.inner_candidates``,
+    ``triggers._has_participant``) rather than copies of them, so a new way for them to find a complement or a
+    participant reaches the filter too."""
     from realpolitik.events import triggers as T
 
     if depth > 4:
@@ -236,29 +238,17 @@ def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
     if e is None:
         return False
     if e.family or e.light:  # _inner: a complement that matches gives the code and the participant
-        cands = [c for c in gov.children if c.dep_ in T._COMP_DEPS and c.i > gov.i] if e.family else []
-        cands += T._objects(gov)
-        cands += [o for p in _INNER_PREPS for o in T._prep_objects(gov, p)]
-        if any((e.family or c.pos_ in ("NOUN", "PROPN")) and may_fire(lexicon, c, depth + 1) for c in cands):
+        if any((e.family or c.pos_ in ("NOUN", "PROPN")) and may_fire(lexicon, c, depth + 1)
+               for c in T.inner_candidates(gov, e)):
             return True
     if e.cameo is None:
         return False
-    if not e.needs_arg:
-        return True
-    # triggers._has_participant with every noun possibly an actor
-    if e.family and (any(c.dep_ in T._COMP_DEPS for c in gov.children) or T._for_clauses(gov)):
-        return True
-    preps = e.target_preps or _PARTICIPANT_PREPS
-    if T._objects(gov) or any(T._prep_objects(gov, p) for p in preps):
-        return True
-    return e.symmetric and any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)
-                               for c in gov.children)
+    # triggers._has_participant with every noun possibly an actor (the entities decide that)
+    return not e.needs_arg or T._has_participant(lexicon, e, gov, actor_like=_any_noun)
 
 
-# triggers._inner's prepositions of a complement
-_INNER_PREPS = ("for", "to", "on", "in", "of", "with", "into")
-# triggers._has_participant's target prepositions when an entry names none
-_PARTICIPANT_PREPS = ("with", "to", "on", "upon", "against", "at", "over")
+def _any_noun(tok: Any) -> bool:
+    return True
 
 
 _FILTERS: dict[int, tuple[Any, PreFilter]] = {}

@@ -107,6 +107,14 @@ PARSED_EMPTY = [
     "Retailer takes stake in online grocer",  # a light verb with no event noun to take the code of
     "Carmaker gives upbeat outlook for 2016",
 ]
+# headlines we wrote whose attitude verb's act is a "to"/"on" object though its entry names another target
+# preposition ("agree" with someone): triggers._has_participant counts the act, the second check must too
+ACT_OBJECTS = [
+    "Kenya, Uganda agree to new border rules",
+    "Nine EU states agree on parts of a banking tax",
+]
+
+
 # sentences we wrote with triggers of every kind: verbs, nouns, copula adjectives, attitude and light verbs,
 # entries that need a participant, symmetric acts
 TRIGGERS = [
@@ -127,7 +135,7 @@ TRIGGERS = [
     "Union leaders gave a warning to the government.",
     "The envoy was reported to have threatened a boycott of the summit.",
     "Opposition parties vowed to continue the strike.",
-] + EVENTFUL
+] + EVENTFUL + ACT_OBJECTS
 
 
 def test_second_check_drops_parsed_documents_without_a_possible_trigger(coder):
@@ -171,6 +179,20 @@ def test_may_trigger_holds_for_every_candidate_the_coder_finds(coder):
                 if triggers._core(coder.lexicon, tok) is not None:
                     assert may_fire(coder.lexicon, tok), (text, tok.text)
     assert heads >= len(TRIGGERS)
+
+
+@pytest.mark.parametrize("headline", ACT_OBJECTS)
+def test_second_check_keeps_an_attitude_verbs_act_object(coder, headline):
+    """An attitude verb whose participant is the act it is about ('agree to new rules') keeps the document
+    through the second check, and its event is the full parse's."""
+    from realpolitik import prefilter
+
+    doc = Document(doc_id="a", path="a", segments=(Segment(0, "title", headline),), title=headline)
+    full = coder.code_documents([doc])
+    assert full[0].events
+    filtered, skipped = prefilter.code_filtered(coder, [doc])
+    assert skipped == 0
+    assert [_events(c) for c in filtered] == [_events(c) for c in full]
 
 
 def test_classifier_predictions_of_the_second_check_are_reused(coder, monkeypatch):

@@ -388,10 +388,11 @@ def _actor_like(tok: Token) -> bool:
     return _lemma(tok) in _actor_nouns()
 
 
-def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
+def _has_participant(lex: "Lexicon", e: Entry, tok: Token, actor_like=_actor_like) -> bool:
     """For a ``needs_arg`` entry: does the verb act on someone or something that happens? An actor or event noun
     as object or target-preposition object; for attitude verbs a complement clause ("threatened to leave");
-    for symmetric verbs coordinated subjects ("A and B agreed")."""
+    for symmetric verbs coordinated subjects ("A and B agreed"). ``actor_like``: which nouns may be actors (the
+    pre-filter, before NER, passes one that says yes to every noun)."""
     if e.family and (any(c.dep_ in _COMP_DEPS for c in tok.children) or _for_clauses(tok)):
         return True
     preps = e.target_preps or ("with", "to", "on", "upon", "against", "at", "over")
@@ -399,7 +400,7 @@ def _has_participant(lex: "Lexicon", e: Entry, tok: Token) -> bool:
     # the one acted against may hang on the object ("proposed measures against Syria")
     aimed = [g for o in _objects(tok) for p in o.children if p.dep_ == "prep" and _lemma(p) == "against"
              for g in p.children if g.dep_ == "pobj"]
-    if any(_actor_like(o) for o in nouns + aimed):
+    if any(actor_like(o) for o in nouns + aimed):
         return True
     if e.family:  # an attitude verb's object is the act ("threatened retaliation", "agreed a deal", "agreed to
         #           / on / upon a plan") unless it is someone's possession or standing ("threatening my seat",
@@ -767,6 +768,15 @@ def _said_act(code: str) -> bool:
 
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
+    for c in inner_candidates(gov, e):
+        m = _core(lex, c, depth + 1)
+        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
+            return m, c
+    return None
+
+
+def inner_candidates(gov: Token, e: Entry) -> list[Token]:
+    """The tokens that may be an attitude or light verb's complement, in the order ``_inner`` tries them."""
     cands: list[Token] = []
     if e.family:  # complements after the head only: "He asked ...; the Kremlin declined" is no refusal to ask
         cands += [c for c in gov.children if c.dep_ in _COMP_DEPS and c.i > gov.i]
@@ -778,11 +788,7 @@ def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch
                 cands += [g for g in o.children if g.dep_ == "acl"]
                 cands += [g for p in o.children if p.dep_ == "prep" and _lemma(p) == "of"
                           for g in p.children if g.dep_ == "pcomp"]
-    for c in cands:
-        m = _core(lex, c, depth + 1)
-        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
-            return m, c
-    return None
+    return cands
 
 
 def _modal(tok: Token, code: str, rule: str) -> tuple[str, bool, str]:
