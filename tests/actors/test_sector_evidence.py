@@ -77,3 +77,24 @@ def test_agents_yaml_is_what_the_script_builds(shared_dir):
     spec.loader.exec_module(module)
     shipped = (root / "src" / "realpolitik" / "data" / "actors" / "agents.yaml").read_text(encoding="utf-8")
     assert module.render(module.build(source)) == shipped
+
+
+# ---------------------------------------------------------------- a name after the group noun that says what it is
+@pytest.mark.parametrize("text,words,code,name", [
+    ("Britain is angry. Civil rights group Liberty said it was delighted.", "Liberty",
+     "GBRHRI", "Liberty"),
+    ("Britain is angry. The union Unison said the plan would cost jobs.", "Unison",
+     "GBRLAB", "Unison"),
+])
+def test_an_unknown_name_after_its_group_noun_is_that_group(learn, text, words, code, name):
+    from tests.actors.mentions import mention
+
+    ref = mention(learn, text, words, None)
+    assert ref is not None and ref.code == code and ref.name == name and ref.actor_id.startswith("org:")
+
+
+def test_a_named_group_with_no_country_evidence_stays_unplaced(learn):
+    from tests.actors.mentions import mention
+
+    ref = mention(learn, "Civil rights group Liberty said it was delighted.", "Liberty", None)
+    assert ref is None or not ref.country

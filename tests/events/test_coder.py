@@ -437,6 +437,9 @@ def test_three_coordinated_parties_of_a_symmetric_act_take_no_other_target():
     ("Gordon Brown said the European Union's farm policy had caused problems.", "European Union"),  # possessor
     ("Michael Howard said his party had a real opportunity.", None),                   # the speaker's own side
     ("Jack Straw said the EU constitution had been well drafted.", None),               # a modifier: a thing
+    ("Michael Howard said the policy of the European Union had caused problems.", "European Union"),  # "of"
+    # the owner in the subject's "of" phrase, the subject hung on the auxiliary by the parser
+    ("Mark Oaten said the number of government officials who had resigned was worrying.", "British government"),
 ])
 def test_a_plain_comment_about_a_named_actor_has_it_as_target(text, target):
     evs = [e for e in events_of(text) if e.cameo_root == "01"]

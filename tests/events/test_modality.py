@@ -80,6 +80,9 @@ def test_governing_event_itself_is_factual(nlp, text, trigger):
     ("Britain hopes to sign an agreement with Iran.", "sign"),
     ("Russia hoped to meet the Iranian president.", "meet"),
     ("The Iranian president is slated to visit Moscow next week.", "visit"),
+    # "poised" is lemmatised as the verb "poise": the passive "is poised to" is still a readiness, not an act
+    ("Iran is poised to sign a trade deal with Russia.", "sign"),
+    ("Russian troops were poised to cross the border.", "cross"),
 ])
 def test_future_and_intention(nlp, text, trigger):
     m = _mod(nlp, text, trigger)

@@ -82,7 +82,8 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
         appos = appos_person(r, a, head, span)
         if appos is not None:
             return person_ref(r, a, appos, span)
-        return _modifier_only(r, a, head, core, matches, span) or body_ref(r, a, head, span)
+        return (_kind_named(r, a, head, core, matches, span) or _modifier_only(r, a, head, core, matches, span)
+                or body_ref(r, a, head, span))
     kind = head_m.kind
     if kind == ROLE:
         appos = appos_person(r, a, head, span)
@@ -438,6 +439,32 @@ def _unknown_owner(core: list[Token], head: Token, matches: list[Match]) -> bool
 # ("foreign diplomats", "Western officials", "international monitors").
 _NOT_DOMESTIC = frozenset({"foreign", "western", "international", "arab", "european", "gulf", "asian", "african",
                            "regional", "allied", "coalition", "overseas"})
+
+
+# Sectors of the state itself: a group noun of one of these before a name is no kind of group it belongs to.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "OPP", "PTY"})
+
+
+def _kind_named(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match],
+                span: Span) -> ActorRef | None:
+    """A name the knowledge base does not know after the group noun that says what it is ("civil rights group
+    Liberty", "the union Unison"): the group the noun denotes, placed as the noun alone would be (the
+    article's country only with the evidence ``role_ref`` asks for), under its own name."""
+    if not head.text[:1].isupper() or head.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP", "DATE"):
+        return None
+    kind = next((m for m in matches if m.kind == ROLE and m.j == head.i and not m.entry.title
+                 and head.doc[m.j - 1].dep_ == "compound" and head.doc[m.j - 1].head.i == head.i), None)
+    if kind is None or kind.entry.sector in (None, INHERIT) or kind.entry.sector in _STATE_SECTORS:
+        return None
+    noun = head.doc[kind.j - 1]
+    ref = role_ref(r, a, noun, kind, [t for t in core if t.i < head.i], [m for m in matches if m.j <= head.i],
+                   span)
+    if ref is None or ref.kind == PERSON or not ref.country:
+        return None
+    name = " ".join(t.text for t in core if t.i >= head.i or (t.i > noun.i and t.text[:1].isupper()))
+    end = head.idx + len(head.text) - span.sent.start_char
+    return replace(ref, name=name, actor_id=f"org:{ref.country}:{slug(name)}", end=end,
+                   text=span.sent.text[ref.start:end], rule=f"kind-named:{ref.rule}")
 
 
 def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match], span: Span) -> ActorRef | None:

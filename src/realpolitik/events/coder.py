@@ -979,10 +979,15 @@ def comment_about(rec: SentenceRecord, s: Candidate, clause: Token | None = None
     if clause is None:
         return False
     own = {a.actor_id for a in s.sources}
-    for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-        # the subject itself or its possessor ("Mr Clarke", "the EU's farm policy"), not a modifier ("an EU
-        # arms embargo", "the EU constitution" are things, not the EU)
-        heads = {subj.i} | {c.i for c in subj.children if c.dep_ == "poss"}
+    # (the parser sometimes hangs the subject on the clause's auxiliary: "the number ... was worrying")
+    for subj in (c for v in [clause, *(a for a in clause.children if a.dep_ in ("aux", "auxpass"))]
+                 for c in v.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject itself or its possessor ("Mr Clarke", "the EU's farm policy"), or the owner in its
+        # "of" phrase ("the number of officials who ...", "the policy of the government"), not a modifier
+        # ("an EU arms embargo", "the EU constitution" are things, not the EU)
+        heads = {subj.i} | {c.i for c in subj.children if c.dep_ == "poss"} | {
+            g.i for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}}
         named = [m for m in rec.mentions if _mention_token(rec.sent, m) in heads and m.actor_id not in own
                  and placed(m) and all(distinct(m, a) for a in s.sources) and not _own_side(rec.sent, m)]
         if named:

@@ -56,7 +56,7 @@ _POS_IMPLICATIVE = frozenset(("manage", "begin", "start", "continue", "resume", 
 _FUTURE_GOV = frozenset((
     "plan", "intend", "aim", "expect", "want", "wish", "hope", "seek", "try", "attempt", "prepare", "vow",
     "pledge", "promise", "threaten", "offer", "propose", "agree", "decide", "resolve", "plot", "mean",
-    "schedule", "set", "due", "poised", "ready", "willing", "prepared", "eager", "keen", "determined",
+    "schedule", "set", "due", "poised", "poise", "ready", "willing", "prepared", "eager", "keen", "determined",
     "about", "bound", "slate", "consider", "contemplate", "weigh", "mull", "struggle", "strive",
     "endeavor", "endeavour", "volunteer", "undertake", "commit", "scramble", "push", "look", "hurry",
 ))
