@@ -127,3 +127,22 @@ def test_an_event_id_shared_by_two_new_documents_is_stored_once(tmp_path):
     s = Store(tmp_path / "clash.duckdb")
     assert s.add_many([a, b]) == 2
     assert s.counts()["events"] == 1
+
+
+def test_an_undated_article_is_seen_at_its_latest_factual_event_not_at_a_since_year(tmp_path):
+    import dataclasses
+
+    from realpolitik.records import EventDate
+
+    doc, coded, actors = build("u1", None, [
+        ("Iran has had a parliament since 1906.", [ev("IRN", None, "010", 0, 0.0, "OTHER", date="1906-01-01")]),
+        ("Iran met Russia on 5 March 2003.", [ev("IRN", "RUS", "040", 1, 1.0, "CONSULT", date="2003-03-05")]),
+        ("Iran may meet Russia in 2010.", [ev("IRN", "RUS", "040", 1, 1.0, "CONSULT", date="2010-01-01",
+                                              hypothetical=True)]),
+    ])
+    first = coded[0].events[0]
+    coded[0].events[0] = dataclasses.replace(first, date=EventDate(first.date.date, "year", "since 1906", "since"))
+    s = Store(tmp_path / "u.duckdb")
+    s.add(doc, coded, actors)
+    row = s.actors().set_index("actor_id").loc["IRN"]
+    assert (row["first_seen"].date(), row["last_seen"].date()) == (dt.date(2003, 3, 5), dt.date(2003, 3, 5))

@@ -272,7 +272,7 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
             seen_idx.add(seg.index)
             out.segments.append({"doc_id": doc.doc_id, "idx": seg.index, "kind": seg.kind, "text": seg.text,
                                  "seg_date": seg.date})
-    seen = doc.date or _first_event_date(sentences)
+    seen = doc.date or _undated_seen(sentences)
 
     def note(row: ActorRow) -> None:
         if row.actor_id in out.actors:
@@ -314,9 +314,12 @@ def doc_rows(doc: Document, sentences: list[CodedSentence], actors: list[Actor],
     return out
 
 
-def _first_event_date(sentences: list[CodedSentence]) -> dt.date | None:
-    dates = [e.date.date for cs in sentences for e in cs.events if e.date.date]
-    return min(dates) if dates else None
+def _undated_seen(sentences: list[CodedSentence]) -> dt.date | None:
+    """When an undated article was seen: no earlier than the latest happening it reports as fact. A date that
+    opens a state ("in power since 1906") and a planned or hypothetical act's date say nothing about it."""
+    dates = [e.date.date for cs in sentences for e in cs.events
+             if e.date.date and e.date.rule != "since" and e.factual]
+    return max(dates) if dates else None
 
 
 def _side(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
