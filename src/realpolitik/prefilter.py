@@ -234,14 +234,8 @@ def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
     gov = T.governor(lexicon, tok)
     if gov is None:
         return False
-    for e in lexicon.fitting(gov):  # as triggers._core: a light verb with no event object reads a later entry
-        if _entry_may_fire(lexicon, gov, e, depth):
-            return True
-        if e.cameo is not None or not e.light:
-            return False
-        return any(later.cameo is not None and later.cameo.startswith(T._ATTITUDE_CODES)
-                   and _entry_may_fire(lexicon, gov, later, depth) for later in lexicon.fitting(gov))
-    return False
+    # the entries triggers._core tries, in its order (a light verb with no event object reads a later entry)
+    return any(_entry_may_fire(lexicon, gov, e, depth) for e in T.entry_order(lexicon, gov))
 
 
 def _entry_may_fire(lexicon: Any, gov: Any, e: Any, depth: int) -> bool:

@@ -680,19 +680,27 @@ def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     gov = governor(lex, tok)
     if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
         return None  # (a date is no event noun: "resume in March", "the May talks")
-    for e in lex.fitting(gov):
+    for e in entry_order(lex, gov):
         m = _entry_match(lex, tok, gov, e, depth)
-        if m is not None or e.cameo is not None or not e.light:
+        if m is not None:
             return m
-        # a light verb whose object is no event noun ("expressed anger at ...", "voiced displeasure") is
-        # read by the next entry that fits when that one tells an attitude: a dictionary pattern on that
-        # object ("EXPRESS * ANGER [111]"), or the verb's own statement ("reiterated that ..." 010); its
-        # patterns of material acts ("give * powers") stay unread
-        for later in lex.fitting(gov):
-            if later.cameo is not None and later.cameo.startswith(_ATTITUDE_CODES):
-                return _entry_match(lex, tok, gov, later, depth)
-        return None
     return None
+
+
+def entry_order(lex: Lexicon, gov: Token) -> list[Entry]:
+    """The entries ``_core`` tries for a governor, in order (the pre-filter walks the same list): the most
+    specific that fits; after a light verb's own entry, whose object is no event noun ("expressed anger at
+    ...", "voiced displeasure"), the next fitting entry that tells an attitude — a dictionary pattern on that
+    object ("EXPRESS * ANGER [111]") or the verb's own statement ("reiterated that ..." 010); its patterns of
+    material acts ("give * powers") stay unread."""
+    fits = lex.fitting(gov)
+    e = next(fits, None)
+    if e is None:
+        return []
+    if e.cameo is not None or not e.light:
+        return [e]
+    later = next((x for x in fits if x.cameo is not None and x.cameo.startswith(_ATTITUDE_CODES)), None)
+    return [e] if later is None else [e, later]
 
 
 # statements, appeals, praise or support, demands, disapproval, rejection and threats: what a light verb of
