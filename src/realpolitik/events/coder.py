@@ -44,7 +44,6 @@ from realpolitik.events.arguments import ArgumentModel, covers, phrase_actor, re
 from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.content import approving, blamed, content_clause, faulted_owner, faults, lacking, speaker_offended
-from realpolitik.events.content import failing as failing_phrase
 from realpolitik.events.dates import event_date
 from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, governed, modality
@@ -896,11 +895,12 @@ def _disapproving(clause: Token) -> Token | None:
              and not any(d.dep_ in ("det", "neg") and d.lower_ in ("no", "not", "never") for d in c.children)]
     if clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in clause.children)):
         preds.append(clause)  # "the emphasis is misplaced" (parsed as a passive)
-    failing = [t for t in clause.subtree if t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
-               and (t.lemma_.lower() in words.get("verbs", ()) or failing_phrase(t)  # "Y has failed", "broke its pledges"
-                    or lacking(t)  # "Y has no credibility"
-                    or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
-                        and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children)))]
+    failing = [t for t in clause.subtree
+               if faults(t)  # "Y has failed", "broke its pledges", "Y had betrayed ..."
+               or (t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in t.children)
+                   and (lacking(t)  # "Y has no credibility"
+                        or (any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in t.children)  # "Y did nothing to"
+                            and not any(c.dep_ == "aux" and c.lower_ in _PROMISING_AUX for c in t.children))))]
     if failing and failing[0] is not clause:
         # "it was clear that Germany had failed": the one who failed
         subs = [c for c in failing[0].children if c.dep_ in ("nsubj", "nsubjpass")]
