@@ -502,6 +502,34 @@ def _directive(tok: Token) -> bool:
         and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
 
 
+def _count(tok: Token) -> float | None:
+    """The number a numeral token says ("1,000", "300", "12"), or None."""
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _mass_of_people(tok: Token) -> bool:
+    """Is what the verb acts on a mass of people (families.yaml ``mass_expulsion``): a count of at least
+    ``min_count`` ("more than 1,000 refugees"), a quantity word ("thousands of villagers"), or a whole
+    population ("the entire population of the village")?"""
+    spec = _config()["mass_expulsion"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objs:
+        nums = [c for c in o.children if c.dep_ == "nummod"] + [
+            g for c in o.children if c.dep_ == "nummod" for g in c.children if g.dep_ == "compound"]
+        if any((_count(n) or 0) >= spec["min_count"] for n in nums):
+            return True
+        if o.lower_ in spec["quantity_words"] and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
+            return True
+        if _lemma(o) in spec["population_nouns"] and any(
+                c.dep_ in ("amod", "det", "predet") and c.lower_ in spec["whole"] for c in o.children):
+            return True
+    return False
+
+
 def _time_phrase(c: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -772,6 +800,9 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
         # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
         code, rule = "111", f"{rule}>object:verbal"
+    if code in _config()["mass_expulsion"]["codes"] and _mass_of_people(gov):
+        # "forced out more than 1,000 refugees", "expelled thousands of villagers": a mass expulsion (201)
+        code, rule = "201", f"{rule}>object:mass"
     absorbed = False
     base = code
     if tok.pos_ in ("VERB", "AUX") and not refused and not swap:
