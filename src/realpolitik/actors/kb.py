@@ -123,7 +123,11 @@ class Entry:
         """The code in force all through the days ``lo``..``hi`` (an undated article's era), when one code is;
         else ``code_undated()``: a window that spans two offices asserts neither (an era read from Tony
         Blair's ten years as prime minister puts Robin Cook in none of his three offices)."""
-        days = {lo, hi} | {d for p in self.periods for d in (p.start, p.end) if d is not None and lo < d < hi}
+        # each day on which the code may change: every period's first day and the day before it, its last day
+        # and the day after it (a gap after a period that ends inside the window reads another code)
+        one = dt.timedelta(days=1)
+        edges = {d for p in self.periods for d in (p.start, p.end) if d is not None}
+        days = {lo, hi} | {x for d in edges for x in (d - one, d, d + one) if lo < x < hi}
         codes = {self.code_at(d) for d in days}
         return codes.pop() if len(codes) == 1 else self.code_undated()
 
