@@ -87,6 +87,7 @@ class Entry:
     demonym: str | None = None  # states: the adjective for naming groups ("Iranian")
     state_sector: str | None = None  # roles: the sector when a state owns it ("Russian bombers" are aircraft: MIL)
     gender: str | None = None  # people: "m" / "f" where the record states it (honorifics and pronouns must agree)
+    party: str | None = None  # curated people: the id of their (latest) party in parties.yaml
 
     def code_at(self, day: dt.date | None) -> str:
         """The code in force on ``day`` (dated periods), else the entry's code or the open-ended period."""

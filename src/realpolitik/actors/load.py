@@ -341,6 +341,7 @@ def _with_party(rec: dict, parties: dict[str, Entry], path: Path, where: str) ->
                 roles.append({"code": code, "start": start, "end": end})
     out = {k: v for k, v in rec.items() if k not in ("party", "parties")}
     out["roles"] = roles
+    out["party_id"] = str(spans[-1].get("party"))  # the party of the latest span (Entry.party)
     if not (rec.get("code") or rec.get("country")):
         out["code"] = f"{country}ELI"
     return out

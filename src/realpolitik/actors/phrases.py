@@ -18,6 +18,7 @@ from realpolitik.actors.kb import (
     REGION,
     ROLE,
     STATE,
+    norm,
     slug,
 )
 from realpolitik.actors.scan import Match, scan
@@ -52,6 +53,7 @@ from realpolitik.actors.people import (
     appos_person,
     capitalised_portfolio,
     holder_of,
+    party_figure,
     is_person_head,
     kb_person_ref,
     name_anchor,
@@ -62,6 +64,17 @@ from realpolitik.actors.people import (
 )
 
 
+def role_subject(r: Reading, a: Article, tok: Token) -> tuple[bool, ActorRef | None]:
+    """Whether the subject ``tok`` names one unnamed person by a title-like role word ("the spokesman", "a
+    spokesman for Michael Howard", "the Tory leader": a singular noun, no apposition naming them), and the
+    actor its phrase resolves to (None when nothing places it): a later "he"/"she" may stand for them."""
+    if tok.tag_ != "NN" or any(c.dep_ == "appos" for c in tok.children):
+        return False, None
+    if not any(e.kind == ROLE and e.title for e in r.kb.lookup(norm(tok.lemma_))):
+        return False, None
+    return True, resolve_phrase(r, a, tok.doc[tok.left_edge.i: tok.i + 1], tok)
+
+
 def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None) -> ActorRef | None:
     """The actor the noun phrase ``span`` denotes, centred on ``head`` (default: span.root)."""
     if len(span) == 0:
@@ -69,7 +82,7 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
     if head is None or not (span.start <= head.i < span.end):
         head = span.root
     if head.pos_ == "PRON":
-        return pronoun_ref(a, head)
+        return pronoun_ref(a, head, lambda t: role_subject(r, a, t))
     if is_person_head(r, a, head):
         return person_ref(r, a, head, span)
     core = phrase_core(head, span)
@@ -279,6 +292,14 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                              country=country, sector=sector, kind=PERSON, rule="office-country",
                              role=head_m.entry.name)
         return None
+    if (anchor.entry.actor_id.startswith("party:") and head_m.entry.title and head_m.entry.sector == INHERIT
+            and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        # "the Tory leader": the party's leader the article named, not the party
+        person = party_figure(r, a, anchor.entry, head_m, gpos(a, head.idx))
+        if person is not None:
+            return make_ref(a, span, *extent_of(core, head_m, anchor), name=person.name, actor_id=person.actor_id,
+                             code=person.code, country=person.country, sector=person.sector, kind=PERSON,
+                             rule="learned:party-figure", role=person.role, former=person.former)
     if anchor.kind == PERSON:
         # "the Bush administration", "Putin's spokesman": the person's country
         country = person_country(r, a, anchor)
