@@ -639,8 +639,10 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     if desc.country and (not person.country or not person.country_from_text):
         person.country = desc.country
         person.country_from_text = True
-    if desc.igo_code and not person.igo_code and not person.country:
+    if desc.igo_code and not person.igo_code and (not person.country or not person.country_from_text):
+        # "EU Trade Commissioner Peter Mandelson": the body's official, whatever nationality the KB gives him
         person.igo_code = desc.igo_code
+        person.country = None
     office = _curated_office_sector(r, person.kb_entry, desc) if person.kb_entry is not None else None
     if office is not None:
         desc.sector = office  # "MEP X" of a UKIP MEP the KB files as GBROPP: the curated code of that office
@@ -1180,13 +1182,25 @@ _OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "under", "junior"})
 
 def names_office(title: str, office: str) -> bool:
     """The lower-case ``title`` names the office ``office`` (lower case): its words appear in it as whole
-    words and no qualifier right before them makes it another office ("prime minister" names "prime
-    minister (second term)", not "deputy prime minister"; "president" not "vice-president")."""
-    m = re.search(rf"(?<![\w]){re.escape(title)}(?![\w])", office)
-    if m is None:
+    words, in order, at most two other words between two of them ("the European commissioner" names "European
+    Trade Commissioner", "foreign secretary" "Foreign and Commonwealth Secretary"), and no qualifier right
+    before them or between them makes it another office ("prime minister" names "prime minister (second
+    term)", not "deputy prime minister"; "president" not "vice-president")."""
+    want = title.replace("-", " ").split()
+    words = office.replace("-", " ").split()
+    if not want:
         return False
-    before = office[:m.start()].replace("-", " ").split()
-    return not (before and before[-1] in _OTHER_OFFICE and before[-1] not in title.split())
+    for first in (i for i, w in enumerate(words) if w == want[0]):
+        at, ok = first, True
+        for w in want[1:]:
+            nxt = next((k for k in range(at + 1, min(at + 4, len(words))) if words[k] == w), None)
+            if nxt is None or any(x in _OTHER_OFFICE and x not in want for x in words[at + 1:nxt]):
+                ok = False
+                break
+            at = nxt
+        if ok and not (first and words[first - 1] in _OTHER_OFFICE and words[first - 1] not in want):
+            return True
+    return False
 
 
 # Titles news writes for an office whose curated name says it otherwise; read as that name before matching
@@ -1224,7 +1238,8 @@ def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, s
     chancellor also hailed ..." puts the article in a period in which the nearest person named before it
     (else the first named after it: "The lord chancellor hinted ... Lord Falconer said") held an office of
     that title, by the curated offices of the knowledge base. Plural, possessed or shadow titles are left
-    alone: they name someone else as often as not."""
+    alone: they name someone else as often as not; so is a title that more than one person the article names
+    has held (it dates the article to neither)."""
     people: list[tuple[int, int, Entry]] = []  # (segment, token, KB person) in reading order
     titles: list[tuple[int, int, str]] = []
     for k, doc in enumerate(docs):
@@ -1252,6 +1267,8 @@ def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, s
     for k, i, title in titles:
         before = [e for kk, ii, e in people if (kk, ii) < (k, i)]
         after = [e for kk, ii, e in people if (kk, ii) > (k, i)]
+        if len({e.actor_id for e in before + after if _periods_of_role(e, title, whole=True)}) > 1:
+            continue  # "the feud between Tony Blair and Gordon Brown ... the prime minister": both held it
         for e in [*reversed(before), *after]:
             periods = _periods_of_role(e, title, whole=True)
             if periods:
