@@ -12,6 +12,7 @@ from realpolitik.actors.kb import (
     FACTION,
     IGO,
     INHERIT,
+    INSTITUTION,
     METONYM,
     NGO,
     PERSON,
@@ -21,7 +22,7 @@ from realpolitik.actors.kb import (
     norm,
     slug,
 )
-from realpolitik.actors.scan import Match, scan
+from realpolitik.actors.scan import Match, doc_text, scan
 from realpolitik.actors.state import (
     _BARE_OFFICIAL,
     _LOC_PREPS,
@@ -96,7 +97,7 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
         if appos is not None:
             return person_ref(r, a, appos, span)
         return (_kind_named(r, a, head, core, matches, span) or _modifier_only(r, a, head, core, matches, span)
-                or body_ref(r, a, head, span))
+                or _named_body(r, a, head, core, matches, span) or body_ref(r, a, head, span))
     kind = head_m.kind
     if kind == ROLE:
         appos = appos_person(r, a, head, span)
@@ -334,7 +335,8 @@ def group_ref(r: Reading, a: Article, anchor: Match, sector: str | None, span: S
         code = e.code if (sector is None or sector == e.sector) else f"{e.code}{sector}"
         a.orgs.setdefault(e.actor_id, e)
         return make_ref(a, span, *extent, name=e.name if sector in (None, e.sector) else f"{e.name} {sector}",
-                         actor_id=e.actor_id if sector in (None, e.sector) else code, code=code, country=None,
+                         actor_id=e.actor_id if sector in (None, e.sector) else code, code=code,
+                         country=e.country if anchor.kind == NGO else None,  # a national NGO: NGOUSA..
                          sector=sector or e.sector, kind=anchor.kind, rule=rule, role=role)
     country = e.country
     if anchor.kind not in _STATE_KINDS:
@@ -511,6 +513,37 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
                                                          len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
+
+
+def _named_body(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match],
+                span: Span) -> ActorRef | None:
+    """A proper name the knowledge base does not know whose words include a role noun with a sector: the
+    body that name denotes, in that sector ("the Police Federation" COP, "the Fire Brigades Association" ...),
+    named by the text; its country only from the article's domestic country (else unplaced, still an actor
+    with a name)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    ids = {t.i for t in core}
+    first = head
+    while first.i - 1 in ids and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].pos_ in (
+            "PROPN", "NOUN"):
+        first = head.doc[first.i - 1]
+    if first.i == head.i:
+        return None
+    roles = [m for m in matches if m.kind == ROLE and first.i <= m.i and m.j <= head.i
+             and m.entry.sector not in (None, INHERIT) and not m.entry.title]
+    if not roles:
+        return None
+    sector = roles[-1].entry.sector
+    country, how = nearby_country(r, a, head)
+    if how != "doc-country":
+        country = None
+    doc = head.doc
+    text = doc_text(doc)[first.idx: head.idx + len(head.text)]
+    return make_ref(a, span, first.idx, head.idx + len(head.text), name=text,
+                    actor_id=f"inst:{country}:{slug(text)}" if country else f"unplaced:{slug(text)}",
+                    code=f"{country or ''}{sector}", country=country, sector=sector, kind=INSTITUTION,
+                    rule=f"named-body:{roles[-1].entry.name}" + (f"+doc-country:{country}" if country else ""))
 
 
 def _place_modifier(anchor: Match, head: Token) -> bool:
