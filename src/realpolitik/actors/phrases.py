@@ -223,6 +223,10 @@ def _split_conjoined_modifiers(r: Reading, a: Article, sent: Span, refs: list[Ac
     return refs
 
 
+# Sectors of armed groups fighting a state (CAMEO REB, INS): a bare collective of them takes no domestic country.
+_ARMED_NONSTATE = frozenset({"REB", "INS"})
+
+
 def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Token], matches: list[Match],
               span: Span) -> ActorRef | None:
     owner = capitalised_portfolio(head)
@@ -282,7 +286,12 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         if not country and collective and sector is not None and bare_ok and not _unknown_owner(core, head, matches):
             # "the government", "officials", "rebels" in an article about one country (not "Western
             # officials": a modifier we cannot place says they are someone else's)
-            ctx, how = nearby_country(r, a, head)
+            # armed groups against a state are not the home country's by default: "rebels" in a Dutch firm's
+            # story are Surinam's, "terrorists" in a British reader's comment nobody's; only the sentence places them
+            armed = sector in _ARMED_NONSTATE
+            ctx, how = nearby_country(r, a, head, domestic=not armed)
+            if armed and how == "previous-sentence-country":
+                ctx = None
             if ctx is not None:
                 anchor = Match(head_m.i, head_m.j, (r.kb.countries[ctx],))
                 return group_ref(r, a, anchor, sector, span, extent_of(core, head_m), f"role+{how}:{ctx}")
@@ -520,9 +529,9 @@ def _named_body(r: Reading, a: Article, head: Token, core: list[Token], matches:
     """A proper name the knowledge base does not know whose words include a role noun with a sector: the
     body that name denotes, in that sector ("the Police Federation" COP, "the Fire Brigades Association" ...),
     named by the text; its country only from the article's domestic country (else unplaced, still an actor
-    with a name)."""
-    if head.pos_ != "PROPN" or not head.text[:1].isupper():
-        return None
+    with a name, its code empty as no country places it)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lemma_.lower() not in BODY_HEADS:
+        return None  # the name's head says it is a body: "Federation", "Association", "Council" ...
     ids = {t.i for t in core}
     first = head
     while first.i - 1 in ids and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].pos_ in (
@@ -531,7 +540,7 @@ def _named_body(r: Reading, a: Article, head: Token, core: list[Token], matches:
     if first.i == head.i:
         return None
     roles = [m for m in matches if m.kind == ROLE and first.i <= m.i and m.j <= head.i
-             and m.entry.sector not in (None, INHERIT) and not m.entry.title]
+             and m.entry.sector not in (None, INHERIT, "CVL") and not m.entry.title]
     if not roles:
         return None
     sector = roles[-1].entry.sector
@@ -542,7 +551,7 @@ def _named_body(r: Reading, a: Article, head: Token, core: list[Token], matches:
     text = doc_text(doc)[first.idx: head.idx + len(head.text)]
     return make_ref(a, span, first.idx, head.idx + len(head.text), name=text,
                     actor_id=f"inst:{country}:{slug(text)}" if country else f"unplaced:{slug(text)}",
-                    code=f"{country or ''}{sector}", country=country, sector=sector, kind=INSTITUTION,
+                    code=f"{country}{sector}" if country else "", country=country, sector=sector, kind=INSTITUTION,
                     rule=f"named-body:{roles[-1].entry.name}" + (f"+doc-country:{country}" if country else ""))
 
 
