@@ -1106,13 +1106,20 @@ def _fronted_content(a: Article, tok: Token) -> set[int]:
     bossy," he added', 'Mr Blair has failed, he claimed': the pronoun's verb takes that clause as its
     complement, so the pronoun c-commands a name in it and cannot stand for it (binding theory's Principle C).
     The parser hangs such a clause either as a clausal child of the speech verb before the pronoun, or makes
-    the short reporting clause (after a comma or quotation mark) a child of the content's verb."""
+    the short reporting clause (after a comma or quotation mark) a child of the content's verb. A participle
+    clause before the pronoun with no subject of its own ("Asked if Mr Blunkett could return, he replied") is
+    the pronoun's too: the names it governs are not the pronoun."""
     if tok.dep_ not in _SUBJ:
         return set()
     verb = tok.head
     region: set[int] = set()
     for c in verb.children:
         if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i:
+            region |= {t.i for t in c.subtree}
+        elif c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG") and not any(
+                k.dep_ in _SUBJ for k in c.children):
+            # "Asked if Mr Blunkett could return, he replied", "After meeting Blair, he said": the pronoun is
+            # the participle's own subject, so a name it governs is someone else
             region |= {t.i for t in c.subtree}
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < tok.i and prev is not None
