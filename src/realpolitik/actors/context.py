@@ -216,16 +216,16 @@ def _unplaced_entry(r: Reading, a: Article, key: str, text: str) -> Entry:
     return e
 
 
-def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]:
+def nearby_country(r: Reading, a: Article, tok: Token, domestic: bool = True) -> tuple[str | None, str]:
     """The country a bare collective or title at ``tok`` most plausibly belongs to, with its evidence:
-    the article's domestic country ("doc-country"); else the only country its own sentence names
-    ("sentence-country": "the Saudi interior ministry announced that the men had been executed"); else
-    the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
+    the article's domestic country ("doc-country"; not with ``domestic=False``); else the only country its own
+    sentence names ("sentence-country": "the Saudi interior ministry announced that the men had been
+    executed"); else the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
     if tok.doc.has_annotation("DEP"):
         spoken = speaker_of_state(r, tok)
         if spoken is not None:
             return spoken, "speaker-of"
-    ctx = context_country(a, min_count=2)
+    ctx = context_country(a, min_count=2) if domestic else None
     if ctx is not None:
         return ctx, "doc-country"
     if not (tok.doc.has_annotation("DEP") or tok.doc.has_annotation("SENT_START")):
