@@ -301,6 +301,29 @@ def test_not_events_a_medium_reporting_is_no_event(make, lexicon):
     assert [c.code.root for c in rec.candidates] == ["11"]
 
 
+
+@pytest.mark.parametrize("text", [
+    "Iran is planning to revise its energy outlook.",
+    "Iran plans to publish a new budget forecast next year.",
+])
+def test_not_events_a_bare_intent_with_no_other_side_is_a_plan(make, lexicon, text):
+    # the plan (030) is the trigger, but it is told to no one and plans no act the lexicon knows
+    rec = run(make(text), lexicon, "resolve")
+    assert [c.code.code for c in rec.candidates] == ["030"]
+    C.not_events(rec)
+    assert rec.candidates == [] and rec.not_events == ["no-party"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran promised Russia that it would stay.",  # told to the other side
+    "Iran and Russia agreed to revise the outlook.",  # the parties are each other's other side
+    "Iran is planning to consider the proposal.",  # the plan is an act of its own (considering)
+    "Iran promised to revise its energy outlook.",  # a promise is expressed to someone
+])
+def test_not_events_an_intent_with_another_side_or_an_act_stays(make, lexicon, text):
+    rec = run(make(text), lexicon, "not_events")
+    assert [c.code.code for c in rec.candidates] == ["030"]
+
 def test_distinct_state_and_its_own_government_are_not_two_sides():
     r = StubResolver()
     rus, kremlin, putin = r._ref("Russia", 0, 6), r._ref("Moscow", 0, 6), r._ref("Putin", 0, 5)

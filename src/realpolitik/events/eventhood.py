@@ -9,7 +9,8 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
-- ``no-party``  — economic cooperation (061) with no other side ("Libya bought two cargoes of sugar"); a
+- ``no-party``  — economic cooperation (061) or a bare intent to cooperate (030: "is planning to work out
+  a revised outlook", a plan that is no act the lexicon knows) with no other side; a
   consultation (04) with no other side ("McConnell was talking in the Highlands",
   "described the meeting as productive"), or a visit (042/043) whose only host is a place or actor of the
   visitor's own side or none placed ("travelled to Manchester", "had to travel to Llanelli");
@@ -228,6 +229,7 @@ def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[Act
 CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
 ECONOMIC_COOPERATION = "061"  # CAMEO: "initiate, resume, improve, or expand economic exchange or cooperation"
+INTENT = "030"  # CAMEO: "express intent to cooperate, not specified below" (with someone: the other side)
 
 
 def _same_side(a: ActorRef, b: ActorRef) -> bool:
@@ -243,14 +245,28 @@ def no_party(c: "Candidate") -> bool:
     "announced a party consultation"); or a visit whose only "host" is no placed actor or a place of the
     visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland"); or economic
     cooperation (061) with no one to cooperate with: a purchase or sale of goods from no named side ("Libya
-    bought two cargoes of sugar from operators") is trade, not an exchange between actors."""
+    bought two cargoes of sugar from operators") is trade, not an exchange between actors; or a bare intent
+    to cooperate (030) with no one and no act of its own ("is planning to work out an outlook")."""
     if c.code.code == ECONOMIC_COOPERATION:
-        return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+        return not c.targets and not _among_parties(c)
+    if c.code.code == INTENT:
+        # "the ministry is planning to work out a revised outlook": an intent to cooperate with no one, whose
+        # planned infinitive is no act the lexicon knows (a plan, not a fact; "planning to hold talks with Y"
+        # is 036); a promise is expressed to someone ("promised to review the statements": 03), assent to a
+        # thing named is an act ("agreed to the plan")
+        return (c.match.complement is None and not c.targets and not _among_parties(c)
+                and c.tok.lemma_.lower() in _lists()["plan_verbs"] and any(ch.dep_ == "xcomp" for ch in c.tok.children))
     if c.code.root != CONSULT_ROOT:
         return False
     if c.code.code in VISIT_CODES:
         return not [t for t in c.targets if (t.country or t.code) and not any(_same_side(t, s) for s in c.sources)]
-    return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+    return not c.targets and not _among_parties(c)
+
+
+def _among_parties(c: "Candidate") -> bool:
+    """A symmetric act whose parties are named apart or as a plural group ("Iran and Russia agreed", "the
+    two leaders held talks"): each party is the other side."""
+    return bool(c.match.symmetric) and (len(c.sources) > 1 or _plural_doer(c.tok))
 
 
 def _plural_doer(tok: Token) -> bool:
