@@ -48,13 +48,18 @@ def doc_text(doc: Doc) -> str:
     return t
 
 
-def _may_start(kb: KnowledgeBase, tok: Token) -> bool:
+def _may_start(kb: KnowledgeBase, tok: Token, queries: "_Queries | None" = None) -> bool:
     """Cheap filter: can an alias start with this token (as written, as lemma, or without plural -s)?"""
     p = first_chunk(norm(tok.text))
+    if queries is not None:
+        queries.prefixes.add(p)
     if p in kb.prefixes:
         return True
     if tok.tag_ in _PLURAL_TAGS or p.endswith("s"):
-        return first_chunk(norm(tok.lemma_)) in kb.prefixes or p[:-1] in kb.prefixes
+        lemma = first_chunk(norm(tok.lemma_))
+        if queries is not None:
+            queries.prefixes.update((lemma, p[:-1]))
+        return lemma in kb.prefixes or p[:-1] in kb.prefixes
     return False
 
 
@@ -63,15 +68,20 @@ def _capitalised(tok: Token) -> bool:
     return c.isupper() or c.isdigit()
 
 
-# Matches already found, per recent parsed Doc: {id(doc): (doc, {(id(kb), token indices): (kb, matches)})}.
+# Matches already found, per recent parsed Doc: {id(doc): (doc, {(id(kb), token indices): (kb, matches)})}; a
+# whole Doc's scan is also kept under (id(kb), _WHOLE) with the knowledge-base queries it made.
 _SCANS: dict[int, tuple[Doc, dict]] = {}
 _SCANS_DOCS = 256  # an article's segments and then some
+_WHOLE = "whole"
 
 
 def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
     """Greedy left-to-right longest matches over ``toks`` (sorted, possibly with gaps). Over a frozen knowledge
     base the same tokens of a Doc are scanned once (a segment is read for its countries, its mentions and the
-    article's era; a phrase by several rules); each call gets a list of its own."""
+    article's era; a phrase by several rules), a run of a Doc's tokens is read off the whole Doc's scan where
+    that gives the same matches (``_from_whole``), and a dated view's whole-Doc scan is its undated base's when
+    the base's scan asked nothing the view answers differently (``_from_base``); each call gets a list of its
+    own."""
     if not toks:
         return []
     if not kb.frozen:
@@ -82,14 +92,110 @@ def scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
         if len(_SCANS) >= _SCANS_DOCS:
             del _SCANS[next(iter(_SCANS))]  # the oldest
         seen = _SCANS[id(doc)] = (doc, {})
+    memo = seen[1]
     key = (id(kb), tuple(t.i for t in toks))
-    hit = seen[1].get(key)
+    hit = memo.get(key)
     if hit is None or hit[0] is not kb:
-        hit = seen[1][key] = (kb, tuple(_scan(kb, toks)))
+        whole = len(toks) == len(doc) and key[1] == tuple(range(len(doc)))
+        ms = _whole_scan(kb, doc, memo) if whole else _from_whole(kb, memo, key[1])
+        hit = memo[key] = (kb, ms if ms is not None else tuple(_scan(kb, toks)))
     return list(hit[1])
 
 
-def _scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
+def _whole_scan(kb: KnowledgeBase, doc: Doc, memo: dict) -> tuple[Match, ...]:
+    """The scan of all of ``doc``, kept with the queries it made of ``kb`` (``_Queries``)."""
+    got = memo.get((id(kb), _WHOLE))
+    if got is not None and got[0] is kb:
+        return got[1]
+    ms = _from_base(kb, doc, memo)
+    if ms is None:
+        queries = _Queries()
+        ms = tuple(_scan(kb, list(doc), queries))
+        memo[(id(kb), _WHOLE)] = (kb, ms, queries)
+    return ms
+
+
+class _Queries:
+    """What a scan asked of the knowledge base: first chunks tested as prefixes, index keys (their entries,
+    and whether they are proper names) and case-sensitive forms."""
+
+    __slots__ = ("prefixes", "keys", "exact")
+
+    def __init__(self) -> None:
+        self.prefixes: set[str] = set()
+        self.keys: set[str] = set()
+        self.exact: set[str] = set()
+
+
+def _from_base(kb: KnowledgeBase, doc: Doc, memo: dict) -> tuple[Match, ...] | None:
+    """A dated view's scan of ``doc`` taken from its undated base's, when the base's scan asked nothing that
+    the view answers otherwise: the view then makes the same queries, gets the same answers (the same entry
+    objects) and finds the same matches. None when there is no such base scan or it asked one."""
+    base = getattr(kb, "_base", None)
+    if base is None or base is kb:
+        return None
+    got = memo.get((id(base), _WHOLE))
+    if got is None or got[0] is not base:
+        return None
+    diff = _view_diff(kb, base)
+    q = got[2]
+    if diff is None or not q.prefixes.isdisjoint(diff[0]) or not q.keys.isdisjoint(diff[1]) \
+            or not q.exact.isdisjoint(diff[2]):
+        return None
+    memo[(id(kb), _WHOLE)] = (kb, got[1], q)
+    return got[1]
+
+
+_DIFFS: dict[int, tuple[KnowledgeBase, tuple | None]] = {}
+
+
+def _view_diff(view: KnowledgeBase, base: KnowledgeBase) -> tuple[frozenset, frozenset, frozenset] | None:
+    """The prefixes, index keys (entries or proper-name status) and case-sensitive forms that ``view`` answers
+    otherwise than ``base``; None when they differ in the longest span tried. Computed once per view."""
+    got = _DIFFS.get(id(view))
+    if got is not None and got[0] is view:
+        return got[1]
+
+    def differ(a, b) -> bool:
+        return len(a) != len(b) or any(x is not y for x, y in zip(a, b))
+
+    out = None
+    if view.max_tokens == base.max_tokens:
+        keys = {k for k in view.index.keys() | base.index.keys()
+                if differ(view.index.get(k, ()), base.index.get(k, ()))}
+        keys |= set(view.proper) ^ set(base.proper)
+        exact = {k for k in view.exact.keys() | base.exact.keys()
+                 if differ(view.exact.get(k, ()), base.exact.get(k, ()))}
+        out = (frozenset(set(view.prefixes) ^ set(base.prefixes)), frozenset(keys), frozenset(exact))
+    _DIFFS[id(view)] = (view, out)
+    return out
+
+
+def _from_whole(kb: KnowledgeBase, memo: dict, idx: tuple[int, ...]) -> tuple[Match, ...] | None:
+    """The scan of the run of tokens ``idx`` read off the whole Doc's scan, when that is kept and no match of
+    it crosses either end of the run or ends right where the run starts. The greedy scan then reaches the
+    run's first token in both, tries the same spans (those the whole scan tried past the run's end found
+    nothing longer), and the only look back (``_inside_other_name``: is the previous match adjacent) answers
+    the same; None otherwise (and for tokens with gaps)."""
+    got = memo.get((id(kb), _WHOLE))
+    if got is None or got[0] is not kb:
+        return None
+    s, e = idx[0], idx[-1] + 1
+    if e - s != len(idx) or idx != tuple(range(s, e)):
+        return None  # gaps, repeats or tokens out of order
+    ms = got[1]
+    a = bisect.bisect_left(ms, s, key=_start)
+    b = bisect.bisect_left(ms, e, key=_start)
+    if (a and ms[a - 1].j >= s) or (b > a and ms[b - 1].j > e):
+        return None
+    return ms[a:b]
+
+
+def _start(m: Match) -> int:
+    return m.i
+
+
+def _scan(kb: KnowledgeBase, toks: Sequence[Token], queries: "_Queries | None" = None) -> list[Match]:
     out: list[Match] = []
     n = len(toks)
     if not n:
@@ -102,16 +208,18 @@ def _scan(kb: KnowledgeBase, toks: Sequence[Token]) -> list[Match]:
             k += 1
             continue
         found: Match | None = None
-        if _may_start(kb, t):
+        if _may_start(kb, t, queries):
             for j in range(min(n, k + kb.max_tokens), k, -1):
                 last = toks[j - 1]
                 if last.i - t.i != j - 1 - k or (j - 1 > k and last.is_punct):
                     continue
-                m = _lookup(kb, text, t, last)
+                m = _lookup(kb, text, t, last, queries)
                 if m is not None:
                     found = m
                     break
         if found is None:
+            if queries is not None:
+                queries.exact.update((t.text.replace(".", ""), t.text[:-1].replace(".", "")))
             exact = kb.lookup_exact(t.text)
             if exact:
                 found = Match(t.i, t.i + 1, tuple(exact))
@@ -148,9 +256,12 @@ def _inside_other_name(kb: KnowledgeBase, t: Token, found: Match, out: list[Matc
             and prev.lower_ not in kb.honorifics)
 
 
-def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | None:
+def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token,
+            queries: "_Queries | None" = None) -> Match | None:
     raw = text[first.idx: last.idx + len(last.text)]
     key = norm(raw)
+    if queries is not None:
+        queries.keys.add(key)
     entries = kb.index.get(key)
     plural = False
     if not entries and (last.tag_ in _PLURAL_TAGS or raw.endswith("s")):
@@ -159,6 +270,8 @@ def _lookup(kb: KnowledgeBase, text: str, first: Token, last: Token) -> Match | 
         for alt in (stem + last.lemma_, raw[:-1] if raw.lower().endswith("s") else ""):
             if alt:
                 key = norm(alt)
+                if queries is not None:
+                    queries.keys.add(key)
                 entries = kb.index.get(key)
                 if entries:
                     plural = True

@@ -98,6 +98,9 @@ class Entry:
     names: tuple[str, ...] = ()  # fires only when a verb of naming gives its object a name or quality with one
     #                              of these words ("called the plan unacceptable", "... a disgrace", "described
     #                              the raid as reckless"), read whatever the parse hangs it on; "*": any
+    directive: bool = False  # fires only when the verb tells an addressee to act: an object and, after it, a
+    #                          to-infinitive complement ("told Iran to stop", "told the unions not to strike");
+    #                          "told reporters that ..." is a statement
     transitive: bool | None = None  # True: fires only with a direct object ("returned the islands"); False:
     #                                 only without one ("returned to Moscow"); None: either
     source: str = ""  # where the entry comes from: "" = realpolitik's lexicon, else "file:line"
@@ -105,7 +108,8 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (sum(bool(x) for x in (self.prt, self.prep, self.dobj, self.xcomp, self.mod, self.aux, self.subj,
-                                      self.of_other, self.names, self.transitive is not None)) + len(self.dobj_mod)
+                                      self.of_other, self.names, self.directive, self.transitive is not None))
+                + len(self.dobj_mod)
                 + len(self.pobj))
 
     @property
@@ -175,7 +179,7 @@ def _entry(lemma: str, pos: str, raw: dict, defaults: dict) -> Entry:
         reverse=str(rev) if rev is not None else None, swap=bool(d.get("swap")), felt=bool(d.get("felt")),
         object_source=bool(d.get("object_source")), needs_arg=bool(d.get("needs_arg")),
         clause=bool(d.get("clause")), opinion=bool(d.get("opinion")), of_other=bool(d.get("of_other")),
-        names=_tup(d.get("names")),
+        names=_tup(d.get("names")), directive=bool(d.get("directive")),
         transitive=bool(d["transitive"]) if d.get("transitive") is not None else None, source=str(d.get("src") or ""))
 
 
@@ -488,6 +492,44 @@ def _verbal_object(tok: Token) -> bool:
         o.ent_type_ in _ACTOR_ENTS for o in objs)
 
 
+def _directive(tok: Token) -> bool:
+    """Does the verb tell an addressee to act: an object or dative, and after it an infinitive complement
+    with "to" ("told Iran to stop enriching", "told the unions not to strike"; not "told reporters that ...",
+    "told of plans to ...")?"""
+    addressees = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+    return bool(addressees) and any(
+        c.dep_ in _COMP_DEPS and c.i > addressees[0].i and c.pos_ in ("VERB", "AUX")
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
+
+
+def _count(tok: Token) -> float | None:
+    """The number a numeral token says ("1,000", "300", "12"), or None."""
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _mass_of_people(tok: Token) -> bool:
+    """Is what the verb acts on a mass of people (families.yaml ``mass_expulsion``): a count of at least
+    ``min_count`` ("more than 1,000 refugees"), a quantity word ("thousands of villagers"), or a whole
+    population ("the entire population of the village")?"""
+    spec = _config()["mass_expulsion"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objs:
+        nums = [c for c in o.children if c.dep_ == "nummod"] + [
+            g for c in o.children if c.dep_ == "nummod" for g in c.children if g.dep_ == "compound"]
+        if any((_count(n) or 0) >= spec["min_count"] for n in nums):
+            return True
+        if o.lower_ in spec["quantity_words"] and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
+            return True
+        if _lemma(o) in spec["population_nouns"] and any(
+                c.dep_ in ("amod", "det", "predet") and c.lower_ in spec["whole"] for c in o.children):
+            return True
+    return False
+
+
 def _time_phrase(c: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -610,6 +652,10 @@ class _Facts:
         return self._prep_objects[prep]
 
     @functools.cached_property
+    def directive(self) -> bool:
+        return _directive(self.tok)
+
+    @functools.cached_property
     def complements(self) -> set[str]:
         return {_lemma(c) for c in self.tok.children if c.dep_ in _COMP_DEPS}
 
@@ -629,6 +675,8 @@ def _satisfies(e: Entry, tok: Token, facts: _Facts | None = None) -> bool:
     if e.opinion and f.reports_act:
         return False
     if e.of_other and not f.of_other:
+        return False
+    if e.directive and not f.directive:
         return False
     if e.names and not (f.named_as and ("*" in e.names or not f.named_as.isdisjoint(e.names))):
         return False
@@ -752,6 +800,9 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
         # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
         code, rule = "111", f"{rule}>object:verbal"
+    if code in _config()["mass_expulsion"]["codes"] and _mass_of_people(gov):
+        # "forced out more than 1,000 refugees", "expelled thousands of villagers": a mass expulsion (201)
+        code, rule = "201", f"{rule}>object:mass"
     absorbed = False
     base = code
     if tok.pos_ in ("VERB", "AUX") and not refused and not swap:
