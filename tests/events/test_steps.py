@@ -306,12 +306,20 @@ def test_not_events_a_medium_reporting_is_no_event(make, lexicon):
     "Iran is planning to revise its energy outlook.",
     "Iran plans to publish a new budget forecast next year.",
 ])
-def test_not_events_a_bare_intent_with_no_other_side_is_a_plan(make, lexicon, text):
+def test_not_events_a_bare_intent_with_no_other_side_is_the_actors_statement_of_its_plan(make, lexicon, text):
     # the plan (030) is the trigger, but it is told to no one and plans no act the lexicon knows
     rec = run(make(text), lexicon, "resolve")
     assert [c.code.code for c in rec.candidates] == ["030"]
     C.not_events(rec)
-    assert rec.candidates == [] and rec.not_events == ["no-party"]
+    assert cands(rec) == [(rec.candidates[0].tok.text, "010", ["IRN"], [])]
+
+
+def test_not_events_a_plan_of_a_speaker_we_cannot_place_is_none(make, lexicon):
+    # "the ministry": some government's ministry, country unknown (a bare role, as "he" read as an official)
+    table = {**TABLE, "The ministry": ("GOV", "GOV", None, "GOV", "institution")}
+    rec = run(make("The ministry is planning to revise its energy outlook."), lexicon, "not_events",
+              resolver=StubResolver(table))
+    assert rec.candidates == [] and rec.not_events == ["plan"]
 
 
 @pytest.mark.parametrize("text", [

@@ -9,8 +9,7 @@ news uncoded). A lexicon trigger with a source is still no event when:
   ("Acme Corp said it will sell its unit", "the New York-based subsidiary was established");
 - ``media``     — a plain statement (01x) whose every speaker is a medium: the outlet reports, it does not
   act ("both newspapers said the campaign would be centred on ...");
-- ``no-party``  — economic cooperation (061) or a bare intent to cooperate (030: "is planning to work out
-  a revised outlook", a plan that is no act the lexicon knows) with no other side; a
+- ``no-party``  — economic cooperation (061) with no other side ("Libya bought two cargoes of sugar"); a
   consultation (04) with no other side ("McConnell was talking in the Highlands",
   "described the meeting as productive"), or a visit (042/043) whose only host is a place or actor of the
   visitor's own side or none placed ("travelled to Manchester", "had to travel to Llanelli");
@@ -37,7 +36,7 @@ if TYPE_CHECKING:  # the coder imports this module; its records are only annotat
     from realpolitik.events.coder import Candidate, SentenceRecord
 
 __all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause",
-           "figure_subject"]
+           "figure_subject", "own_plan"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -245,22 +244,25 @@ def no_party(c: "Candidate") -> bool:
     "announced a party consultation"); or a visit whose only "host" is no placed actor or a place of the
     visitor's own side ("toured Manchester", "travelled to Llanelli", "visited Scotland"); or economic
     cooperation (061) with no one to cooperate with: a purchase or sale of goods from no named side ("Libya
-    bought two cargoes of sugar from operators") is trade, not an exchange between actors; or a bare intent
-    to cooperate (030) with no one and no act of its own ("is planning to work out an outlook")."""
+    bought two cargoes of sugar from operators") is trade, not an exchange between actors."""
     if c.code.code == ECONOMIC_COOPERATION:
         return not c.targets and not _among_parties(c)
-    if c.code.code == INTENT:
-        # "the ministry is planning to work out a revised outlook": an intent to cooperate with no one, whose
-        # planned infinitive is no act the lexicon knows (a plan, not a fact; "planning to hold talks with Y"
-        # is 036); a promise is expressed to someone ("promised to review the statements": 03), assent to a
-        # thing named is an act ("agreed to the plan")
-        return (c.match.complement is None and not c.targets and not _among_parties(c)
-                and c.tok.lemma_.lower() in _lists()["plan_verbs"] and any(ch.dep_ == "xcomp" for ch in c.tok.children))
     if c.code.root != CONSULT_ROOT:
         return False
     if c.code.code in VISIT_CODES:
         return not [t for t in c.targets if (t.country or t.code) and not any(_same_side(t, s) for s in c.sources)]
     return not c.targets and not _among_parties(c)
+
+
+def own_plan(c: "Candidate") -> bool:
+    """A bare intent to cooperate (030) told by a verb of planning (``plan_verbs``), with no other side and a
+    planned infinitive that is no act the lexicon knows ("the ministry is planning to work out a revised
+    outlook", "the minister plans to reform the tax"): the actor's own plan, which the coder codes as its
+    statement (010), not as an intent to cooperate with anyone. A promise, pledge or offer is expressed to
+    someone ("promised to review the statements": 03); planning an act the lexicon knows is that act's
+    intent ("planning to hold talks with Y": 036)."""
+    return (c.code.code == INTENT and c.match.complement is None and not c.targets and not _among_parties(c)
+            and c.tok.lemma_.lower() in _lists()["plan_verbs"] and any(ch.dep_ == "xcomp" for ch in c.tok.children))
 
 
 def _among_parties(c: "Candidate") -> bool:
