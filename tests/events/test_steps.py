@@ -301,6 +301,37 @@ def test_not_events_a_medium_reporting_is_no_event(make, lexicon):
     assert [c.code.root for c in rec.candidates] == ["11"]
 
 
+
+@pytest.mark.parametrize("text", [
+    "Iran is planning to revise its energy outlook.",
+    "Iran plans to publish a new budget forecast next year.",
+])
+def test_not_events_a_bare_intent_with_no_other_side_is_the_actors_statement_of_its_plan(make, lexicon, text):
+    # the plan (030) is the trigger, but it is told to no one and plans no act the lexicon knows
+    rec = run(make(text), lexicon, "resolve")
+    assert [c.code.code for c in rec.candidates] == ["030"]
+    C.not_events(rec)
+    assert cands(rec) == [(rec.candidates[0].tok.text, "010", ["IRN"], [])]
+
+
+def test_not_events_a_plan_of_a_speaker_we_cannot_place_is_none(make, lexicon):
+    # "the ministry": some government's ministry, country unknown (a bare role, as "he" read as an official)
+    table = {**TABLE, "The ministry": ("GOV", "GOV", None, "GOV", "institution")}
+    rec = run(make("The ministry is planning to revise its energy outlook."), lexicon, "not_events",
+              resolver=StubResolver(table))
+    assert rec.candidates == [] and rec.not_events == ["plan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran promised Russia that it would stay.",  # told to the other side
+    "Iran and Russia agreed to revise the outlook.",  # the parties are each other's other side
+    "Iran is planning to consider the proposal.",  # the plan is an act of its own (considering)
+    "Iran promised to revise its energy outlook.",  # a promise is expressed to someone
+])
+def test_not_events_an_intent_with_another_side_or_an_act_stays(make, lexicon, text):
+    rec = run(make(text), lexicon, "not_events")
+    assert [c.code.code for c in rec.candidates] == ["030"]
+
 def test_distinct_state_and_its_own_government_are_not_two_sides():
     r = StubResolver()
     rus, kremlin, putin = r._ref("Russia", 0, 6), r._ref("Moscow", 0, 6), r._ref("Putin", 0, 5)

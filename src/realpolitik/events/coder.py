@@ -32,7 +32,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -45,7 +45,7 @@ from realpolitik.events.arguments import candidates as candidate_phrases
 from realpolitik.events.codebook import CameoCode
 from realpolitik.events.content import approving, blamed, content_clause, faulted_owner, faults, lacking, speaker_offended
 from realpolitik.events.dates import event_date
-from realpolitik.events.eventhood import figure_nouns, market_clause, phrase_head, reason, why_not
+from realpolitik.events.eventhood import figure_nouns, market_clause, own_plan, phrase_head, reason, why_not
 from realpolitik.events.modality import FACTUAL_KINDS, Modality, governed, modality
 from realpolitik.events.quotes import continues_quote, quoted_regions
 from realpolitik.geo import gazetteer_for, locate_document
@@ -575,6 +575,13 @@ def not_events(rec: SentenceRecord) -> None:
     kept = []
     for c in rec.candidates:
         why = "market" if market_report(rec, c) else why_not(rec, c)
+        if not why and own_plan(c):
+            # "the ministry is planning to work out a revised outlook": the actor's own plan is its statement,
+            # news only from a speaker we can place (as any bare statement)
+            c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>plan")
+            c.code, c.rule = codebook.cameo("010"), c.rule + "+own-plan"
+            c.sources = [a for a in c.sources if speaker_placed(a)]
+            why = "" if c.sources else "plan"
         if why:
             rec.not_events.append(why)
         else:
@@ -706,8 +713,6 @@ HALT_VERBS = frozenset({"stop", "cease", "halt", "end", "quit", "abandon", "disc
 
 def _speech_candidate(c: Candidate, code: str, targets: list[ActorRef], sources: list[ActorRef],
                       tag: str) -> Candidate:
-    from dataclasses import replace
-
     m = replace(c.match, cameo=code, symmetric=False, reverse=None, swap=False, rule=f"{c.match.rule}>speech:{tag}")
     new = Candidate(m, c.tok, codebook.cameo(code), c.args, list(sources), list(targets), "reported-speech",
                     c.mod, False, False, c.date)
@@ -723,8 +728,6 @@ def reported_speech(rec: SentenceRecord) -> None:
         if _empty_pledge(c):
             # '"... we will spend more time at home," he promised': a pledge whose clause holds no act and
             # that is made to no one is a statement (010), coded by its content like any other
-            from dataclasses import replace
-
             c.match = replace(c.match, cameo="010", rule=f"{c.match.rule}>speech:pledge")
             c.code, c.rule = codebook.cameo("010"), "reported-speech:pledge"
         elif c.code.root == "13" and c.tok.lemma_.lower() in WARNING_LEMMAS and c.sources:
@@ -868,7 +871,6 @@ def prescription(rec: SentenceRecord, s: Candidate, clause: Token | None = None)
     if found is None:
         return False
     code, subject = found
-    from dataclasses import replace
 
     lo = rec.sent.doc[subject.left_edge.i].idx - rec.sent.start_char
     hi = subject.idx + len(subject.text) - rec.sent.start_char
@@ -943,7 +945,6 @@ def disapproval(rec: SentenceRecord, s: Candidate, clause: Token | None = None) 
     praised = approving(clause) if clause is not None and subject is None else None
     if subject is None and praised is None:
         return False
-    from dataclasses import replace
 
     about = subject if subject is not None else praised
     lo = rec.sent.doc[about.left_edge.i].idx - rec.sent.start_char

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the coder imports this module; its records are only annotat
     from realpolitik.events.coder import Candidate, SentenceRecord
 
 __all__ = ["eventhood", "reason", "why_not", "economic", "phrase_head", "no_agent", "figure_nouns", "market_clause",
-           "figure_subject"]
+           "figure_subject", "own_plan"]
 
 # dependency labels that keep a word inside the name or noun phrase it modifies ("American" in "American
 # Vision Centers Inc", "New York" in "the New York-based subsidiary")
@@ -228,6 +228,7 @@ def no_agent(sent: Span, tok: Token, sources: list[ActorRef], mentions: list[Act
 CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
 ECONOMIC_COOPERATION = "061"  # CAMEO: "initiate, resume, improve, or expand economic exchange or cooperation"
+INTENT = "030"  # CAMEO: "express intent to cooperate, not specified below" (with someone: the other side)
 
 
 def _same_side(a: ActorRef, b: ActorRef) -> bool:
@@ -245,12 +246,29 @@ def no_party(c: "Candidate") -> bool:
     cooperation (061) with no one to cooperate with: a purchase or sale of goods from no named side ("Libya
     bought two cargoes of sugar from operators") is trade, not an exchange between actors."""
     if c.code.code == ECONOMIC_COOPERATION:
-        return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+        return not c.targets and not _among_parties(c)
     if c.code.root != CONSULT_ROOT:
         return False
     if c.code.code in VISIT_CODES:
         return not [t for t in c.targets if (t.country or t.code) and not any(_same_side(t, s) for s in c.sources)]
-    return not c.targets and not (c.match.symmetric and (len(c.sources) > 1 or _plural_doer(c.tok)))
+    return not c.targets and not _among_parties(c)
+
+
+def own_plan(c: "Candidate") -> bool:
+    """A bare intent to cooperate (030) told by a verb of planning (``plan_verbs``), with no other side and a
+    planned infinitive that is no act the lexicon knows ("the ministry is planning to work out a revised
+    outlook", "the minister plans to reform the tax"): the actor's own plan, which the coder codes as its
+    statement (010), not as an intent to cooperate with anyone. A promise, pledge or offer is expressed to
+    someone ("promised to review the statements": 03); planning an act the lexicon knows is that act's
+    intent ("planning to hold talks with Y": 036)."""
+    return (c.code.code == INTENT and c.match.complement is None and not c.targets and not _among_parties(c)
+            and c.tok.lemma_.lower() in _lists()["plan_verbs"] and any(ch.dep_ == "xcomp" for ch in c.tok.children))
+
+
+def _among_parties(c: "Candidate") -> bool:
+    """A symmetric act whose parties are named apart or as a plural group ("Iran and Russia agreed", "the
+    two leaders held talks"): each party is the other side."""
+    return bool(c.match.symmetric) and (len(c.sources) > 1 or _plural_doer(c.tok))
 
 
 def _plural_doer(tok: Token) -> bool:
