@@ -89,3 +89,10 @@ def test_a_name_without_a_sector_word_and_a_body_head_is_not_made_a_body(phrase,
 def test_an_msp_is_a_scottish_legislator(phrase, title):
     ref = phrase(f"{title} Mark Ruskell said the plan was flawed.", "Mark Ruskell", date=DAY)
     assert ref.code == "GBRLEG"
+
+
+def test_a_leader_of_a_named_union_is_labour(phrase):
+    # "union" names the kind of body "Unison" is: its leader is the union's (LAB), not the state's (GOV)
+    ref = phrase("Dave Prentis, the leader of Britain's biggest union Unison, said he wants a date.",
+                 "Dave Prentis", date=DAY)
+    assert ref.code == "GBRLAB"

@@ -326,6 +326,9 @@ def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match], words_at: set
     if tok.dep_ not in ("amod", "compound", "nmod") or head.i < m.j or head.i not in words_at \
             or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if (tok.dep_ == "compound" and head.pos_ == "PROPN" and head.text[:1].isupper()
+            and m.entry.sector not in (None, INHERIT) and not m.entry.title):
+        return False  # "the leader of Britain's biggest union Unison": the kind of the body the name names
     return not any(o.covers(head.i) for o in matches if o is not m)
 
 
