@@ -1051,8 +1051,8 @@ def _chained_ref(a: Article, tok: Token, m: Logged, ref: ActorRef | None) -> Act
     """The pronoun ``tok`` read as the candidate ``m``: its person, or the ref of an unnamed role subject."""
     start = tok.idx - tok.sent.start_char
     if not m.actor_id:  # an unnamed person-role subject ("the spokesman"): what that phrase resolved to
-        if ref is None:
-            return None
+        if ref is None or ref.kind not in (PERSON, "group"):
+            return None  # "the Tory leader" read as the party: "he" is its leader, whom nothing names
         return ActorRef(name=ref.name, actor_id=ref.actor_id, code=ref.code, country=ref.country, sector=ref.sector,
                         kind=ref.kind, text=tok.text, start=start, end=start + len(tok.text),
                         rule="pronoun:role-subject", role=ref.role, former=ref.former)
