@@ -44,6 +44,7 @@ from realpolitik.actors.phrase import (
 from realpolitik.actors.context import (
     context_country,
     gpos,
+    token_pos,
     last_party,
     make_ref,
     nearby_country,
@@ -145,7 +146,9 @@ def body_ref(r: Reading, a: Article, head: Token, span: Span) -> ActorRef | None
     if lemma is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
             c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children) or head.text[:1].isupper():
         return None
-    here = gpos(a, head.idx)
+    here = token_pos(a, head)
+    if here is None:
+        return None
     for pos, tok in reversed(a.body_log.get(lemma, [])):
         if pos >= here:
             continue

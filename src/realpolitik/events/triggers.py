@@ -502,6 +502,34 @@ def _directive(tok: Token) -> bool:
         and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children)
 
 
+def _count(tok: Token) -> float | None:
+    """The number a numeral token says ("1,000", "300", "12"), or None."""
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _mass_of_people(tok: Token) -> bool:
+    """Is what the verb acts on a mass of people (families.yaml ``mass_expulsion``): a count of at least
+    ``min_count`` ("more than 1,000 refugees"), a quantity word ("thousands of villagers"), or a whole
+    population ("the entire population of the village")?"""
+    spec = _config()["mass_expulsion"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objs:
+        nums = [c for c in o.children if c.dep_ == "nummod"] + [
+            g for c in o.children if c.dep_ == "nummod" for g in c.children if g.dep_ == "compound"]
+        if any((_count(n) or 0) >= spec["min_count"] for n in nums):
+            return True
+        if o.lower_ in spec["quantity_words"] and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
+            return True
+        if _lemma(o) in spec["population_nouns"] and any(
+                c.dep_ in ("amod", "det", "predet") and c.lower_ in spec["whole"] for c in o.children):
+            return True
+    return False
+
+
 def _time_phrase(c: Token) -> bool:
     """A preposition whose objects are all dates or times ("on Sunday", "in March")."""
     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -693,18 +721,31 @@ def governor(lex: Lexicon, tok: Token) -> Token | None:
     return tok
 
 
+# How deep complements of complements are followed ("refused to agree to visit ...").
+MAX_DEPTH = 4
+
+
 def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     """Match a token ignoring whether a governing trigger already absorbs it."""
-    if depth > 4:
+    if depth > MAX_DEPTH:
         return None
-    gov = governor(lex, tok)
-    if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
-        return None  # (a date is no event noun: "resume in March", "the May talks")
+    gov = trigger_governor(lex, tok)
+    if gov is None:
+        return None
     for e in entry_order(lex, gov):
         m = _entry_match(lex, tok, gov, e, depth)
         if m is not None:
             return m
     return None
+
+
+def trigger_governor(lex: Lexicon, tok: Token) -> Token | None:
+    """``governor``, but None for a date ("resume in March", "the May talks": a date is no event noun); before
+    NER (the pre-filter) no token is a date yet."""
+    gov = governor(lex, tok)
+    if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
+        return None
+    return gov
 
 
 def entry_order(lex: Lexicon, gov: Token) -> list[Entry]:
@@ -766,12 +807,15 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
                 target_preps = tuple(dict.fromkeys(e.target_preps + m.target_preps))
                 target_dobj, symmetric = False, m.symmetric
                 reverse, swap = m.reverse, m.swap
-    if code is None or (e.needs_arg and comp is None and not _has_participant(lex, e, gov)):
+    if (code is None) if comp is not None else not fires_alone(lex, e, gov):
         return None
     if code[:2] in _FORCE_ROOTS and not e.dobj and _verbal_object(gov):
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
         # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
         code, rule = "111", f"{rule}>object:verbal"
+    if code in _config()["mass_expulsion"]["codes"] and _mass_of_people(gov):
+        # "forced out more than 1,000 refugees", "expelled thousands of villagers": a mass expulsion (201)
+        code, rule = "201", f"{rule}>object:mass"
     absorbed = False
     base = code
     if tok.pos_ in ("VERB", "AUX") and not refused and not swap:
@@ -794,13 +838,26 @@ def _said_act(code: str) -> bool:
     return code[:2] == "01" or code[:3] == "055"
 
 
+def fires_alone(lex: Lexicon, e: Entry, gov: Token, actor_like=_actor_like) -> bool:
+    """Whether entry ``e`` gives ``gov`` an event without a matched complement: it has a code and, if it needs
+    one, a participant (``_has_participant``; ``actor_like`` as there)."""
+    return e.cameo is not None and (not e.needs_arg or _has_participant(lex, e, gov, actor_like))
+
+
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
-    for c in inner_candidates(gov, e):
+    for c in complement_candidates(gov, e):
         m = _core(lex, c, depth + 1)
-        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
+        if m is not None:
             return m, c
     return None
+
+
+def complement_candidates(gov: Token, e: Entry) -> list[Token]:
+    """The complements whose match gives an attitude or light verb its code, in the order ``_inner`` tries
+    them: any for an attitude verb, event nouns for a light verb ("made a visit"; a matched token is nominal
+    only when it is a noun)."""
+    return [c for c in inner_candidates(gov, e) if e.family or c.pos_ in ("NOUN", "PROPN")]
 
 
 def inner_candidates(gov: Token, e: Entry) -> list[Token]:
