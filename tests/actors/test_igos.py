@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from .datafiles import build_script, shipped_rows
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "data" / "actors"
 
@@ -50,9 +51,6 @@ def test_igos_csv_is_what_the_script_builds(shared_dir):
     source = shared_dir / "dictionaries" / "Phoenix.International.actors.txt"
     if not source.is_file():
         pytest.skip("no Phoenix dictionary in ../shared")
-    spec = importlib.util.spec_from_file_location("build_igos", DATA.parents[3] / "scripts" / "build_igos.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    with (DATA / "igos.csv").open(encoding="utf-8") as fh:
-        shipped = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    module = build_script("build_igos")
+    shipped = shipped_rows("igos.csv")
     assert module.build(source) == shipped

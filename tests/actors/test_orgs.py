@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from .datafiles import build_script, shipped_rows
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "realpolitik" / "data" / "actors"
 DAY = dt.date(2005, 3, 1)
@@ -51,11 +52,8 @@ def test_orgs_csv_is_what_the_script_builds(shared_dir):
     d = shared_dir / "dictionaries"
     if not (d / "Phoenix.International.actors.txt").is_file():
         pytest.skip("no Phoenix dictionaries in ../shared")
-    spec = importlib.util.spec_from_file_location("build_orgs", DATA.parents[3] / "scripts" / "build_orgs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    with (DATA / "phoenix_orgs.csv").open(encoding="utf-8") as fh:
-        shipped = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    module = build_script("build_orgs")
+    shipped = shipped_rows("phoenix_orgs.csv")
     assert module.build(d / "Phoenix.International.actors.txt", d / "Phoenix.Countries.actors.txt") == shipped
 
 
@@ -89,3 +87,10 @@ def test_a_name_without_a_sector_word_and_a_body_head_is_not_made_a_body(phrase,
 def test_an_msp_is_a_scottish_legislator(phrase, title):
     ref = phrase(f"{title} Mark Ruskell said the plan was flawed.", "Mark Ruskell", date=DAY)
     assert ref.code == "GBRLEG"
+
+
+def test_a_leader_of_a_named_union_is_labour(phrase):
+    # "union" names the kind of body "Unison" is: its leader is the union's (LAB), not the state's (GOV)
+    ref = phrase("Dave Prentis, the leader of Britain's biggest union Unison, said he wants a date.",
+                 "Dave Prentis", date=DAY)
+    assert ref.code == "GBRLAB"

@@ -91,3 +91,23 @@ def test_the_party_leader_with_no_leader_named_is_the_party(phrase):
     text = "Tony Blair spoke first. Then the Tory leader argued there was a moral case for science."
     ref = phrase(text, "Tory leader", date=dt.date(2005, 1, 10))
     assert ref.actor_id == "party:GBR:conservative"
+
+
+def test_a_role_of_a_named_body_is_not_the_holder_of_that_role_elsewhere(phrase):
+    # the Labour chairman named before does not chair the Commission for Racial Equality
+    text = ("A spokesman wanted to meet Labour party chairman Ian Calder. Mr Calder announced a consultation. "
+            "Last month the chairman of the Commission for Racial Equality (CRE) called for shortlists.")
+    ref = phrase(text, "chairman", occurrence=1, date=dt.date(2005, 3, 1))
+    assert ref is None or ref.actor_id != "person:ian-calder"
+    # a role of the body the holder was titled with still is him
+    text = ("Acme Trust chairman Ian Calder spoke first. Later the chairman of the Acme Trust said no.")
+    ref = phrase(text, "chairman", occurrence=1, date=dt.date(2005, 3, 1))
+    assert ref is not None and ref.actor_id == "person:ian-calder"
+
+
+def test_a_pronoun_after_a_role_read_as_its_body_is_not_the_body(pronoun):
+    # no Conservative leader is named: "the Tory leader" is the party, and "he" is not the party
+    text = ("Tony Blair spoke first. Then the Tory leader argued there was a moral case for science. "
+            "\"We have a duty,\" he said.")
+    ref = pronoun(text, date=dt.date(2005, 1, 10))
+    assert ref is None or ref.kind == "person"

@@ -326,6 +326,9 @@ def _modifies_other_noun(doc: Doc, m: Match, matches: list[Match], words_at: set
     if tok.dep_ not in ("amod", "compound", "nmod") or head.i < m.j or head.i not in words_at \
             or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if (tok.dep_ == "compound" and head.pos_ == "PROPN" and head.text[:1].isupper()
+            and m.entry.sector not in (None, INHERIT) and not m.entry.title):
+        return False  # "the leader of Britain's biggest union Unison": the kind of the body the name names
     return not any(o.covers(head.i) for o in matches if o is not m)
 
 
@@ -1048,8 +1051,8 @@ def _chained_ref(a: Article, tok: Token, m: Logged, ref: ActorRef | None) -> Act
     """The pronoun ``tok`` read as the candidate ``m``: its person, or the ref of an unnamed role subject."""
     start = tok.idx - tok.sent.start_char
     if not m.actor_id:  # an unnamed person-role subject ("the spokesman"): what that phrase resolved to
-        if ref is None:
-            return None
+        if ref is None or ref.kind not in (PERSON, "group"):
+            return None  # "the Tory leader" read as the party: "he" is its leader, whom nothing names
         return ActorRef(name=ref.name, actor_id=ref.actor_id, code=ref.code, country=ref.country, sector=ref.sector,
                         kind=ref.kind, text=tok.text, start=start, end=start + len(tok.text),
                         rule="pronoun:role-subject", role=ref.role, former=ref.former)

@@ -257,6 +257,10 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                       for c in head.children)
         person = None if plural and not counted else holder_of(
             a, head_m, gpos(a, head.idx), shadowed(core, head_m), r)
+        owner_name = _named_owner(head)
+        if person is not None and owner_name and not any(owner_name in norm(role[0]) for role in person.roles):
+            # "the chairman of the Commission for Racial Equality" is not the Labour chairman named before
+            person = None
         owner = _possessor_ref(r, a, head, head_m)
         if owner is not None and (person is None or (person.country, person.sector) != (owner.country, owner.sector)):
             # "the prime minister's official spokesman": the prime minister's, not the spokesman last named
@@ -328,6 +332,18 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                                 head_m.entry.name.capitalize() + "s")
     return group_ref(r, a, anchor, sector, span, extent_of(core, head_m, anchor), "role+" + anchor.kind,
                        role=None)
+
+
+def _named_owner(head: Token) -> str:
+    """The normalised proper name of the body a role noun's of-phrase names ("the chairman of the Commission
+    for Racial Equality (CRE)": "commission for racial equality"), '' when it names none."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "PROPN" and p.text[:1].isupper():
+                    skip = {t.i for k in p.children if k.dep_ == "appos" for t in k.subtree}
+                    return norm(" ".join(t.text for t in p.subtree if t.i not in skip and not t.is_punct))
+    return ""
 
 
 def _possessor_ref(r: Reading, a: Article, head: Token, head_m: Match) -> ActorRef | None:
