@@ -220,36 +220,30 @@ def may_trigger(lexicon: Any, tok: Any) -> bool:
 
 
 def may_fire(lexicon: Any, tok: Any, depth: int = 0) -> bool:
-    """Whether ``triggers._core`` may match this token once the entities are known: it mirrors ``_core`` and
-    ``_inner`` step by step and is wide only where the entities decide — an entry that needs a participant
-    passes on any object or target-preposition object (an entity may make it an actor) — and where the first
-    complement matched decides the code (any complement that may match passes). By induction on the depth,
-    every token ``_core`` matches passes. It calls the matcher's own pieces (``triggers.inner_candidates``,
-    ``triggers._has_participant``) rather than copies of them, so a new way for them to find a complement or a
-    participant reaches the filter too."""
+    """Whether ``triggers._core`` may match this token once the entities are known. It is ``_core`` and
+    ``_entry_match`` made of the matcher's own pieces (``trigger_governor``, ``entry_order``,
+    ``complement_candidates``, ``fires_alone``), wide only where the entities decide — an entry that needs a
+    participant passes on any object or target-preposition object (an entity may make it an actor) — and where
+    the first complement matched decides the code (any complement that may match passes). By induction on the
+    depth, every token ``_core`` matches passes."""
     from realpolitik.events import triggers as T
 
-    if depth > 4:
+    if depth > T.MAX_DEPTH:
         return False
-    gov = T.governor(lexicon, tok)
+    gov = T.trigger_governor(lexicon, tok)
     if gov is None:
         return False
-    # the entries triggers._core tries, in its order (a light verb with no event object reads a later entry)
     return any(_entry_may_fire(lexicon, gov, e, depth) for e in T.entry_order(lexicon, gov))
 
 
 def _entry_may_fire(lexicon: Any, gov: Any, e: Any, depth: int) -> bool:
-    """``triggers._entry_match`` of one entry, wide where the entities decide."""
+    """``triggers._entry_match`` of one entry, wide where the entities decide: a complement that may match
+    gives the code and the participant; else the entry alone, every noun a possible actor."""
     from realpolitik.events import triggers as T
 
-    if e.family or e.light:  # _inner: a complement that matches gives the code and the participant
-        if any((e.family or c.pos_ in ("NOUN", "PROPN")) and may_fire(lexicon, c, depth + 1)
-               for c in T.inner_candidates(gov, e)):
-            return True
-    if e.cameo is None:
-        return False
-    # triggers._has_participant with every noun possibly an actor (the entities decide that)
-    return not e.needs_arg or T._has_participant(lexicon, e, gov, actor_like=_any_noun)
+    if (e.family or e.light) and any(may_fire(lexicon, c, depth + 1) for c in T.complement_candidates(gov, e)):
+        return True
+    return T.fires_alone(lexicon, e, gov, actor_like=_any_noun)
 
 
 def _any_noun(tok: Any) -> bool:

@@ -254,6 +254,47 @@ def test_a_bare_definite_office_after_a_name_dates_an_undated_article(nlp, kb):
     assert "Gordon Brown=the chancellor" in res.reading.date_rule
 
 
+def test_a_bare_definite_office_two_named_people_have_held_dates_nothing(nlp, kb):
+    # Blair (1997-2007) and Brown (2007-10) were both prime minister: "the prime minister" names either's
+    # years, so it is no evidence of the era (nearest-named Brown would put a 2005 story in 2008)
+    res, refs = _read(nlp, kb, "The feud between Tony Blair and Gordon Brown grew. A book claims the prime "
+                               "minister broke a promise to stand down.")
+    assert res.reading.date is None
+    res, _ = _read(nlp, kb, "Gordon Brown met the unions. A book claims the prime minister broke a promise.")
+    assert res.reading.date is not None and res.reading.date >= dt.date(2007, 6, 27)  # Brown alone: his years
+
+
+def test_a_definite_title_with_its_office_words_in_order_dates_the_article(nlp, kb):
+    # Mandelson's curated office is "European Trade Commissioner" (2004-08): "the European commissioner" names
+    # it with a word left out, and dates an undated article to it
+    res, refs = _read(nlp, kb, "Peter Mandelson has said the Tories were afraid. The European commissioner and "
+                               "former Labour minister was speaking in Brussels.")
+    assert res.reading.date is not None and dt.date(2004, 11, 22) <= res.reading.date <= dt.date(2008, 10, 3)
+    assert next(r for r in refs if r.text == "Peter Mandelson").code.startswith("IGOEUR")
+
+
+def test_an_international_title_makes_a_kb_person_that_bodys_official_undated(nlp, kb):
+    # no date, so the KB gives Mandelson only his country; the title says he speaks for the EU
+    res, refs = _read(nlp, kb, "EU Trade Commissioner Peter Mandelson said the talks had failed.")
+    ref = next(r for r in refs if "Mandelson" in r.text)
+    assert ref.code.startswith("IGOEUR") and ref.country is None
+
+
+@pytest.mark.parametrize("title,office,named", [
+    ("european commissioner", "european trade commissioner", True),
+    ("foreign secretary", "foreign and commonwealth secretary", True),
+    ("prime minister", "prime minister (second term)", True),
+    ("prime minister", "deputy prime minister", False),
+    ("president", "vice-president", False),
+    ("trade secretary", "trade deputy secretary", False),
+    ("defence secretary", "secretary of state for defence", False),
+])
+def test_names_office_reads_the_title_words_in_order(title, office, named):
+    from realpolitik.actors.people import names_office
+
+    assert names_office(title, office) is named
+
+
 # ---------------------------------------------------------------- money is not a country or a person
 def test_a_currency_does_not_make_a_story_domestic_news(nlp, kb):
     text = ("Taiwan's reserves rose to 53 billion U.S. Dlrs, Taiwanese officials said. The Taiwan central bank "

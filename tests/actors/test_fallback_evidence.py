@@ -287,3 +287,20 @@ def test_a_seat_of_government_or_a_possessor_city_is_still_an_actor(learn, text,
     doc, res = learn(text, date=D1987)
     refs = [r for s in doc.sents for r in res.mentions(s) if r.text.startswith(words)]
     assert refs and refs[0].country == country
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Tony Blair met Michael Howard in London. Terrorists want to destroy our way of life.", "Terrorists"),
+    ("The Dutch firm Hoogland said output rose in the Netherlands. Its refinery had been shut by rebels "
+     "last year.", "rebels"),
+])
+def test_a_bare_armed_group_takes_no_domestic_country(learn, text, words):
+    # the home country of a story is no evidence of whose rebels or terrorists these are
+    ref = mention(learn, text, words, date=dt.date(2005, 3, 1))
+    assert ref is None or ref.country is None
+
+
+def test_a_bare_armed_group_still_takes_the_place_its_sentence_names(learn):
+    ref = mention(learn, "Tony Blair met Michael Howard in London. In Syria, the rebels took the town.", "rebels",
+                  date=dt.date(2005, 3, 1))
+    assert ref is not None and ref.code == "SYRREB"

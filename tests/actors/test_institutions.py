@@ -60,3 +60,20 @@ def test_the_association_is_the_body_of_that_head_named_before(learn):
 def test_the_association_with_no_body_named_before_is_nobody(learn):
     doc, res = learn("Ministers met on Monday. The association said nothing about the talks.", date=D1987)
     assert not [r for s in doc.sents for r in res.mentions(s) if "association" in r.text]
+
+
+def test_the_company_named_in_an_earlier_segment_is_read_where_it_stands(nlp, kb):
+    """A body logged in one segment ("The company, Acme Holdings,") and referred to in a later one ("The
+    company said"): reading the logged mention again looks back from where it stands, not from the current
+    segment (it used to find itself there and recurse until Python gave up)."""
+    from realpolitik.actors.resolver import ActorResolver
+
+    res = ActorResolver(kb=kb, date=D1987)
+    segments = [nlp("The company, Acme Holdings, said on Monday it had agreed to a buyout."),
+                nlp("The company said its board would meet in London.")]
+    for doc in segments:
+        for sent in doc.sents:
+            res.learn(sent)
+    sent = next(segments[1].sents)
+    refs = res.mentions(sent)  # raised RecursionError
+    assert not [r for r in refs if r.text == "The company" and r.rule.startswith("learned:body:")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -87,3 +88,19 @@ def test_the_model_imports_no_loader():
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     assert not [m for m in imported if m.startswith("realpolitik")]
+
+
+
+def test_code_within_sees_a_gap_between_two_offices_inside_the_window():
+    # a minister twice, with two years on the backbenches (no period on record: the entry's own code, LEG)
+    # between, later a shadow minister: a window from the first office into the second holds the gap too,
+    # so no single code holds over all of it, and only the country is asserted
+    from realpolitik.actors.kb import Period
+
+    e = Entry(actor_id="person:x", name="X", kind="person", country="GBR", code="GBRLEG",
+              periods=(Period("GBRGOV", dt.date(1998, 7, 27), dt.date(1998, 12, 23)),
+                       Period("GBRGOV", dt.date(1999, 10, 11), dt.date(2001, 1, 24)),
+                       Period("GBROPP", dt.date(2005, 5, 10), dt.date(2007, 6, 1))))
+    assert e.code_at(dt.date(1999, 5, 1)) == "GBRLEG"
+    assert e.code_within(dt.date(1998, 9, 1), dt.date(2000, 6, 1)) == "GBR"
+    assert e.code_within(dt.date(1999, 11, 1), dt.date(2000, 6, 1)) == "GBRGOV"  # inside one office

@@ -75,3 +75,11 @@ def test_a_dated_view_reuses_its_base_scan_only_when_it_asks_nothing_the_view_an
     soviet = nlp("The French president met Russian officials in Moscow on Monday.")
     now_ms, then_ms = S.scan(kb, list(soviet)), S.scan(then, list(soviet))
     assert then_ms == real(then, list(soviet)) and now_ms != then_ms
+
+
+def test_doc_text_is_each_docs_own_text_across_an_article_of_many_segments(nlp):
+    docs = [nlp(f"Segment {k} of the article names Iran.") for k in range(12)]
+    for _ in range(2):
+        for d in docs:
+            assert S.doc_text(d) == d.text
+    assert sum(d is entry[0] for d in docs for entry in S._TEXT_CACHE.values()) == 12

@@ -216,16 +216,16 @@ def _unplaced_entry(r: Reading, a: Article, key: str, text: str) -> Entry:
     return e
 
 
-def nearby_country(r: Reading, a: Article, tok: Token) -> tuple[str | None, str]:
+def nearby_country(r: Reading, a: Article, tok: Token, domestic: bool = True) -> tuple[str | None, str]:
     """The country a bare collective or title at ``tok`` most plausibly belongs to, with its evidence:
-    the article's domestic country ("doc-country"); else the only country its own sentence names
-    ("sentence-country": "the Saudi interior ministry announced that the men had been executed"); else
-    the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
+    the article's domestic country ("doc-country"; not with ``domestic=False``); else the only country its own
+    sentence names ("sentence-country": "the Saudi interior ministry announced that the men had been
+    executed"); else the only country the sentence before names ("previous-sentence-country"); else (None, "")."""
     if tok.doc.has_annotation("DEP"):
         spoken = speaker_of_state(r, tok)
         if spoken is not None:
             return spoken, "speaker-of"
-    ctx = context_country(a, min_count=2)
+    ctx = context_country(a, min_count=2) if domestic else None
     if ctx is not None:
         return ctx, "doc-country"
     if not (tok.doc.has_annotation("DEP") or tok.doc.has_annotation("SENT_START")):
@@ -415,8 +415,20 @@ def not_a_mention(r: Reading, doc: Doc, m: Match) -> bool:
     return currency_name(doc, m) or personal_name_part(r, doc, m)
 
 
-def gpos(a: Article, char: int) -> int:
-    return a.doc_seq * 10_000_000 + char
+def gpos(a: Article, char: int, seq: int | None = None) -> int:
+    """A position in the whole article: character ``char`` of the segment numbered ``seq`` (default: the
+    current one)."""
+    return (a.doc_seq if seq is None else seq) * 10_000_000 + char
+
+
+def token_pos(a: Article, tok: Token) -> int | None:
+    """Where ``tok`` stands in the article, by its own segment's number, not the current one's (a body logged
+    in an earlier segment is read again when a later "the company" refers to it, and must only look further
+    back from where it stands); None for a segment no longer remembered."""
+    if tok.doc is a.doc:
+        return gpos(a, tok.idx)
+    seq = next((s for d, s, *_ in a.seen if d is tok.doc), None)
+    return None if seq is None else gpos(a, tok.idx, seq)
 
 
 def make_ref(a: Article, span: Span, start: int, end: int, **kw) -> ActorRef:

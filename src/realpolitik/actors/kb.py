@@ -87,6 +87,7 @@ class Entry:
     demonym: str | None = None  # states: the adjective for naming groups ("Iranian")
     state_sector: str | None = None  # roles: the sector when a state owns it ("Russian bombers" are aircraft: MIL)
     gender: str | None = None  # people: "m" / "f" where the record states it (honorifics and pronouns must agree)
+    party: str | None = None  # curated people: the id of their (latest) party in parties.yaml
 
     def code_at(self, day: dt.date | None) -> str:
         """The code in force on ``day`` (dated periods), else the entry's code or the open-ended period."""
@@ -123,7 +124,11 @@ class Entry:
         """The code in force all through the days ``lo``..``hi`` (an undated article's era), when one code is;
         else ``code_undated()``: a window that spans two offices asserts neither (an era read from Tony
         Blair's ten years as prime minister puts Robin Cook in none of his three offices)."""
-        days = {lo, hi} | {d for p in self.periods for d in (p.start, p.end) if d is not None and lo < d < hi}
+        # each day on which the code may change: every period's first day and the day before it, its last day
+        # and the day after it (a gap after a period that ends inside the window reads another code)
+        one = dt.timedelta(days=1)
+        edges = {d for p in self.periods for d in (p.start, p.end) if d is not None}
+        days = {lo, hi} | {x for d in edges for x in (d - one, d, d + one) if lo < x < hi}
         codes = {self.code_at(d) for d in days}
         return codes.pop() if len(codes) == 1 else self.code_undated()
 

@@ -129,6 +129,23 @@ def _load_igos(kb: KnowledgeBase, data: Path) -> None:
             kb.add(Entry(actor_id=row["id"], name=row["name"], kind=IGO, code=row["code"]), [row["name"], *aliases])
 
 
+def _load_phoenix_orgs(kb: KnowledgeBase, data: Path) -> None:
+    """NGOs and national agencies imported from the Phoenix dictionaries (phoenix_orgs.csv,
+    scripts/build_orgs.py), after everything curated: a name the base already knows keeps its curated reading,
+    and an agency name holding a title ("United States Ambassador to the UN") is left to the role rules."""
+    def title_word(alias: str) -> bool:
+        return any(e.kind == ROLE and e.title for w in norm(alias).split() for e in kb.lookup(w))
+
+    for row in _read_csv(data / "phoenix_orgs.csv"):
+        kind = NGO if row["kind"] == "ngo" else INSTITUTION
+        aliases = [a for a in row["aliases"].split("|") if a and not kb.lookup(norm(a))
+                   and not kb.lookup_exact(a.replace(".", "")) and not kb.surnames.get(norm(a))
+                   and not (kind == INSTITUTION and title_word(a))]
+        if aliases:
+            kb.add(Entry(actor_id=row["id"], name=row["name"], kind=kind, country=row["country"] or None,
+                         sector=row["sector"] or None, code=row["code"], source="phoenix"), aliases)
+
+
 def _party_periods(iso: str, since: dt.date | None, rec: dict) -> tuple[Period, ...]:
     """GOV while the party governs, OPP in between (from ``since``, the day statuses are known, until it is
     dissolved); outside that span the entry's undated code ({ISO3}PTY) applies. Spans are [start, end)."""
@@ -341,6 +358,7 @@ def _with_party(rec: dict, parties: dict[str, Entry], path: Path, where: str) ->
                 roles.append({"code": code, "start": start, "end": end})
     out = {k: v for k, v in rec.items() if k not in ("party", "parties")}
     out["roles"] = roles
+    out["party_id"] = str(spans[-1].get("party"))  # the party of the latest span (Entry.party)
     if not (rec.get("code") or rec.get("country")):
         out["code"] = f"{country}ELI"
     return out
@@ -376,6 +394,7 @@ def build_builtin() -> KnowledgeBase:
     _load_factions(kb, data)
     _load_leaders(kb, data, successors)
     _load_people(kb, data, parties)
+    _load_phoenix_orgs(kb, data)
     return kb.freeze()
 
 

@@ -3,6 +3,7 @@ and the ``Article`` record; learning writes only to the record)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 import re
 import datetime as dt
 
@@ -113,6 +114,39 @@ def holder_of(a: Article, role_m: Match, before: int, shadow: bool = False,
         if pos < before and p.kb_entry is not None and any(
                 per.covers(r.date) for per in _periods_of_role(p.kb_entry, title, whole=True)):
             return p
+    return None
+
+
+# Offices whose holder leads their party (a parliamentary system's prime minister leads the governing party).
+_PARTY_HEAD_OFFICES = frozenset({"prime minister"})
+
+
+def party_figure(r: Reading, a: Article, party: Entry, role_m: Match, before: int) -> _Person | None:
+    """The person last named before ``before`` who holds, in ``party``, the role ``role_m`` names ("the Tory
+    leader" after "Michael Howard"): one the article titled so ("Tory leader Michael Howard"), or a curated
+    member of the party whose office of that name covers the date (any date in an undated article); a party's
+    leader is also its prime minister. None when the article names no such person: the role is then the
+    party's."""
+    word = role_m.entry.name.lower()
+    names = {norm(x) for x in (party.name, *r.kb.aliases_of(party)) if x}
+
+    def of_party(text: str) -> bool:
+        return any(re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", text) for n in names)
+
+    for pos, aid, *_ in reversed(a.person_log):
+        if pos >= before:
+            continue
+        p = a.people[aid]
+        if any(names_office(word, norm(role[0])) and of_party(norm(role[0])) for role in p.roles):
+            return p
+        e = p.kb_entry
+        if e is None or e.party != party.actor_id or e.source != "people":
+            continue
+        for office, per in zip(e.roles, e.periods):
+            office = office.lower()
+            if (names_office(word, office) or (word == "leader" and office in _PARTY_HEAD_OFFICES)) and (
+                    r.date is None or r.window is not None or per.covers(r.date)):
+                return p
     return None
 
 
@@ -605,8 +639,10 @@ def learn_person(r: Reading, a: Article, tok: Token) -> _Person:
     if desc.country and (not person.country or not person.country_from_text):
         person.country = desc.country
         person.country_from_text = True
-    if desc.igo_code and not person.igo_code and not person.country:
+    if desc.igo_code and not person.igo_code and (not person.country or not person.country_from_text):
+        # "EU Trade Commissioner Peter Mandelson": the body's official, whatever nationality the KB gives him
         person.igo_code = desc.igo_code
+        person.country = None
     office = _curated_office_sector(r, person.kb_entry, desc) if person.kb_entry is not None else None
     if office is not None:
         desc.sector = office  # "MEP X" of a UKIP MEP the KB files as GBROPP: the curated code of that office
@@ -946,7 +982,11 @@ def kb_person_ref(r: Reading, a: Article, m: Match, span: Span) -> ActorRef:
                      rule=f"kb:{e.source}" + (f"+{r.date_rule}" if r.date_rule else ""))
 
 
-def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
+# what phrases.py tells of a subject token: (it is an unnamed person-role subject, the actor it resolves to)
+RoleRef = Callable[[Token], "tuple[bool, ActorRef | None]"]
+
+
+def pronoun_ref(a: Article, tok: Token, role_ref: RoleRef | None = None) -> ActorRef | None:
     """The person a he/she/his/her pronoun stands for: the most prominent compatible person named nearest
     before it. Each candidate (a named mention before the pronoun whose known gender does not contradict it)
     scores its salience (2 main-clause subject or its possessor, 1 other subject, 0 other) minus the number
@@ -955,41 +995,140 @@ def pronoun_ref(a: Article, tok: Token) -> ActorRef | None:
     (""..., Gordon Brown's record is very mixed," he said" is the speaker), unless no one else is named; one
     inside them looks at the people named inside quotation marks in its sentence or the two before, if any
     (the speaker speaks of himself as "I", not "he").
+    Besides named mentions, the subjects a narrator's pronoun may continue compete as candidates
+    (``_chain``): the subject pronouns before it, as they were resolved, and unnamed person-role subjects
+    ("A spokesman for X said ... He added": the spokesman, as ``role_ref`` resolves that phrase — often
+    unknown, never the man the spokesman spoke of). A subject pronoun never stands for a name in the clause it
+    reports from before it (""Mr Blair's government was bossy," he added": not Blair; ``_fronted_content``).
     The weights are hand-set, not fitted."""
     if tok.lower_ not in _PRONOUNS:
         return None
     g = gpos(a, tok.idx)
+    if g in a.chain and tok.dep_ in _SUBJ and not quoted(tok):
+        return _chained_ref(a, tok, *a.chain[g][:2])
+    _chain(a, tok, role_ref)
+    return _resolve_pronoun(a, tok, role_ref)
+
+
+def _resolve_pronoun(a: Article, tok: Token, role_ref: RoleRef | None) -> ActorRef | None:
+    g = gpos(a, tok.idx)
     want = "m" if tok.lower_ in _MALE_PRONOUNS else "f" if tok.lower_ in _FEMALE_PRONOUNS else None
-    cands = [m for m in a.person_log
-             if m.pos < g and (want is None or a.people[m.actor_id].gender in (None, want))]
     inside = quoted(tok)
     here = sentence_key(a, tok)
+    named = [(m, None) for m in a.person_log
+             if m.pos < g and (want is None or a.people[m.actor_id].gender in (None, want))]
+    chained = [(m, ref) for pos, (m, ref, gender) in a.chain.items()
+               if pos < g and m.sent[0] == here[0] and here[1] - m.sent[1] <= 2
+               and (want is None or (gender if not m.actor_id else a.people[m.actor_id].gender) in (None, want))]
+    cands = named + ([] if inside else chained)
     if not inside:
-        cands = [m for m in cands if not m.quoted] or cands
+        cands = [c for c in cands if not c[0].quoted] or cands
+        content = _fronted_content(a, tok)
+        cands = [c for c in cands if c[0].pos not in content]
     else:
-        speaker = quote_speaker(a, tok)
+        speaker = quote_speaker(a, tok, role_ref)
         if speaker is not None:
             # '"He should resign," she said': the speaker speaks of herself as "I", never as "he"/"she"
-            cands = [m for m in cands if m.actor_id != speaker]
-        cands = [m for m in cands if m.quoted and m.sent[0] == here[0] and here[1] - m.sent[1] <= 2] or cands
+            cands = [c for c in cands if c[0].actor_id != speaker]
+        cands = [c for c in cands if c[0].quoted and c[0].sent[0] == here[0] and here[1] - c[0].sent[1] <= 2] or cands
     if not cands:
         return None
 
-    def score(m: Logged) -> tuple[int, int]:
+    def score(c: tuple[Logged, ActorRef | None]) -> tuple[int, int, int]:
+        m = c[0]
         back = here[1] - m.sent[1] if m.sent[0] == here[0] else 3 + here[1]
-        match = want is not None and a.people[m.actor_id].gender == want
+        match = want is not None and bool(m.actor_id) and a.people[m.actor_id].gender == want
         return m.salience - back, int(match), m.pos
 
-    best = max(cands, key=score)
-    p = a.people[best.actor_id]
+    best, ref = max(cands, key=score)
+    return _chained_ref(a, tok, best, ref)
+
+
+def _chained_ref(a: Article, tok: Token, m: Logged, ref: ActorRef | None) -> ActorRef | None:
+    """The pronoun ``tok`` read as the candidate ``m``: its person, or the ref of an unnamed role subject."""
     start = tok.idx - tok.sent.start_char
+    if not m.actor_id:  # an unnamed person-role subject ("the spokesman"): what that phrase resolved to
+        if ref is None:
+            return None
+        return ActorRef(name=ref.name, actor_id=ref.actor_id, code=ref.code, country=ref.country, sector=ref.sector,
+                        kind=ref.kind, text=tok.text, start=start, end=start + len(tok.text),
+                        rule="pronoun:role-subject", role=ref.role, former=ref.former)
+    p = a.people[m.actor_id]
     return ActorRef(name=p.name, actor_id=p.actor_id, code=p.code, country=p.country, sector=p.sector,
                     kind=PERSON, text=tok.text, start=start, end=start + len(tok.text),
-                    rule="pronoun:last-subject" if best.salience else "pronoun:last-person", role=p.role,
+                    rule="pronoun:last-subject" if m.salience else "pronoun:last-person", role=p.role,
                     former=p.former)
 
 
-def quote_speaker(a: Article, tok: Token) -> str | None:
+def _chain(a: Article, tok: Token, role_ref: RoleRef | None) -> None:
+    """Note, in reading order, every subject before ``tok`` in its segment that a later pronoun may continue:
+    narrator subject pronouns, resolved as such (so that "he ... he" stays one person), and unnamed singular
+    person-role subjects ("the spokesman", "a spokesman for Michael Howard"), which a later pronoun may stand
+    for. Each is resolved once, with only the entries before it."""
+    doc = tok.doc
+    done = a.chain_upto.get(a.doc_seq, 0)
+    for t in doc[done:tok.i]:
+        a.chain_upto[a.doc_seq] = t.i + 1
+        if t.dep_ not in _SUBJ or quoted(t):
+            continue
+        g = gpos(a, t.idx)
+        if t.lower_ in _PRONOUNS:
+            ref = _resolve_pronoun(a, t, role_ref)
+            if ref is not None and ref.kind == PERSON and ref.actor_id in a.people:
+                a.chain[g] = (Logged(g, ref.actor_id, salience(t), sentence_key(a, t), False), None, None)
+            elif ref is not None:
+                a.chain[g] = (Logged(g, "", salience(t), sentence_key(a, t), False), ref, None)
+        elif role_ref is not None and t.pos_ == "NOUN" and not already_logged(a, t):
+            is_role, ref = role_ref(t)
+            if is_role:
+                gender = a.people[ref.actor_id].gender if ref is not None and ref.actor_id in a.people else None
+                a.chain[g] = (Logged(g, "", salience(t), sentence_key(a, t), False), ref,
+                              gender or _own_pronoun_gender(t))
+
+
+def _own_pronoun_gender(subj: Token) -> str | None:
+    """The gender a role subject's own clause gives it: a his/her/himself/herself whose nearest subject up the
+    parse is ``subj`` ("The minister will recall his meeting ...": a man)."""
+    found = set()
+    for x in subj.head.subtree:
+        if x.lower_ not in (_MALE_PRONOUNS | _FEMALE_PRONOUNS) - {"he", "she"} or quoted(x):
+            continue
+        up = x.head
+        while up.head.i != up.i and not any(c.dep_ in _SUBJ for c in up.children):
+            up = up.head
+        if any(c.i == subj.i for c in up.children):
+            found.add("m" if x.lower_ in _MALE_PRONOUNS else "f")
+    return found.pop() if len(found) == 1 else None
+
+
+def _fronted_content(a: Article, tok: Token) -> set[int]:
+    """Global positions of the words a subject pronoun reports from before it: '"Mr Blair's government was
+    bossy," he added', 'Mr Blair has failed, he claimed': the pronoun's verb takes that clause as its
+    complement, so the pronoun c-commands a name in it and cannot stand for it (binding theory's Principle C).
+    The parser hangs such a clause either as a clausal child of the speech verb before the pronoun, or makes
+    the short reporting clause (after a comma or quotation mark) a child of the content's verb. A participle
+    clause before the pronoun with no subject of its own ("Asked if Mr Blunkett could return, he replied") is
+    the pronoun's too: the names it governs are not the pronoun."""
+    if tok.dep_ not in _SUBJ:
+        return set()
+    verb = tok.head
+    region: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i:
+            region |= {t.i for t in c.subtree}
+        elif c.dep_ == "advcl" and c.i < tok.i and c.tag_ in ("VBN", "VBG") and not any(
+                k.dep_ in _SUBJ for k in c.children):
+            # "Asked if Mr Blunkett could return, he replied", "After meeting Blair, he said": the pronoun is
+            # the participle's own subject, so a name it governs is someone else
+            region |= {t.i for t in c.subtree}
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if (verb.dep_ in ("ccomp", "parataxis") and verb.head.i < tok.i and prev is not None
+            and (prev.text == "," or prev.is_quote)):
+        region |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return {gpos(a, tok.doc[i].idx) for i in region}
+
+
+def quote_speaker(a: Article, tok: Token, role_ref: RoleRef | None = None) -> str | None:
     """The actor id of whoever speaks the quotation ``tok`` is in: the person subject of a verb outside the
     quotation marks in the same sentence ('"He should resign," she said'; '..., Ms Smith told reporters'), a
     pronoun subject resolved as a pronoun outside quotes. None when the sentence names no such speaker."""
@@ -997,7 +1136,7 @@ def quote_speaker(a: Article, tok: Token) -> str | None:
         if t.dep_ not in _SUBJ or quoted(t) or t.head.pos_ not in ("VERB", "AUX") or quoted(t.head):
             continue
         if t.lower_ in _PRONOUNS:
-            ref = pronoun_ref(a, t)
+            ref = pronoun_ref(a, t, role_ref)
             if ref is not None:
                 return ref.actor_id
             continue
@@ -1050,13 +1189,25 @@ _OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "under", "junior"})
 
 def names_office(title: str, office: str) -> bool:
     """The lower-case ``title`` names the office ``office`` (lower case): its words appear in it as whole
-    words and no qualifier right before them makes it another office ("prime minister" names "prime
-    minister (second term)", not "deputy prime minister"; "president" not "vice-president")."""
-    m = re.search(rf"(?<![\w]){re.escape(title)}(?![\w])", office)
-    if m is None:
+    words, in order, at most two other words between two of them ("the European commissioner" names "European
+    Trade Commissioner", "foreign secretary" "Foreign and Commonwealth Secretary"), and no qualifier right
+    before them or between them makes it another office ("prime minister" names "prime minister (second
+    term)", not "deputy prime minister"; "president" not "vice-president")."""
+    want = title.replace("-", " ").split()
+    words = office.replace("-", " ").split()
+    if not want:
         return False
-    before = office[:m.start()].replace("-", " ").split()
-    return not (before and before[-1] in _OTHER_OFFICE and before[-1] not in title.split())
+    for first in (i for i, w in enumerate(words) if w == want[0]):
+        at, ok = first, True
+        for w in want[1:]:
+            nxt = next((k for k in range(at + 1, min(at + 4, len(words))) if words[k] == w), None)
+            if nxt is None or any(x in _OTHER_OFFICE and x not in want for x in words[at + 1:nxt]):
+                ok = False
+                break
+            at = nxt
+        if ok and not (first and words[first - 1] in _OTHER_OFFICE and words[first - 1] not in want):
+            return True
+    return False
 
 
 # Titles news writes for an office whose curated name says it otherwise; read as that name before matching
@@ -1094,7 +1245,8 @@ def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, s
     chancellor also hailed ..." puts the article in a period in which the nearest person named before it
     (else the first named after it: "The lord chancellor hinted ... Lord Falconer said") held an office of
     that title, by the curated offices of the knowledge base. Plural, possessed or shadow titles are left
-    alone: they name someone else as often as not."""
+    alone: they name someone else as often as not; so is a title that more than one person the article names
+    has held (it dates the article to neither)."""
     people: list[tuple[int, int, Entry]] = []  # (segment, token, KB person) in reading order
     titles: list[tuple[int, int, str]] = []
     for k, doc in enumerate(docs):
@@ -1122,6 +1274,8 @@ def _definite_office_holders(r: Reading, docs: list[Doc], seen: set[tuple[str, s
     for k, i, title in titles:
         before = [e for kk, ii, e in people if (kk, ii) < (k, i)]
         after = [e for kk, ii, e in people if (kk, ii) > (k, i)]
+        if len({e.actor_id for e in before + after if _periods_of_role(e, title, whole=True)}) > 1:
+            continue  # "the feud between Tony Blair and Gordon Brown ... the prime minister": both held it
         for e in [*reversed(before), *after]:
             periods = _periods_of_role(e, title, whole=True)
             if periods:

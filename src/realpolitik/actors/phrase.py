@@ -55,6 +55,8 @@ def phrase_core(head: Token, span: Span) -> list[Token]:
                 keep.append(c)  # kept so multi-word names with "of" stay contiguous
                 for p in c.children:
                     if p.dep_ == "pobj":
+                        # and the article inside such a name: "Friends of the Earth", "Organization of the ..."
+                        keep.extend(d for d in p.children if d.dep_ == "det" and d.lower_ == "the" and d.i == c.i + 1)
                         walk(p, False)
                 continue
             if c.dep_ in _SKIP_CHILD:

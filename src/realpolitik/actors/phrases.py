@@ -12,15 +12,17 @@ from realpolitik.actors.kb import (
     FACTION,
     IGO,
     INHERIT,
+    INSTITUTION,
     METONYM,
     NGO,
     PERSON,
     REGION,
     ROLE,
     STATE,
+    norm,
     slug,
 )
-from realpolitik.actors.scan import Match, scan
+from realpolitik.actors.scan import Match, doc_text, scan
 from realpolitik.actors.state import (
     _BARE_OFFICIAL,
     _LOC_PREPS,
@@ -42,6 +44,7 @@ from realpolitik.actors.phrase import (
 from realpolitik.actors.context import (
     context_country,
     gpos,
+    token_pos,
     last_party,
     make_ref,
     nearby_country,
@@ -52,6 +55,7 @@ from realpolitik.actors.people import (
     appos_person,
     capitalised_portfolio,
     holder_of,
+    party_figure,
     is_person_head,
     kb_person_ref,
     name_anchor,
@@ -62,6 +66,17 @@ from realpolitik.actors.people import (
 )
 
 
+def role_subject(r: Reading, a: Article, tok: Token) -> tuple[bool, ActorRef | None]:
+    """Whether the subject ``tok`` names one unnamed person by a title-like role word ("the spokesman", "a
+    spokesman for Michael Howard", "the Tory leader": a singular noun, no apposition naming them), and the
+    actor its phrase resolves to (None when nothing places it): a later "he"/"she" may stand for them."""
+    if tok.tag_ != "NN" or any(c.dep_ == "appos" for c in tok.children):
+        return False, None
+    if not any(e.kind == ROLE and e.title for e in r.kb.lookup(norm(tok.lemma_))):
+        return False, None
+    return True, resolve_phrase(r, a, tok.doc[tok.left_edge.i: tok.i + 1], tok)
+
+
 def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None) -> ActorRef | None:
     """The actor the noun phrase ``span`` denotes, centred on ``head`` (default: span.root)."""
     if len(span) == 0:
@@ -69,7 +84,7 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
     if head is None or not (span.start <= head.i < span.end):
         head = span.root
     if head.pos_ == "PRON":
-        return pronoun_ref(a, head)
+        return pronoun_ref(a, head, lambda t: role_subject(r, a, t))
     if is_person_head(r, a, head):
         return person_ref(r, a, head, span)
     core = phrase_core(head, span)
@@ -83,7 +98,7 @@ def resolve_phrase(r: Reading, a: Article, span: Span, head: Token | None = None
         if appos is not None:
             return person_ref(r, a, appos, span)
         return (_kind_named(r, a, head, core, matches, span) or _modifier_only(r, a, head, core, matches, span)
-                or body_ref(r, a, head, span))
+                or _named_body(r, a, head, core, matches, span) or body_ref(r, a, head, span))
     kind = head_m.kind
     if kind == ROLE:
         appos = appos_person(r, a, head, span)
@@ -131,7 +146,9 @@ def body_ref(r: Reading, a: Article, head: Token, span: Span) -> ActorRef | None
     if lemma is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
             c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children) or head.text[:1].isupper():
         return None
-    here = gpos(a, head.idx)
+    here = token_pos(a, head)
+    if here is None:
+        return None
     for pos, tok in reversed(a.body_log.get(lemma, [])):
         if pos >= here:
             continue
@@ -209,6 +226,10 @@ def _split_conjoined_modifiers(r: Reading, a: Article, sent: Span, refs: list[Ac
     return refs
 
 
+# Sectors of armed groups fighting a state (CAMEO REB, INS): a bare collective of them takes no domestic country.
+_ARMED_NONSTATE = frozenset({"REB", "INS"})
+
+
 def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Token], matches: list[Match],
               span: Span) -> ActorRef | None:
     owner = capitalised_portfolio(head)
@@ -268,7 +289,12 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
         if not country and collective and sector is not None and bare_ok and not _unknown_owner(core, head, matches):
             # "the government", "officials", "rebels" in an article about one country (not "Western
             # officials": a modifier we cannot place says they are someone else's)
-            ctx, how = nearby_country(r, a, head)
+            # armed groups against a state are not the home country's by default: "rebels" in a Dutch firm's
+            # story are Surinam's, "terrorists" in a British reader's comment nobody's; only the sentence places them
+            armed = sector in _ARMED_NONSTATE
+            ctx, how = nearby_country(r, a, head, domestic=not armed)
+            if armed and how == "previous-sentence-country":
+                ctx = None
             if ctx is not None:
                 anchor = Match(head_m.i, head_m.j, (r.kb.countries[ctx],))
                 return group_ref(r, a, anchor, sector, span, extent_of(core, head_m), f"role+{how}:{ctx}")
@@ -279,6 +305,14 @@ def role_ref(r: Reading, a: Article, head: Token, head_m: Match, core: list[Toke
                              country=country, sector=sector, kind=PERSON, rule="office-country",
                              role=head_m.entry.name)
         return None
+    if (anchor.entry.actor_id.startswith("party:") and head_m.entry.title and head_m.entry.sector == INHERIT
+            and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        # "the Tory leader": the party's leader the article named, not the party
+        person = party_figure(r, a, anchor.entry, head_m, gpos(a, head.idx))
+        if person is not None:
+            return make_ref(a, span, *extent_of(core, head_m, anchor), name=person.name, actor_id=person.actor_id,
+                             code=person.code, country=person.country, sector=person.sector, kind=PERSON,
+                             rule="learned:party-figure", role=person.role, former=person.former)
     if anchor.kind == PERSON:
         # "the Bush administration", "Putin's spokesman": the person's country
         country = person_country(r, a, anchor)
@@ -313,7 +347,8 @@ def group_ref(r: Reading, a: Article, anchor: Match, sector: str | None, span: S
         code = e.code if (sector is None or sector == e.sector) else f"{e.code}{sector}"
         a.orgs.setdefault(e.actor_id, e)
         return make_ref(a, span, *extent, name=e.name if sector in (None, e.sector) else f"{e.name} {sector}",
-                         actor_id=e.actor_id if sector in (None, e.sector) else code, code=code, country=None,
+                         actor_id=e.actor_id if sector in (None, e.sector) else code, code=code,
+                         country=e.country if anchor.kind == NGO else None,  # a national NGO: NGOUSA..
                          sector=sector or e.sector, kind=anchor.kind, rule=rule, role=role)
     country = e.country
     if anchor.kind not in _STATE_KINDS:
@@ -490,6 +525,37 @@ def _modifier_only(r: Reading, a: Article, head: Token, core: list[Token], match
         return group_ref(r, a, anchor, sector, span, (doc[anchor.i].idx, doc[anchor.j - 1].idx +
                                                          len(doc[anchor.j - 1].text)), f"modifier:{anchor.kind}")
     return group_ref(r, a, anchor, sector, span, extent_of(core, anchor), f"modifier:{anchor.kind}")
+
+
+def _named_body(r: Reading, a: Article, head: Token, core: list[Token], matches: list[Match],
+                span: Span) -> ActorRef | None:
+    """A proper name the knowledge base does not know whose words include a role noun with a sector: the
+    body that name denotes, in that sector ("the Police Federation" COP, "the Fire Brigades Association" ...),
+    named by the text; its country only from the article's domestic country (else unplaced, still an actor
+    with a name, its code empty as no country places it)."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lemma_.lower() not in BODY_HEADS:
+        return None  # the name's head says it is a body: "Federation", "Association", "Council" ...
+    ids = {t.i for t in core}
+    first = head
+    while first.i - 1 in ids and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].pos_ in (
+            "PROPN", "NOUN"):
+        first = head.doc[first.i - 1]
+    if first.i == head.i:
+        return None
+    roles = [m for m in matches if m.kind == ROLE and first.i <= m.i and m.j <= head.i
+             and m.entry.sector not in (None, INHERIT, "CVL") and not m.entry.title]
+    if not roles:
+        return None
+    sector = roles[-1].entry.sector
+    country, how = nearby_country(r, a, head)
+    if how != "doc-country":
+        country = None
+    doc = head.doc
+    text = doc_text(doc)[first.idx: head.idx + len(head.text)]
+    return make_ref(a, span, first.idx, head.idx + len(head.text), name=text,
+                    actor_id=f"inst:{country}:{slug(text)}" if country else f"unplaced:{slug(text)}",
+                    code=f"{country}{sector}" if country else "", country=country, sector=sector, kind=INSTITUTION,
+                    rule=f"named-body:{roles[-1].entry.name}" + (f"+doc-country:{country}" if country else ""))
 
 
 def _place_modifier(anchor: Match, head: Token) -> bool:

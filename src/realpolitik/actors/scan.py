@@ -34,14 +34,20 @@ class Match:
         return self.i <= i < self.j
 
 
-_TEXT_CACHE: list[tuple[Doc, str]] = []
+_TEXT_CACHE: dict[int, tuple[Doc, str]] = {}
+_TEXT_DOCS = 64  # every segment of an article (an article read back and forth missed a cache of 4)
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, cached for the last few docs (spaCy rebuilds the string on every access)."""
-    for d, t in _TEXT_CACHE:
-        if d is doc:
-            return t
+    """``doc.text``, cached for the last docs (spaCy rebuilds the string on every access)."""
+    hit = _TEXT_CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    t = doc.text
+    if len(_TEXT_CACHE) >= _TEXT_DOCS:
+        del _TEXT_CACHE[next(iter(_TEXT_CACHE))]  # the oldest
+    _TEXT_CACHE[id(doc)] = (doc, t)
+    return t
     t = doc.text
     _TEXT_CACHE.insert(0, (doc, t))
     del _TEXT_CACHE[4:]

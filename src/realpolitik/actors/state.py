@@ -20,6 +20,7 @@ from realpolitik.actors.kb import (
     KnowledgeBase,
 )
 from realpolitik.actors.scan import Match
+from realpolitik.records import ActorRef
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
@@ -189,6 +190,11 @@ class Article:
     unplaced: dict[str, Entry] = field(default_factory=dict)  # ambiguous names no evidence placed
     acronyms: dict[str, Entry] = field(default_factory=dict)  # acronyms the article defines: "Name (ACR)"
     article_names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names, all segments
+    # subjects a later pronoun may continue (people.pronoun_ref): narrator pronouns resolved in reading order and
+    # unnamed person-role subjects ("the spokesman said ... He added"), by global char pos: (entry, the ref a
+    # role subject resolved to, its gender); how far each segment (doc_seq) has been read for them
+    chain: dict[int, tuple[Logged, ActorRef | None, str | None]] = field(default_factory=dict)
+    chain_upto: dict[int, int] = field(default_factory=dict)
     # the segment being read
     doc: Doc | None = None
     doc_seq: int = 0

@@ -165,7 +165,8 @@ def add_actor(kb: KnowledgeBase, rec: dict, path: Path, where: str, source: str 
         return state
     actor_id = str(rec.get("id") or f"{_PREFIX[kind]}:{slug(name)}")
     e = Entry(actor_id=actor_id, name=name, kind=kind, country=country, sector=sector, code=code,
-              periods=tuple(periods), roles=tuple(roles), source=source, gender=_gender(rec, path, where))
+              periods=tuple(periods), roles=tuple(roles), source=source, gender=_gender(rec, path, where),
+              party=rec.get("party_id"))
     kb.set_id(e)
     aliases = [name, *_strings(rec, "aliases", path, where)]
     kb.add(e, aliases, override=True)

@@ -721,18 +721,31 @@ def governor(lex: Lexicon, tok: Token) -> Token | None:
     return tok
 
 
+# How deep complements of complements are followed ("refused to agree to visit ...").
+MAX_DEPTH = 4
+
+
 def _core(lex: Lexicon, tok: Token, depth: int = 0) -> TriggerMatch | None:
     """Match a token ignoring whether a governing trigger already absorbs it."""
-    if depth > 4:
+    if depth > MAX_DEPTH:
         return None
-    gov = governor(lex, tok)
-    if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
-        return None  # (a date is no event noun: "resume in March", "the May talks")
+    gov = trigger_governor(lex, tok)
+    if gov is None:
+        return None
     for e in entry_order(lex, gov):
         m = _entry_match(lex, tok, gov, e, depth)
         if m is not None:
             return m
     return None
+
+
+def trigger_governor(lex: Lexicon, tok: Token) -> Token | None:
+    """``governor``, but None for a date ("resume in March", "the May talks": a date is no event noun); before
+    NER (the pre-filter) no token is a date yet."""
+    gov = governor(lex, tok)
+    if gov is None or (gov.pos_ in ("NOUN", "PROPN") and gov.ent_type_ in ("DATE", "TIME")):
+        return None
+    return gov
 
 
 def entry_order(lex: Lexicon, gov: Token) -> list[Entry]:
@@ -794,7 +807,7 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
                 target_preps = tuple(dict.fromkeys(e.target_preps + m.target_preps))
                 target_dobj, symmetric = False, m.symmetric
                 reverse, swap = m.reverse, m.swap
-    if code is None or (e.needs_arg and comp is None and not _has_participant(lex, e, gov)):
+    if (code is None) if comp is not None else not fires_alone(lex, e, gov):
         return None
     if code[:2] in _FORCE_ROOTS and not e.dobj and _verbal_object(gov):
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
@@ -825,13 +838,26 @@ def _said_act(code: str) -> bool:
     return code[:2] == "01" or code[:3] == "055"
 
 
+def fires_alone(lex: Lexicon, e: Entry, gov: Token, actor_like=_actor_like) -> bool:
+    """Whether entry ``e`` gives ``gov`` an event without a matched complement: it has a code and, if it needs
+    one, a participant (``_has_participant``; ``actor_like`` as there)."""
+    return e.cameo is not None and (not e.needs_arg or _has_participant(lex, e, gov, actor_like))
+
+
 def _inner(lex: Lexicon, gov: Token, e: Entry, depth: int) -> tuple[TriggerMatch, Token] | None:
     """The complement (verb or event noun) of an attitude or light verb, matched, with the token reached."""
-    for c in inner_candidates(gov, e):
+    for c in complement_candidates(gov, e):
         m = _core(lex, c, depth + 1)
-        if m is not None and (e.family or m.nominal or c.pos_ in ("NOUN", "PROPN")):
+        if m is not None:
             return m, c
     return None
+
+
+def complement_candidates(gov: Token, e: Entry) -> list[Token]:
+    """The complements whose match gives an attitude or light verb its code, in the order ``_inner`` tries
+    them: any for an attitude verb, event nouns for a light verb ("made a visit"; a matched token is nominal
+    only when it is a noun)."""
+    return [c for c in inner_candidates(gov, e) if e.family or c.pos_ in ("NOUN", "PROPN")]
 
 
 def inner_candidates(gov: Token, e: Entry) -> list[Token]:
