@@ -1,6 +1,6 @@
 """Directives and answers told with verbs of speaking: "X told Y to ..." is X's demand of Y (CAMEO 10, coded
-through the demand family by what is ordered), "X told Y that ..." stays a statement; denying or rejecting a
-charge answers whoever made it (016, the charge's owner as target)."""
+through the demand family by what is ordered), "X told Y that ..." stays a statement; denying, rejecting or
+dismissing a charge answers whoever made it (016, the charge's owner as target); "turned down" rejects."""
 from __future__ import annotations
 
 import datetime as dt
@@ -52,9 +52,15 @@ def test_told_that_stays_a_statement():
     ("Vietnam denied China's accusations of spying.", "VNM", "CHN"),
     ("Vietnam denied the Chinese claims.", "VNM", "CHN"),
     ("Vietnam rejected the allegations from China.", "VNM", "CHN"),
+    ("Vietnam dismissed the Chinese accusations.", "VNM", "CHN"),
 ])
 def test_a_denied_charge_answers_its_owner(text, source, target):
     assert ("016", source, target) in acts(text), acts(text)
+
+
+def test_turned_down_is_a_rejection_of_the_offer_s_owner():
+    found = acts("Vietnam turned down the Chinese offer.")
+    assert any(c.startswith("12") and s == "VNM" and t == "CHN" for c, s, t in found), found
 
 
 def test_a_denial_of_an_unowned_charge_has_no_target():

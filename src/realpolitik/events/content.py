@@ -99,7 +99,12 @@ def faulted_owner(clause: Token) -> Token | None:
 
 
 def blamed(tok: Token) -> bool:
-    """Is the verb the "to blame" of "Y is / was to blame (for ...)": whoever says it blames Y (112)?"""
+    """Is the verb the "to blame" of "Y is / was to blame (for ...)", or the "be" of "Y was responsible for /
+    guilty of ..." (``responsibility``): whoever says it blames Y (112)?"""
+    if tok.lemma_.lower() == "be":
+        words = set(_words("responsibility"))
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in words and any(p.dep_ == "prep" for p in c.children)
+                   for c in tok.children)
     return (tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be"
             and any(c.lower_ == "to" for c in tok.children))
 

@@ -813,6 +813,9 @@ def _entry_match(lex: Lexicon, tok: Token, gov: Token, e: Entry, depth: int) -> 
         # "attacked the Tory plans", "an assault on the decision": force against a plan, policy, remark or
         # decision is verbal criticism (PETRARCH's ATTACK patterns code these objects 111)
         code, rule = "111", f"{rule}>object:verbal"
+    if code[:3] == "016" and not object_source and any(_lemma(o) in _config()["charges"] for o in _objects(gov)):
+        # "denied Japan's accusations", "dismissed the British claims": the denial answers the charge's owner
+        object_source = True
     if code in _config()["mass_expulsion"]["codes"] and _mass_of_people(gov):
         # "forced out more than 1,000 refugees", "expelled thousands of villagers": a mass expulsion (201)
         code, rule = "201", f"{rule}>object:mass"
