@@ -55,3 +55,10 @@ def test_parties_named_as_a_plural_group_are_each_others_other_side():
     evs = code_text("The Iranian and Russian presidents met in Tehran. Later the two leaders held talks in Moscow.",
                     date=ANCHOR, classifier=None)
     assert [e.cameo for e in evs.sentences[-1].events if e.cameo.startswith("04")], evs.sentences[-1].events
+
+
+def test_talks_being_held_on_a_day_ahead_are_a_plan_not_a_fact():
+    # the talks (an event noun) take the arrangement of the progressive that holds them
+    evs = coded("Iran and Russia are holding talks in Moscow on Friday.")
+    assert evs and all(code.startswith("04") and not factual for code, _, _, factual in evs), evs
+    assert all(f for *_, f in coded("Iran and Russia held talks in Moscow on Friday.")), "a past meeting stays"

@@ -290,3 +290,25 @@ def test_a_stated_readiness_is_an_intent_expressed_now(text, factual):
 
     evs = [e for s in code_text(text, classifier=None).sentences for e in s.events if e.cameo.startswith("03")]
     assert evs and any(e.factual for e in evs) is factual
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The US envoy is meeting British officials tomorrow.", "meeting"),
+    ("Iran and Russia are holding talks on Friday.", "holding"),  # the weekday hangs off the object
+    ("The minister visits Paris next week.", "visits"),
+    ("The envoy is meeting Iranian officials in the coming days.", "meeting"),
+    ("The president meets his Russian counterpart later this month.", "meets"),
+])
+def test_a_present_tense_with_a_time_ahead_is_an_arrangement_not_a_fact(nlp, text, trigger):
+    m = _mod(nlp, text, trigger)
+    assert "future" in m.kinds and m.hypothetical
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The minister is meeting officials today.", "meeting"),  # now
+    ("Blair visits Paris on Friday.", "visits"),  # a headline's present may tell the past
+    ("Iran and Russia held talks on Friday.", "held"),
+    ("Iran was meeting officials on Friday.", "meeting"),
+])
+def test_a_present_or_past_act_told_with_no_time_ahead_stays_factual(nlp, text, trigger):
+    assert _mod(nlp, text, trigger).factual

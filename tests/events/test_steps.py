@@ -168,6 +168,26 @@ def test_resolve_bare_statement_needs_a_placed_speaker(make, lexicon):
     assert cands(unplaced) == []
 
 
+# a body the text names with its sector, country unknown (the resolver's unplaced institutions)
+FEDERATION = {**TABLE, "The Police Federation": ("unplaced:police-federation", "", None, "COP", "institution"),
+              "The Acme Federation": ("unplaced:acme-federation", "", None, None, "institution")}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Police Federation said the weather was fine.", "010"),  # a statement: news from a named body
+    ("The Police Federation criticised the company.", "111"),  # an act with no placed actor beside it
+])
+def test_resolve_a_named_body_with_its_sector_is_an_actor(make, lexicon, text, code):
+    rec = run(make(text), lexicon, "resolve", resolver=StubResolver(FEDERATION))
+    assert [(c[1], c[2]) for c in cands(rec)] == [(code, ["unplaced:police-federation"])]
+
+
+def test_resolve_a_named_body_without_a_sector_is_still_unplaced(make, lexicon):
+    rec = run(make("The Acme Federation said the weather was fine."), lexicon, "resolve",
+              resolver=StubResolver(FEDERATION))
+    assert cands(rec) == []
+
+
 def test_resolve_an_event_needs_one_placed_actor(make, lexicon):
     rec = run(make("Acme criticised the company."), lexicon, "resolve")
     assert rec.candidates == []  # two names we cannot place: no event (as GDELT)
@@ -316,7 +336,7 @@ def test_not_events_a_bare_intent_with_no_other_side_is_the_actors_statement_of_
 
 def test_not_events_a_plan_of_a_speaker_we_cannot_place_is_none(make, lexicon):
     # "the ministry": some government's ministry, country unknown (a bare role, as "he" read as an official)
-    table = {**TABLE, "The ministry": ("GOV", "GOV", None, "GOV", "institution")}
+    table = {**TABLE, "The ministry": ("GOV", "GOV", None, "GOV", "group")}
     rec = run(make("The ministry is planning to revise its energy outlook."), lexicon, "not_events",
               resolver=StubResolver(table))
     assert rec.candidates == [] and rec.not_events == ["plan"]

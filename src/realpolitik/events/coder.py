@@ -269,8 +269,17 @@ def resolve_alternatives(resolver: Resolver, alts: Sequence[Alternative],
 
 
 def placed(a: ActorRef) -> bool:
-    """An actor we know the country (or organisation code) of; a name alone is still an actor, not placed."""
-    return bool(a.country or a.code)
+    """An actor we know the country (or organisation code) of, or a body the text names with its sector
+    (:func:`named_body`); a name alone is still an actor, not placed."""
+    return bool(a.country or a.code) or named_body(a)
+
+
+def named_body(a: ActorRef) -> bool:
+    """A body the text names and gives the sector of, its country unknown (the resolver's unplaced
+    institutions: "the Police Federation" COP, "civil rights group Liberty" NGO): an actor of its own, kept
+    with its name and sector rather than dropping the event. A person of a bare role ("he" read as some
+    government's official, code "GOV") is not one."""
+    return a.kind == "institution" and not (a.country or a.code) and bool(a.sector) and bool(a.name)
 
 
 # Codes that place an actor with no country: international and non-governmental organisations, companies.
@@ -278,9 +287,10 @@ ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC")
 
 
 def speaker_placed(a: ActorRef) -> bool:
-    """A speaker whose statement is news: one we know the country or organisation of. A bare role ("GOV":
+    """A speaker whose statement is news: one we know the country or organisation of, or a body named with its
+    sector (:func:`named_body`: "the Police Federation said ..."). A bare role ("GOV":
     "he" read as some government's official, country unknown) says nothing of whose words these are."""
-    return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES
+    return bool(a.country) or (a.code or "")[:3] in ORGANISATION_PREFIXES or named_body(a)
 
 
 def _two_people(a: ActorRef, b: ActorRef) -> bool:

@@ -113,6 +113,13 @@ _FUTURE_PREP_GOV = {("plan", "for"), ("prepare", "for"), ("plan", "of"), ("aim",
                     ("threaten", "with"), ("intention", "of"), ("prospect", "of"), ("plot", "to"),
                     ("work", "toward"), ("work", "towards"), ("move", "toward"), ("move", "towards")}
 _STOP = frozenset(("relcl", "appos"))  # a relative clause asserts its own event
+# A present tense with a time still ahead tells an arrangement, not a fact ("is meeting officials tomorrow",
+# "visits Paris next week"): the time words that point forward, and the present forms of "be" of a progressive
+_FORWARD_TIME = frozenset(("tomorrow", "tonight"))
+_FORWARD_MODS = frozenset(("next", "coming", "upcoming", "forthcoming"))  # "next week", "in the coming days"
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_PRESENT_BE = frozenset(("is", "are", "am", "'s", "'re", "'m"))
+_TIME_DEPS = frozenset(("npadvmod", "advmod", "tmod", "prep"))
 
 
 def modality(trigger: Token) -> Modality:
@@ -222,7 +229,31 @@ def _own(tok: Token, kinds: set[str]) -> bool:
                 negated = True  # "No country recognised ...", "reached no agreement"
         elif dep in ("mark",) and low in _QUESTION_MARKS:
             kinds.add("question")
+    if _scheduled(tok):
+        kinds.add("future")
     return negated
+
+
+def _scheduled(verb: Token) -> bool:
+    """A present-tense act told with a time still ahead: an arrangement, not yet done ("is meeting British
+    officials tomorrow", "are holding talks on Friday", "visits Paris next week"). A weekday or a bare "later"
+    makes a progressive forward only ("is meeting them on Friday"; "Blair visits Paris on Friday" may be a
+    headline's past)."""
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE for c in verb.children)
+    if not (progressive or verb.tag_ in ("VBZ", "VBP")) or verb.lemma_ == "be":
+        return False
+    # the verb's time adverbials, and those of its object ("holding talks on Friday")
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    phrases = [c for h in hosts for c in h.children if c.dep_ in _TIME_DEPS
+               and (c.dep_ != "prep" or c.lower_ in ("on", "in", "at")) and (h is verb or c.dep_ == "prep")]
+    for c in phrases:
+        words = list(c.subtree)
+        if {w.lower_ for w in words} & _FORWARD_TIME or any(
+                w.lower_ in _FORWARD_MODS | {"later"} and w.head.ent_type_ in ("DATE", "TIME") for w in words):
+            return True  # "tomorrow", "next week", "in the coming days", "later this month"
+        if progressive and ({w.lower_ for w in words} & _WEEKDAYS or c.lower_ == "later"):
+            return True
+    return False
 
 
 def _shares(conj: Token, head: Token) -> bool:
